@@ -1,0 +1,18 @@
+import type { ApiError } from './api/contract';
+
+/** An error the user can act on. `code` names an i18next key under `errors.`; never a stack trace. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly params: Record<string, string | number> | undefined;
+
+  constructor(code: string, params?: Record<string, string | number>, cause?: unknown) {
+    super(code, cause === undefined ? undefined : { cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toApiError(): ApiError {
+    return this.params ? { code: this.code, params: this.params } : { code: this.code };
+  }
+}

@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Write a file so that a crash, kill or power cut leaves either the old bytes or the new ones,
+ * never a mixture: temp file in the same folder, fsync, rename, fsync the folder.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(tmp, 'w', 0o600);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(tmp, file);
+  } catch (err) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Directory fsync makes the rename durable on Linux/macOS; Windows cannot open folders, and does not need it.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on folders; the rename has still happened.
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Move an unreadable file aside (never delete what a user may need) and return its new name. */
+export async function quarantine(file: string, now: Date = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const ext = path.extname(file);
+  const aside = `${file.slice(0, file.length - ext.length)}.corrupt-${stamp}${ext}`;
+  await fs.rename(file, aside);
+  return aside;
+}
