@@ -1,1 +1,59 @@
-export {};
+// The Electron main process only wires: security policy, the app:// scheme, the window, IPC to the core.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { createCoreHandlers } from '../../core/api/service';
+import { createLogger } from '../../core/log';
+import { PRODUCT_NAME } from '../../core/version';
+import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-protocol';
+import { createMainWindow } from './app-window';
+import { registerIpcHandlers } from './ipc';
+import { applySecurityPolicy, denyAllPermissions } from './security';
+import { ElectronSettingsStore } from './settings-store';
+
+const log = createLogger('main');
+
+async function openWindow(): Promise<BrowserWindow> {
+  return createMainWindow({
+    preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+    title: PRODUCT_NAME,
+  });
+}
+
+async function main(): Promise<void> {
+  // Two instances would write the same drafts; the second one hands over to the first and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  applySecurityPolicy(app);
+  registerAppScheme(protocol);
+  await app.whenReady();
+
+  denyAllPermissions(session.defaultSession);
+  const appRoot = app.getAppPath();
+  protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer')));
+
+  const dataDir = app.getPath('userData');
+  const settings = new ElectronSettingsStore(dataDir);
+  registerIpcHandlers(ipcMain, createCoreHandlers({ dataDir, runtime: 'desktop', settings }));
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  await openWindow();
+  log.info(`started; data folder ${dataDir}`);
+}
+
+/** Settles once the first window is open (or the start-up failed and the app is quitting). */
+export const started: Promise<void> = main().catch((err: unknown) => {
+  // No stack trace for the user: log it and leave with a failure code.
+  log.error('could not start', err);
+  app.exit(1);
+});

@@ -1,0 +1,110 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Protocol } from 'electron';
+import { createLogger } from '../../core/log';
+
+const log = createLogger('app-protocol');
+
+/**
+ * The renderer is served from `app://bundle/…` rather than `file://`: a standard, secure origin of
+ * its own, so CSP `'self'`, the sender check on IPC and same-origin rules all mean "our files only".
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** Sent with every response; the renderer's own `<meta>` CSP may only narrow it further. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** True when a URL belongs to the app's own origin (the only place IPC calls may come from). */
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+function textResponse(status: number, body: string): Response {
+  return new Response(body, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
+}
+
+/**
+ * Map an `app://bundle/…` request to a file under `rootDir`. Anything that resolves outside the
+ * folder (`..`, encoded slashes, absolute paths) is refused, so a compromised page cannot read the
+ * user's files through the scheme.
+ */
+export function createRendererHandler(rootDir: string): (request: Request) => Promise<Response> {
+  const root = path.resolve(rootDir);
+  return async (request) => {
+    let relative: string;
+    try {
+      const url = new URL(request.url);
+      if (url.host !== APP_HOST) return textResponse(404, 'Not found');
+      relative = decodeURIComponent(url.pathname);
+    } catch {
+      return textResponse(400, 'Bad request');
+    }
+    if (relative === '/' || relative === '') relative = '/index.html';
+    const file = path.resolve(root, '.' + relative);
+    if (relative.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) {
+      log.warn(`refused a request outside the renderer folder: ${request.url}`);
+      return textResponse(403, 'Forbidden');
+    }
+    let body: Buffer;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      return textResponse(404, 'Not found');
+    }
+    const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  };
+}

@@ -1,0 +1,60 @@
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { createLogger } from '../../core/log';
+import { APP_ENTRY_URL } from './app-protocol';
+
+const log = createLogger('app-window');
+
+/**
+ * The security baseline for every window: the page runs in a sandboxed renderer, isolated from the
+ * preload's world, with no Node and no <webview>; its only way out is the `window.api` verbs.
+ */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    // Middle-click would open links in new windows, bypassing the window-open handler's intent.
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Shown until the renderer sets a translated `document.title`. */
+  title: string;
+}
+
+/** Open the single app window on the renderer's entry page. */
+export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: options.title,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  // Showing only once painted avoids a white flash; a failed load must still leave a window to close.
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-fail-load', (_event, code, description, url) => {
+    log.error(`failed to load ${url}: ${code} ${description}`);
+    window.show();
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log.error(`renderer process gone: ${details.reason}`);
+  });
+  await window.loadURL(APP_ENTRY_URL);
+  return window;
+}
