@@ -41,9 +41,6 @@ async function main(argv: readonly string[]): Promise<number> {
     await fs.mkdir(dataDir, { recursive: true });
   }
   const host = await startWebHost({ rendererDir, dataDir, port: args.port });
-  process.stdout.write(host.url + '\n');
-  log.info(`serving ${rendererDir} with data folder ${dataDir} on 127.0.0.1:${host.port}; Ctrl+C stops`);
-
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -54,8 +51,11 @@ async function main(argv: readonly string[]): Promise<number> {
       () => process.exit(1),
     );
   };
+  // Handlers go in before the URL is printed: whoever reads that line may signal us at once.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(host.url + '\n');
+  log.info(`serving ${rendererDir} with data folder ${dataDir} on 127.0.0.1:${host.port}; Ctrl+C stops`);
   return -1;
 }
 
