@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import { createLogger } from '../log';
+import { findTranslationGaps } from './localized';
+import { checkRuleReferences, compileRule, rulesOf } from './rules';
+import { LenientPackSchema, PackSchema, type ChecklistItem, type ChecklistPack } from './schema';
+
+const log = createLogger('checklist');
+
+/**
+ * `strict`: every text in all six languages (published packs).
+ * `lenient`: English required; a missing translation is accepted, stored as '' and listed in
+ * `translationGaps` so the UI can show the English text with a "translation missing" marker.
+ */
+export type PackLoadMode = 'strict' | 'lenient';
+
+export interface LoadedPack {
+  pack: ChecklistPack;
+  /** Paths of missing translations, e.g. `sections[0].items[2].text.fr`; empty in strict mode. */
+  translationGaps: string[];
+  /** Items in pack order, by id. */
+  items: ReadonlyMap<string, ChecklistItem>;
+}
+
+/** `sections[1].items[3].text.fr` from a zod issue path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+/** The first schema problem as i18n params: where it is and what zod said. */
+export function describeIssues(error: z.ZodError): { path: string; problem: string; count: number } {
+  const first = error.issues[0];
+  return { path: first ? formatIssuePath(first.path) || '(root)' : '(root)', problem: first?.message ?? 'invalid', count: error.issues.length };
+}
+
+/**
+ * Validate a parsed pack object and check its rules: every rule must parse and name existing items.
+ * Throws AppError `drafts:errors.packInvalid` / `packRuleSyntax` / `packUnknownReference` whose params
+ * name the problem path.
+ */
+export function loadPack(raw: unknown, mode: PackLoadMode = 'strict'): LoadedPack {
+  const parsed = (mode === 'strict' ? PackSchema : LenientPackSchema).safeParse(raw);
+  if (!parsed.success) {
+    const params = describeIssues(parsed.error);
+    log.warn(`checklist pack rejected at ${params.path}: ${params.problem}`);
+    throw new AppError('drafts:errors.packInvalid', params);
+  }
+  const pack = parsed.data as ChecklistPack;
+  for (const r of rulesOf(pack)) {
+    try {
+      compileRule(r.source);
+    } catch (err) {
+      const position = err instanceof AppError ? (err.params?.position ?? 0) : 0;
+      const problem = err instanceof AppError ? (err.params?.problem ?? 'syntax') : 'syntax';
+      throw new AppError('drafts:errors.packRuleSyntax', { path: r.path, position, problem, rule: r.source }, err);
+    }
+  }
+  const unknown = checkRuleReferences(pack);
+  if (unknown[0]) {
+    throw new AppError('drafts:errors.packUnknownReference', { path: unknown[0].path, itemId: unknown[0].unknownItemId });
+  }
+  const translationGaps = mode === 'lenient' ? findTranslationGaps(pack) : [];
+  if (translationGaps.length > 0) log.warn(`checklist pack ${pack.id} ${pack.version}: ${translationGaps.length} missing translations`);
+  const items = new Map(pack.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
+  return { pack, translationGaps, items };
+}
+
+/** Parse pack JSON text, then `loadPack`. Throws `drafts:errors.packNotJson` for text that is not JSON. */
+export function loadPackText(text: string, mode: PackLoadMode = 'strict'): LoadedPack {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new AppError('drafts:errors.packNotJson', undefined, err);
+  }
+  return loadPack(raw, mode);
+}
