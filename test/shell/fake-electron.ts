@@ -1,0 +1,126 @@
+// A stand-in for the parts of the `electron` module the main process uses, recording what the real
+// main code does with them so tests can drive events and inspect options.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+export type IpcListener = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>;
+export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+export type WindowOpenHandler = (details: { url: string }) => { action: string };
+export type SchemeHandler = (request: Request) => Promise<Response>;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: (...args: unknown[]) => boolean): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+/** An Electron-style event whose default can be prevented. */
+export function preventableEvent(extra: Record<string, unknown> = {}): { preventDefault: () => void; defaultPrevented: () => boolean } {
+  const preventDefault = vi.fn();
+  return { ...extra, preventDefault, defaultPrevented: () => preventDefault.mock.calls.length > 0 };
+}
+
+export interface FakeState {
+  appPath: string;
+  userData: string;
+  appEvents: EventEmitter;
+  ipc: Map<string, IpcListener>;
+  schemes: Map<string, SchemeHandler>;
+  privileged: unknown[];
+  windows: FakeBrowserWindow[];
+  defaultSession: FakeSession;
+  enableSandbox: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
+  exit: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
+}
+
+export const fake: FakeState = {
+  appPath: '',
+  userData: '',
+  appEvents: new EventEmitter(),
+  ipc: new Map(),
+  schemes: new Map(),
+  privileged: [],
+  windows: [],
+  defaultSession: new FakeSession(),
+  enableSandbox: vi.fn<(...args: unknown[]) => void>(),
+  exit: vi.fn<(...args: unknown[]) => void>(),
+};
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+    super();
+    fake.windows.push(this);
+    fake.appEvents.emit('web-contents-created', {}, this.webContents);
+  }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return fake.windows;
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.emit('ready-to-show');
+  }
+  show(): void {}
+  focus(): void {}
+  restore(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+}
+
+const app = {
+  enableSandbox: (...args: unknown[]) => fake.enableSandbox(...args),
+  requestSingleInstanceLock: () => true,
+  whenReady: async () => undefined,
+  on: (event: string, listener: Listener) => {
+    fake.appEvents.on(event, listener);
+    return app;
+  },
+  getAppPath: () => fake.appPath,
+  getPath: (name: string) => {
+    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+    return fake.userData;
+  },
+  getVersion: () => '0.0.0-test',
+  quit: vi.fn(),
+  exit: (...args: unknown[]) => fake.exit(...args),
+};
+
+/** What `vi.mock('electron', …)` returns: default and named exports alike. */
+export const electronModule = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle: (channel: string, listener: IpcListener) => {
+      if (fake.ipc.has(channel)) throw new Error(`second handler for ${channel}`);
+      fake.ipc.set(channel, listener);
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
+    handle: (scheme: string, handler: SchemeHandler) => fake.schemes.set(scheme, handler),
+  },
+  session: {
+    get defaultSession() {
+      return fake.defaultSession;
+    },
+  },
+};

@@ -1,0 +1,199 @@
+// The real Electron main process, started against a fake `electron` module.
+import { promises as fs, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiContract, API_METHODS, AppInfoSchema, SettingsSchema } from '../../core/api/contract';
+import { setLogSink } from '../../core/log';
+import { fake, FakeSession, FakeWebContents, preventableEvent } from './fake-electron';
+
+vi.hoisted(() => {
+  // electron-store loads the real `electron` package, which throws without a binary unless told where one would be.
+  process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron';
+});
+vi.mock('electron', async () => {
+  const { electronModule } = await import('./fake-electron');
+  return { ...electronModule, default: electronModule };
+});
+
+const root = path.resolve(__dirname, '../..');
+const APP_URL = 'app://bundle/index.html';
+const logLines: string[] = [];
+let tmp = '';
+
+async function invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
+  const listener = fake.ipc.get(channel);
+  if (!listener) throw new Error(`no handler for ${channel}`);
+  return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  }
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-main-'));
+  fake.appPath = root;
+  fake.userData = tmp;
+  setLogSink((line) => logLines.push(line));
+  const main = await import('../../electron/main/index');
+  await main.started;
+});
+
+afterAll(async () => {
+  setLogSink((line) => process.stderr.write(line + '\n'));
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('main process start-up', () => {
+  it('starts without failing and opens one window on the app origin', () => {
+    expect(fake.exit).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]?.loadedUrl).toBe(APP_URL);
+  });
+
+  it('turns on the sandbox for every renderer and registers app:// as a standard, secure scheme', () => {
+    expect(fake.enableSandbox).toHaveBeenCalled();
+    expect(fake.privileged).toContainEqual(
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    );
+  });
+
+  it('gives the window the security baseline and the built preload', () => {
+    const prefs = fake.windows[0]?.options.webPreferences ?? {};
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      webSecurity: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(prefs.preload).toBe(path.join(root, 'dist/electron/preload.cjs'));
+  });
+});
+
+describe('IPC', () => {
+  it('registers exactly one handler per contract method', () => {
+    const channels = API_METHODS.map((m) => apiContract[m].channel).sort();
+    expect([...fake.ipc.keys()].sort()).toEqual(channels);
+  });
+
+  it('answers app info from the core with the userData folder as data folder', async () => {
+    const result = await invoke(apiContract.getAppInfo.channel, APP_URL);
+    expect(result).toMatchObject({ ok: true, value: { dataDir: tmp, runtime: 'desktop' } });
+    expect(AppInfoSchema.safeParse((result as { value: unknown }).value).success).toBe(true);
+  });
+
+  it('remembers a language choice in the settings file of the data folder', async () => {
+    expect(await invoke(apiContract.getSettings.channel, APP_URL)).toEqual({ ok: true, value: { schemaVersion: 1, language: 'en' } });
+    const set = await invoke(apiContract.setLanguage.channel, APP_URL, 'ar');
+    expect(set).toEqual({ ok: true, value: { schemaVersion: 1, language: 'ar' } });
+    const onDisk = JSON.parse(await fs.readFile(path.join(tmp, 'settings.json'), 'utf8')) as unknown;
+    expect(SettingsSchema.parse(onDisk).language).toBe('ar');
+    expect(await invoke(apiContract.getSettings.channel, APP_URL)).toEqual({ ok: true, value: { schemaVersion: 1, language: 'ar' } });
+  });
+
+  it('lists assessments through the core', async () => {
+    expect(await invoke(apiContract.listAssessments.channel, APP_URL)).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses calls from any frame that is not the app, without reaching the core', async () => {
+    await invoke(apiContract.setLanguage.channel, APP_URL, 'fr');
+    for (const sender of ['https://evil.example/', 'file:///etc/passwd', 'app://elsewhere/index.html', null]) {
+      expect(await invoke(apiContract.setLanguage.channel, sender, 'ru')).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
+    }
+    expect(await invoke(apiContract.getSettings.channel, APP_URL)).toMatchObject({ value: { language: 'fr' } });
+    expect(logLines.some((l) => l.includes('[ipc]') && l.includes('https://evil.example'))).toBe(true);
+  });
+
+  it('refuses malformed payloads with errors.badRequest', async () => {
+    const bad = { ok: false, error: { code: 'errors.badRequest' } };
+    expect(await invoke(apiContract.setLanguage.channel, APP_URL, 'xx')).toEqual(bad);
+    expect(await invoke(apiContract.setLanguage.channel, APP_URL)).toEqual(bad);
+    expect(await invoke(apiContract.setLanguage.channel, APP_URL, 'es', 'extra')).toEqual(bad);
+    expect(await invoke(apiContract.getSettings.channel, APP_URL, { language: 'es' })).toEqual(bad);
+    expect(await invoke(apiContract.getSettings.channel, APP_URL)).toMatchObject({ value: { language: 'fr' } });
+  });
+});
+
+describe('navigation, windows and permissions', () => {
+  it('prevents navigation, redirects and <webview> in the app window', () => {
+    const contents = fake.windows[0]!.webContents;
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = preventableEvent();
+      contents.emit(name, event, 'https://evil.example/');
+      expect(event.defaultPrevented(), name).toBe(true);
+    }
+    const frameEvent = preventableEvent({ url: 'https://evil.example/', isMainFrame: false });
+    contents.emit('will-frame-navigate', frameEvent);
+    expect(frameEvent.defaultPrevented()).toBe(true);
+  });
+
+  it('denies every new window, in any web contents created later', () => {
+    const later = new FakeWebContents();
+    fake.appEvents.emit('web-contents-created', {}, later);
+    for (const contents of [fake.windows[0]!.webContents, later]) {
+      expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    }
+    const event = preventableEvent();
+    later.emit('will-navigate', event, 'https://evil.example/');
+    expect(event.defaultPrevented()).toBe(true);
+  });
+
+  it('denies every permission request and check, in the default session and new ones', () => {
+    const created = new FakeSession();
+    fake.appEvents.emit('session-created', created);
+    for (const session of [fake.defaultSession, created]) {
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+        const callback = vi.fn();
+        session.permissionRequestHandler?.({}, permission, callback);
+        expect(callback).toHaveBeenCalledWith(false);
+      }
+      expect(session.permissionCheckHandler?.({}, 'media', APP_URL, {})).toBe(false);
+      expect(session.devicePermissionHandler?.({})).toBe(false);
+    }
+  });
+});
+
+describe('app:// scheme', () => {
+  const serve = (url: string): Promise<Response> => {
+    const handler = fake.schemes.get('app');
+    if (!handler) throw new Error('app:// not handled');
+    return handler(new Request(url));
+  };
+
+  it('serves the built renderer with a strict Content-Security-Policy', async () => {
+    const response = await serve(APP_URL);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+  });
+
+  it('serves the renderer assets the page refers to', async () => {
+    const html = await (await serve(APP_URL)).text();
+    const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const response = await serve(`app://bundle/${script}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('refuses paths that climb out of the renderer folder', async () => {
+    for (const url of ['app://bundle/..%2f..%2fpackage.json', 'app://bundle/..%5c..%5cpackage.json', 'app://bundle/%2e%2e%2f%2e%2e%2fpackage.json']) {
+      const response = await serve(url);
+      expect(response.status, url).not.toBe(200);
+      expect(await response.text()).not.toContain('safer-cities-self-assessment');
+    }
+    expect((await serve('app://bundle/..%2f..%2fpackage.json')).status).toBe(403);
+  });
+
+  it('answers 404 for other hosts and missing files', async () => {
+    expect((await serve('app://other/index.html')).status).toBe(404);
+    expect((await serve('app://bundle/no-such-file.js')).status).toBe(404);
+  });
+});
