@@ -1,0 +1,8 @@
+/** Public surface of the checklist engine: pack format, loading, rules, localization. */
+export * from './vocabulary';
+export * from './localized';
+export * from './schema';
+export * from './load';
+export * from './rules';
+export * from './answer-presence';
+export { loadSamplePack, samplePackSource } from './sample';
