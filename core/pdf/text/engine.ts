@@ -1,0 +1,163 @@
+/**
+ * The text engine: lays out paragraphs of any of the six scripts (and mixtures) and draws them
+ * with pdfkit at explicit positions. pdfkit's own wrapper is not used: it has no bidi.
+ */
+import type PDFDocument from 'pdfkit';
+import { FACES, fontName, type Face, type Weight } from './fonts';
+import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
+import { paragraphBidi, visualPieces, type Direction } from './bidi-lines';
+import { wrapLogical } from './wrap';
+
+/** What the engine needs from a pdfkit document. */
+export type PdfDoc = InstanceType<typeof PDFDocument>;
+
+export interface TextStyle {
+  size: number;
+  weight?: Weight;
+  /** Paragraph base direction; 'auto' takes the first strong character. Defaults to the engine's language. */
+  direction?: Direction;
+  /** 'start' is the left edge of a left-to-right paragraph and the right edge of a right-to-left one. */
+  align?: 'start' | 'end' | 'center';
+  color?: string;
+}
+
+export interface LaidRun {
+  text: string;
+  face: Face;
+  width: number;
+}
+
+export interface LaidLine {
+  runs: LaidRun[];
+  width: number;
+  rtl: boolean;
+}
+
+export interface ParagraphLayout {
+  lines: LaidLine[];
+  lineHeight: number;
+  /** Distance from the top of a line box to its baseline. */
+  ascent: number;
+  style: Required<TextStyle>;
+  width: number;
+}
+
+/** Line box height per face, as a multiple of the font size (Amiri's marks reach far). */
+const LINE_FACTOR: Record<Face, number> = { latin: 1.4, han: 1.45, arabic: 1.75 };
+
+export interface EngineOptions {
+  direction: 'ltr' | 'rtl';
+  baseFace: Face;
+  onMissingGlyphs?: (codePoints: string[]) => void;
+}
+
+export class TextEngine {
+  constructor(
+    readonly doc: PdfDoc,
+    private readonly options: EngineOptions,
+  ) {}
+
+  get direction(): 'ltr' | 'rtl' {
+    return this.options.direction;
+  }
+
+  private styleOf(style: TextStyle): Required<TextStyle> {
+    return {
+      size: style.size,
+      weight: style.weight ?? 400,
+      direction: style.direction ?? this.options.direction,
+      align: style.align ?? 'start',
+      color: style.color ?? '#000000',
+    };
+  }
+
+  private widthOf(text: string, face: Face, style: Required<TextStyle>, exact: boolean): number {
+    if (text.length === 0) return 0;
+    this.doc.font(fontName(face, style.weight)).fontSize(style.size);
+    // Without `features` pdfkit caches widths per word (fast); with them it shapes the whole run.
+    return exact ? this.doc.widthOfString(text, { features: [] }) : this.doc.widthOfString(text);
+  }
+
+  private rangeMeasure(a: FontAssignment, style: Required<TextStyle>) {
+    return (start: number, end: number): number => {
+      let width = 0;
+      let runStart = start;
+      for (let i = start + 1; i <= end; i++) {
+        if (i === end || a.faces[i] !== a.faces[runStart]) {
+          const piece = stripControls(a.text.slice(runStart, i));
+          width += this.widthOf(piece, FACES[a.faces[runStart] ?? 0] ?? 'latin', style, false);
+          runStart = i;
+        }
+      }
+      return width;
+    };
+  }
+
+  /** Lays out `text` (hard line breaks allowed) in a column `width` points wide. */
+  layout(text: string, width: number, style: TextStyle): ParagraphLayout {
+    const s = this.styleOf(style);
+    const lines: LaidLine[] = [];
+    let factor = LINE_FACTOR[this.options.baseFace];
+    for (const hard of normalize(text).split('\n')) {
+      const a = assignFonts(hard, s.weight, this.options.baseFace);
+      if (a.missing.length > 0) this.options.onMissingGlyphs?.(a.missing);
+      for (const f of a.faces) factor = Math.max(factor, LINE_FACTOR[FACES[f] ?? 'latin']);
+      const para = paragraphBidi(a.text, s.direction);
+      for (const line of wrapLogical(a.text, width, this.rangeMeasure(a, s))) {
+        const runs = visualPieces(a.text, para, a.faces, line.start, line.end).map((p) => {
+          const face = FACES[p.face] ?? 'latin';
+          return { text: p.text, face, width: this.widthOf(p.text, face, s, true) };
+        });
+        lines.push({ runs, width: runs.reduce((sum, r) => sum + r.width, 0), rtl: para.baseLevel === 1 });
+      }
+    }
+    return { lines, lineHeight: s.size * factor, ascent: s.size * factor * 0.72, style: s, width };
+  }
+
+  /** Height in points that `text` takes in a column `width` points wide. */
+  measure(text: string, width: number, style: TextStyle): number {
+    const l = this.layout(text, width, style);
+    return l.lines.length * l.lineHeight;
+  }
+
+  /** Draws lines [from, to) of a layout with the top of the first line at `y`; returns the height used. */
+  drawLines(layout: ParagraphLayout, x: number, y: number, from = 0, to = layout.lines.length): number {
+    const s = layout.style;
+    let top = y;
+    for (let i = from; i < to; i++) {
+      const line = layout.lines[i];
+      if (!line) continue;
+      let left = x;
+      const free = layout.width - line.width;
+      const atRight = (s.align === 'start' && line.rtl) || (s.align === 'end' && !line.rtl);
+      if (s.align === 'center') left += free / 2;
+      else if (atRight) left += free;
+      const baseline = top + layout.ascent;
+      for (const run of line.runs) {
+        this.doc.font(fontName(run.face, s.weight)).fontSize(s.size).fillColor(s.color);
+        this.doc.text(run.text, left, baseline, { lineBreak: false, features: [], baseline: 'alphabetic' });
+        left += run.width;
+      }
+      top += layout.lineHeight;
+    }
+    return top - y;
+  }
+
+  /** Lays out and draws a paragraph in one go; returns its height. No page breaks (see Flow). */
+  drawParagraph(text: string, box: { x: number; y: number; width: number } & TextStyle): number {
+    return this.drawLines(this.layout(text, box.width, box), box.x, box.y);
+  }
+}
+
+function stripControls(s: string): string {
+  let out = '';
+  for (const ch of s) if (!BIDI_CONTROL.test(ch)) out += ch;
+  return out;
+}
+
+/** One hard line per paragraph; tabs and other C0 controls become spaces (fonts have no glyphs for them). */
+function normalize(text: string): string {
+  return text
+    .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]|\t/g, ' ');
+}

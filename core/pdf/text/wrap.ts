@@ -1,0 +1,87 @@
+/**
+ * Wraps one bidi paragraph in LOGICAL order at UAX 14 break opportunities (the `linebreak`
+ * package). Visual reordering happens later, per line, so wrapping never depends on direction.
+ */
+import LineBreaker from 'linebreak';
+
+/** Width in points of the logical range [start, end). */
+export type RangeMeasure = (start: number, end: number) => number;
+
+export interface LogicalLine {
+  start: number;
+  /** Exclusive end, trailing white space excluded. */
+  end: number;
+  width: number;
+}
+
+const SPACE = /\s/u;
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && SPACE.test(text.charAt(e - 1))) e--;
+  return e;
+}
+
+/** Breaks between code points of a segment too long for a line (a URL, a hash, a long number). */
+function splitLong(text: string, start: number, end: number, maxWidth: number, measure: RangeMeasure): LogicalLine[] {
+  const lines: LogicalLine[] = [];
+  let lineStart = start;
+  let i = start;
+  while (i < end) {
+    const step = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    if (i > lineStart && measure(lineStart, i + step) > maxWidth) {
+      lines.push({ start: lineStart, end: i, width: measure(lineStart, i) });
+      lineStart = i;
+    }
+    i += step;
+  }
+  if (lineStart < end) lines.push({ start: lineStart, end, width: measure(lineStart, end) });
+  return lines;
+}
+
+export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasure): LogicalLine[] {
+  if (text.length === 0) return [{ start: 0, end: 0, width: 0 }];
+  const lines: LogicalLine[] = [];
+  const breaker = new LineBreaker(text);
+  let lineStart = 0;
+  let lineEnd = 0; // end of the last segment on the line, trailing spaces included
+  let lineWidth = 0; // width up to lineEnd, trailing spaces included
+  const flush = (): void => {
+    const end = trimEnd(text, lineStart, lineEnd);
+    lines.push({ start: lineStart, end, width: measure(lineStart, end) });
+  };
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const segStart = last;
+    const segEnd = bk.position;
+    last = segEnd;
+    const visibleEnd = trimEnd(text, segStart, segEnd);
+    const visibleWidth = measure(segStart, visibleEnd);
+    if (lineEnd > lineStart && lineWidth + visibleWidth > maxWidth) {
+      flush();
+      lineStart = segStart;
+      lineEnd = segStart;
+      lineWidth = 0;
+    }
+    if (lineEnd === lineStart && visibleWidth > maxWidth) {
+      const pieces = splitLong(text, segStart, visibleEnd, maxWidth, measure);
+      const tail = pieces.pop();
+      lines.push(...pieces);
+      lineStart = tail ? tail.start : segStart;
+      lineWidth = tail ? tail.width : 0;
+      lineEnd = segEnd;
+      lineWidth += measure(visibleEnd, segEnd);
+    } else {
+      lineWidth += visibleWidth + measure(visibleEnd, segEnd);
+      lineEnd = segEnd;
+    }
+    if (bk.required && segEnd < text.length) {
+      flush();
+      lineStart = segEnd;
+      lineEnd = segEnd;
+      lineWidth = 0;
+    }
+  }
+  if (lineEnd > lineStart || lines.length === 0) flush();
+  return lines;
+}
