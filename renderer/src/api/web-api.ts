@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  API_METHODS,
+  ApiErrorSchema,
+  apiContract,
+  type Api,
+  type ApiMethod,
+  type ApiResult,
+} from '../../../core/api/contract';
+import { createLogger } from '../log';
+
+const log = createLogger('web-api');
+
+/** Header carrying the per-run token printed by the web test host in the URL it serves. */
+export const TOKEN_HEADER = 'x-scsa-token';
+
+export interface WebApiOptions {
+  token: string | null;
+  /** Injected by tests; the page uses the browser's fetch. */
+  fetch?: typeof fetch;
+}
+
+type AnyCall = (...args: unknown[]) => Promise<ApiResult<unknown>>;
+
+const envelopes = new Map<ApiMethod, z.ZodType<ApiResult<unknown>>>(
+  API_METHODS.map((method) => [
+    method,
+    z.union([
+      z.object({ ok: z.literal(true), value: apiContract[method].output }),
+      z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+    ]) as z.ZodType<ApiResult<unknown>>,
+  ]),
+);
+
+const failure = (code: string): ApiResult<never> => ({ ok: false, error: { code } });
+
+/**
+ * The contract over HTTP, for pages served by the web test host: one POST per method to
+ * `/api/<method>` with `{args}`; the answer is the same envelope the preload returns. Built from the
+ * contract itself so a new method never needs a change here.
+ */
+export function createWebApi(options: WebApiOptions): Api {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const call = (method: ApiMethod): AnyCall => async (...args) => {
+    let response: Response;
+    try {
+      response = await doFetch('/api/' + method, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token ?? '' },
+        body: JSON.stringify({ args }),
+      });
+    } catch (err) {
+      log.warn(`${method}: host unreachable`, err instanceof Error ? err.message : err);
+      return failure('errors.hostUnreachable');
+    }
+    if (response.status === 403) return failure('errors.forbidden');
+    if (response.status !== 200) {
+      log.warn(`${method}: HTTP ${response.status}`);
+      return failure('errors.hostUnreachable');
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      log.error(`${method}: answer is not JSON`);
+      return failure('errors.unexpected');
+    }
+    const parsed = envelopes.get(method)?.safeParse(body);
+    if (!parsed?.success) {
+      log.error(`${method}: answer does not match the contract`, parsed?.error.issues);
+      return failure('errors.unexpected');
+    }
+    return parsed.data;
+  };
+  const api: Partial<Record<ApiMethod, AnyCall>> = {};
+  for (const method of API_METHODS) api[method] = call(method);
+  // Every method of the contract was assigned just above, so the object is a complete Api.
+  return api as unknown as Api;
+}
+
+/** The token travels in the page address the host printed: `http://127.0.0.1:PORT/?token=T`. */
+export function tokenFromLocation(search: string): string | null {
+  return new URLSearchParams(search).get('token');
+}

@@ -1,0 +1,10 @@
+import type { Api } from '../../../core/api/contract';
+
+declare global {
+  interface Window {
+    /** Defined by the Electron preload; absent when the page is served by the web test host. */
+    readonly api?: Api;
+  }
+}
+
+export {};
