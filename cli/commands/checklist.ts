@@ -1,0 +1,5 @@
+import { notYetAvailable } from './not-yet';
+import type { CommandRun } from './types';
+
+// `scsa checklist`: filled in by the issue that delivers it (see docs/cli.md).
+export const run: CommandRun = (ctx) => notYetAvailable(ctx, 'checklist');

@@ -1,0 +1,99 @@
+import type { CommandSpec } from './types';
+
+const LANG = { type: 'string', value: 'L' } as const;
+const OUT_FILE = { type: 'string', value: 'FILE' } as const;
+
+/**
+ * Every `scsa` command, in help order. A later issue implements a command by writing its module
+ * and setting `available: true`; the parser, help and exit codes need no change.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'checklist',
+    synopsis: 'checklist [--lang L] [--json]',
+    options: { lang: LANG, json: { type: 'boolean' } },
+    positionals: [],
+    available: false,
+    load: () => import('./checklist'),
+  },
+  {
+    name: 'new',
+    synopsis: 'new --country ISO3 --lang L --out FILE',
+    options: { country: { type: 'string', value: 'ISO3' }, lang: LANG, out: OUT_FILE },
+    positionals: [],
+    available: false,
+    load: () => import('./new'),
+  },
+  {
+    name: 'validate',
+    synopsis: 'validate DRAFT',
+    options: { lang: LANG },
+    positionals: ['DRAFT'],
+    available: false,
+    load: () => import('./validate'),
+  },
+  {
+    name: 'pdf',
+    synopsis: 'pdf DRAFT --out FILE',
+    options: { lang: LANG, out: OUT_FILE },
+    positionals: ['DRAFT'],
+    available: false,
+    load: () => import('./pdf'),
+  },
+  {
+    name: 'keygen',
+    synopsis: 'keygen --out DIR',
+    options: { lang: LANG, out: { type: 'string', value: 'DIR' } },
+    positionals: [],
+    available: false,
+    load: () => import('./keygen'),
+  },
+  {
+    name: 'export',
+    synopsis: 'export DRAFT --key DIR --out FILE',
+    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE },
+    positionals: ['DRAFT'],
+    available: false,
+    load: () => import('./export'),
+  },
+  {
+    name: 'verify',
+    synopsis: 'verify BUNDLE [--registry FILE]',
+    options: { lang: LANG, registry: { type: 'string', value: 'FILE' } },
+    positionals: ['BUNDLE'],
+    available: false,
+    load: () => import('./verify'),
+  },
+  {
+    name: 'import',
+    synopsis: 'import BUNDLE…',
+    options: { lang: LANG },
+    positionals: ['BUNDLE'],
+    variadic: true,
+    available: false,
+    later: true,
+    load: () => import('./import'),
+  },
+  {
+    name: 'report',
+    synopsis: 'report',
+    options: { lang: LANG },
+    positionals: [],
+    available: false,
+    later: true,
+    load: () => import('./report'),
+  },
+  {
+    name: 'pack',
+    synopsis: 'pack',
+    options: { lang: LANG },
+    positionals: [],
+    available: false,
+    later: true,
+    load: () => import('./pack'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,47 @@
+import { LANGUAGES } from '../core/i18n/languages';
+import type { TFunction } from './i18n';
+import { COMMANDS } from './commands/table';
+import type { CommandSpec } from './commands/types';
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
+
+function commandLine(t: TFunction, c: CommandSpec, width: number): string {
+  const mark = c.available ? '' : ` (${t('usage.notYet')})`;
+  return `  ${pad(c.synopsis, width)}${t(`commands.${c.name}`)}${mark}`;
+}
+
+/** The whole `scsa --help` text. Synopses and flags stay as typed; descriptions are translated. */
+export function usageText(t: TFunction): string {
+  const now = COMMANDS.filter((c) => !c.later);
+  const later = COMMANDS.filter((c) => c.later);
+  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length)) + 3;
+  const flags: Array<[string, string]> = [
+    ['--lang L', t('options.lang', { list: LANGUAGES.join(', ') })],
+    ['--help, -h', t('options.help')],
+    ['--version', t('options.version')],
+  ];
+  return [
+    `${t('usage.label')} scsa <command> [options]`,
+    '',
+    t('usage.intro'),
+    '',
+    t('usage.commands'),
+    ...now.map((c) => commandLine(t, c, width)),
+    '',
+    t('usage.later'),
+    ...later.map((c) => commandLine(t, c, width)),
+    '',
+    t('usage.options'),
+    ...flags.map(([flag, text]) => `  ${pad(flag, width)}${text}`),
+    '',
+    t('usage.exitCodes'),
+    t('usage.environment', { variable: 'SCSA_LANG' }),
+    '',
+  ].join('\n');
+}
+
+/** `scsa <command> --help`: the command's own line. */
+export function commandUsage(t: TFunction, c: CommandSpec): string {
+  const mark = c.available ? '' : ` (${t('usage.notYet')})`;
+  return `${t('usage.label')} scsa ${c.synopsis}\n\n${t(`commands.${c.name}`)}${mark}\n`;
+}

@@ -1,0 +1,77 @@
+import { APP_VERSION } from '../core/version';
+import { LANGUAGES } from '../core/i18n/languages';
+import { EXIT } from './exit-codes';
+import { chooseLanguage, createTranslator, type TFunction } from './i18n';
+import { commandUsage, usageText } from './help';
+import { findCommand } from './commands/table';
+import { parseLine, UsageError } from './parse';
+import type { CommandContext } from './commands/types';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function usageFailure(t: TFunction, io: Io, err: UsageError): number {
+  io.err(`scsa: ${t(err.key, err.params)}`);
+  io.err(t('usage.moreHelp', { command: 'scsa --help' }));
+  return EXIT.usage;
+}
+
+/** Run one `scsa` command line and return its exit code. Never throws for a user's mistake. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const choice = chooseLanguage(argv, env);
+  const t = createTranslator(choice.language);
+  if (choice.rejected?.source === '--lang') {
+    return usageFailure(t, io, new UsageError('errors.badLanguage', { value: choice.rejected.value, list: LANGUAGES.join(', ') }));
+  }
+  if (choice.rejected) io.err(`scsa: ${t('errors.badLanguageEnv', { variable: 'SCSA_LANG', value: choice.rejected.value })}`);
+
+  // Options before the command are global: --help, --version, --lang.
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      io.out(usageText(t));
+      return EXIT.ok;
+    }
+    if (arg === '--version' || arg === '-V') {
+      io.out(APP_VERSION + '\n');
+      return EXIT.ok;
+    }
+    if (arg === '--lang') i++;
+    else if (arg.startsWith('--lang=')) continue;
+    else if (arg.startsWith('-')) return usageFailure(t, io, new UsageError('errors.unknownOption', { option: arg }));
+    else break;
+  }
+  const name = argv[i];
+  if (name === undefined) {
+    io.err(usageText(t));
+    return usageFailure(t, io, new UsageError('errors.noCommand'));
+  }
+  if (name === 'help') {
+    io.out(usageText(t));
+    return EXIT.ok;
+  }
+  const spec = findCommand(name);
+  if (!spec) return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
+
+  let parsed;
+  try {
+    parsed = parseLine(argv.slice(i + 1), spec.options);
+    if (parsed.options.help === true) {
+      io.out(commandUsage(t, spec));
+      return EXIT.ok;
+    }
+    const missing = spec.positionals[parsed.positionals.length];
+    if (missing !== undefined) throw new UsageError('errors.missingArgument', { name: missing });
+    const extra = parsed.positionals[spec.positionals.length];
+    if (extra !== undefined && !spec.variadic) throw new UsageError('errors.extraArgument', { value: extra });
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure(t, io, err);
+    throw err;
+  }
+  const command = await spec.load();
+  const ctx: CommandContext = { ...parsed, language: choice.language, t, out: io.out, err: io.err };
+  return command.run(ctx);
+}

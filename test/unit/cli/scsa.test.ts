@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ENTRY, ROOT, ensureBuilt } from '../../e2e/harness';
+import { LANGUAGES } from '../../../core/i18n/languages';
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+const cliText = (lng: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, 'locales', lng, 'cli.json'), 'utf8')) as {
+    usage: Record<string, string>;
+    commands: Record<string, string>;
+  };
+
+/** Run the built command line as a user would, with no SCSA_LANG unless given. */
+function scsa(args: string[], env: Record<string, string> = {}) {
+  const { SCSA_LANG: _ignored, ...base } = process.env;
+  const run = spawnSync(process.execPath, [CLI_ENTRY, ...args], { encoding: 'utf8', env: { ...base, ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const STACK_LINE = /\n\s+at .+:\d+:\d+/;
+const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'import', 'report', 'pack'];
+
+beforeAll(async () => {
+  await ensureBuilt();
+});
+
+describe('scsa --help and --version', () => {
+  it('prints usage listing every command of the design, and exits 0', () => {
+    const r = scsa(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: scsa <command>/);
+    for (const name of DESIGN_COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect(r.stdout).toContain('checklist [--lang L] [--json]');
+    expect(r.stdout).toContain('verify BUNDLE [--registry FILE]');
+    expect(r.stdout).toContain(cliText('en').usage.notYet);
+    expect(r.stderr).toBe('');
+  });
+
+  it('answers -h and "help" the same way', () => {
+    const full = scsa(['--help']).stdout;
+    expect(scsa(['-h']).stdout).toBe(full);
+    expect(scsa(['help']).stdout).toBe(full);
+  });
+
+  it('prints the version of package.json', () => {
+    const r = scsa(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('is reachable through the package bin (bin/scsa.cjs)', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, pkg.bin.scsa as string), '--version'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('scsa usage errors: exit 2, a message on stderr, never a stack trace', () => {
+  it.each([
+    [['frobnicate'], 'frobnicate'],
+    [['--frobnicate'], '--frobnicate'],
+    [['checklist', '--frobnicate'], '--frobnicate'],
+    [['validate'], 'DRAFT'],
+    [['validate', 'a.scsa.json', 'b.scsa.json'], 'b.scsa.json'],
+    [['new', '--out'], '--out'],
+    [['checklist', '--json=yes'], '--json'],
+    [['--lang', 'xx', 'checklist'], 'xx'],
+  ])('%j', (args, named) => {
+    const r = scsa(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toContain('scsa --help');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('with no command at all shows the usage on stderr and exits 2', () => {
+    const r = scsa([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: scsa <command>');
+  });
+});
+
+describe('scsa commands not yet available', () => {
+  it.each(DESIGN_COMMANDS.map((c) => [c]))('%s says so and exits 2', (name) => {
+    const args = name === 'validate' || name === 'pdf' || name === 'export' ? [name, 'draft.scsa.json'] : name === 'verify' || name === 'import' ? [name, 'bundle.zip'] : [name];
+    const r = scsa(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`"scsa ${name}" is not yet available`);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('shows a command\'s own usage with --help after it, exit 0', () => {
+    const r = scsa(['export', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scsa export DRAFT --key DIR --out FILE');
+    expect(r.stdout).toContain(cliText('en').commands.export);
+  });
+});
+
+describe('scsa in the six languages', () => {
+  it('--lang fr translates help and messages, flags unchanged', () => {
+    const help = scsa(['--lang', 'fr', '--help']);
+    expect(help.stdout).toContain(cliText('fr').usage.label);
+    expect(help.stdout).toContain(cliText('fr').commands.checklist);
+    expect(help.stdout).toContain('checklist [--lang L] [--json]');
+    expect(help.stdout).not.toContain(cliText('en').commands.checklist);
+    const r = scsa(['checklist', '--lang=fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('« scsa checklist » n\'est pas encore disponible');
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en').map((l) => [l]))('SCSA_LANG=%s translates the usage', (lng) => {
+    const r = scsa(['--help'], { SCSA_LANG: lng });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`${cliText(lng).usage.label} scsa <command>`)).toBe(true);
+    for (const name of DESIGN_COMMANDS) expect(r.stdout).toContain(cliText(lng).commands[name]);
+  });
+
+  it('--lang wins over SCSA_LANG', () => {
+    const r = scsa(['--lang', 'es', '--help'], { SCSA_LANG: 'ru' });
+    expect(r.stdout).toContain(cliText('es').commands.verify);
+    expect(r.stdout).not.toContain(cliText('ru').commands.verify);
+  });
+
+  it('an unknown SCSA_LANG falls back to English with a warning', () => {
+    const r = scsa(['--help'], { SCSA_LANG: 'tlh' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: scsa/);
+    expect(r.stderr).toContain('"tlh"');
+  });
+});
