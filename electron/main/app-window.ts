@@ -1,31 +1,8 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import { createLogger } from '../../core/log';
 import { APP_ENTRY_URL } from './app-protocol';
 
 const log = createLogger('app-window');
-
-/**
- * The security baseline for every window: the page runs in a sandboxed renderer, isolated from the
- * preload's world, with no Node and no <webview>; its only way out is the `window.api` verbs.
- */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    // Middle-click would open links in new windows, bypassing the window-open handler's intent.
-    disableBlinkFeatures: 'Auxclick',
-  };
-}
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -44,7 +21,25 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     title: options.title,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // The security baseline, written inline so that static checkers (electronegativity) can see it:
+    // the page runs in a sandboxed renderer, isolated from the preload's world, with no Node and no
+    // <webview>; its only way out is the `window.api` verbs.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click would open links in new windows, bypassing the window-open handler's intent.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   // Showing only once painted avoids a white flash; a failed load must still leave a window to close.
   window.once('ready-to-show', () => window.show());

@@ -7,7 +7,7 @@ import { PRODUCT_NAME } from '../../core/version';
 import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-protocol';
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
-import { applySecurityPolicy, denyAllPermissions } from './security';
+import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
 
 const log = createLogger('main');
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   denyAllPermissions(session.defaultSession);
+  enforceContentSecurityPolicy(session.defaultSession);
   const appRoot = app.getAppPath();
   protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer')));
 

@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { createLogger } from '../../core/log';
+import { CONTENT_SECURITY_POLICY } from './app-protocol';
 
 const log = createLogger('security');
 
@@ -15,6 +16,16 @@ export function denyAllPermissions(session: Session): void {
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * The app:// handler already sends the CSP with every file; this adds it to any other response the
+ * session might see, so no page in the app ever runs without it.
+ */
+export function enforceContentSecurityPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
 }
 
 /**
@@ -49,5 +60,8 @@ export function lockDownContents(contents: WebContents): void {
 export function applySecurityPolicy(app: App): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
-  app.on('session-created', (session) => denyAllPermissions(session));
+  app.on('session-created', (session) => {
+    denyAllPermissions(session);
+    enforceContentSecurityPolicy(session);
+  });
 }

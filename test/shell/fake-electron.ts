@@ -9,7 +9,18 @@ export type PermissionRequestHandler = (contents: unknown, permission: string, c
 export type WindowOpenHandler = (details: { url: string }) => { action: string };
 export type SchemeHandler = (request: Request) => Promise<Response>;
 
+export type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
 export class FakeSession {
+  headersListener: HeadersListener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener;
+    },
+  };
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;

@@ -154,6 +154,19 @@ describe('navigation, windows and permissions', () => {
       expect(session.devicePermissionHandler?.({})).toBe(false);
     }
   });
+
+  it('adds the Content-Security-Policy to every response a session receives', () => {
+    const created = new FakeSession();
+    fake.appEvents.emit('session-created', created);
+    for (const session of [fake.defaultSession, created]) {
+      let headers: Record<string, string[]> | undefined;
+      session.headersListener?.({ url: 'https://evil.example/', responseHeaders: { 'X-Other': ['kept'] } }, (r) => {
+        headers = r.responseHeaders;
+      });
+      expect(headers?.['X-Other']).toEqual(['kept']);
+      expect(headers?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'");
+    }
+  });
 });
 
 describe('app:// scheme', () => {
