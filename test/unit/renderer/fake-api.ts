@@ -1,0 +1,43 @@
+// An in-memory Api for component tests: records calls, keeps the language like the real core does.
+import { vi } from 'vitest';
+import type { Api, AppInfo, AssessmentSummary, Settings } from '../../../core/api/contract';
+
+export interface FakeApiOptions {
+  language?: string;
+  assessments?: AssessmentSummary[];
+  appInfo?: Partial<AppInfo>;
+  overrides?: Partial<Api>;
+}
+
+export function createFakeApi(options: FakeApiOptions = {}) {
+  // The real core always returns a valid language; a fake may not, to test the renderer's fallback.
+  let settings = { schemaVersion: 1, language: options.language ?? 'en' } as Settings;
+  const info: AppInfo = {
+    productName: 'Safer Cities Self-Assessment',
+    version: '9.8.7',
+    checklistPack: null,
+    dataDir: '/home/focal/scsa-data',
+    runtime: 'web',
+    ...options.appInfo,
+  };
+  const api = {
+    getAppInfo: vi.fn<Api['getAppInfo']>(async () => ({ ok: true, value: info })),
+    getSettings: vi.fn<Api['getSettings']>(async () => ({ ok: true, value: settings })),
+    setLanguage: vi.fn<Api['setLanguage']>(async (language) => {
+      settings = { ...settings, language };
+      return { ok: true, value: settings };
+    }),
+    listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: options.assessments ?? [] })),
+  } satisfies Api;
+  return Object.assign(api, options.overrides ?? {});
+}
+
+export const SAMPLE_ASSESSMENT: AssessmentSummary = {
+  id: 'a1',
+  countryCode: 'FRA',
+  checklistId: 'safer-cities',
+  checklistVersion: '1.0.0',
+  responseLanguage: 'fr',
+  revision: 3,
+  updatedAt: '2026-11-20T10:15:00.000Z',
+};
