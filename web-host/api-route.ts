@@ -46,12 +46,12 @@ export async function handleApi(
   req: IncomingMessage,
 ): Promise<ApiReply> {
   if (!isApiMethod(methodName)) return fail(404, 'errors.notFound');
-  if (req.method !== 'POST') return fail(405, 'errors.methodNotAllowed', { Allow: 'POST' });
+  if (req.method !== 'POST') return fail(405, 'errors.badRequest', { Allow: 'POST' });
   let text: string;
   try {
     text = await readBody(req, MAX_BODY_BYTES);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return fail(413, 'errors.tooLarge', { Connection: 'close' });
+    if (err instanceof BodyTooLarge) return fail(413, 'errors.badRequest', { Connection: 'close' });
     return fail(400, 'errors.badRequest');
   }
   let json: unknown;

@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled, makeTempDir, openBrowser, startHost, type RunningHost } from './harness';
+import { commonText } from './locales';
+
+let cleanups: Array<() => Promise<unknown>> = [];
+
+/** Every axe violation as one readable line, so a failure says what to fix and where. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  // An empty page would pass too: make sure axe really looked at the screen.
+  expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
+  return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function openIn(lng: string): Promise<{ page: Page; host: RunningHost }> {
+  const data = await makeTempDir('a11y-data');
+  cleanups.push(data.remove);
+  const host = await startHost(data.path);
+  cleanups.push(() => host.stop());
+  const session = await openBrowser();
+  cleanups.push(() => session.close());
+  const { page } = session;
+  await page.goto(host.url);
+  await page.locator('#language-picker').waitFor();
+  if (lng !== 'en') {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/setLanguage'));
+    await page.selectOption('#language-picker', lng);
+    await saved;
+  }
+  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  return { page, host };
+}
+
+// A browser start costs seconds on a busy two-core machine: generous limits, no timing asserted.
+describe.skipIf(!browserTestsEnabled)('accessibility (axe-core in Chromium)', { timeout: 120_000 }, () => {
+  beforeEach(() => {
+    cleanups = [];
+  });
+
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+
+  it.each([['en'], ['ar']])('the home screen in %s has no violations', async (lng) => {
+    const { page } = await openIn(lng);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it.each([['en'], ['ar']])('the About dialog in %s has no violations', async (lng) => {
+    const { page } = await openIn(lng);
+    await page.getByRole('button', { name: commonText(lng, 'about.open'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: commonText(lng, 'about.title') });
+    await dialog.waitFor();
+    // Wait for the facts from the core, so axe sees the finished dialog.
+    await dialog.getByText(commonText(lng, 'about.dataFolder')).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+});
