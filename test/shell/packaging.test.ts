@@ -1,0 +1,166 @@
+// Packaging smoke test: electron-builder's `dir` target against a stub Electron, then a look inside app.asar.
+import { promises as fs, existsSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import asar from '@electron/asar';
+import { LANGUAGES } from '../../core/i18n/languages';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const require = createRequire(import.meta.url);
+
+let tmp = '';
+let archive = '';
+let entries: Set<string> = new Set();
+let unpacked = '';
+
+/** index.html and every asset it names, so a copy taken during someone's rebuild is detected. */
+async function rendererIsComplete(dir: string): Promise<boolean> {
+  const html = await fs.readFile(path.join(dir, 'index.html'), 'utf8').catch(() => '');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  if (refs.length === 0) return false;
+  return refs.every((ref) => existsSync(path.join(dir, ref)));
+}
+
+/** A private copy of what electron-builder reads, so builds by others in this checkout cannot interfere. */
+async function stageProject(project: string): Promise<void> {
+  await fs.mkdir(project, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json']) await fs.copyFile(path.join(root, file), path.join(project, file));
+  for (const dir of ['locales', 'build']) await fs.cp(path.join(root, dir), path.join(project, dir), { recursive: true });
+  await fs.symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await fs.rm(path.join(project, 'dist'), { recursive: true, force: true });
+    await fs.cp(path.join(root, 'dist'), path.join(project, 'dist'), { recursive: true });
+    if (await rendererIsComplete(path.join(project, 'dist/renderer'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  throw new Error('dist/renderer kept changing while being copied');
+}
+
+const BUILDER_SCRIPT = `
+const { build, Platform } = require(process.env.BUILDER_MODULE);
+const options = JSON.parse(process.env.BUILDER_OPTIONS);
+build({ ...options, targets: Platform.LINUX.createTarget('dir') }).then(
+  () => process.exit(0),
+  (err) => { process.stderr.write(String(err && err.message) + '\\n'); process.exit(1); },
+);
+`;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, 'dist/electron/main.cjs')) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  }
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-package-'));
+  const project = path.join(tmp, 'project');
+  await stageProject(project);
+  // What electron-builder needs of an Electron distribution for `dir`: the `electron` executable,
+  // which it copies and renames after the product. Fuses cannot be flipped in a stub, hence null.
+  const electronDist = path.join(tmp, 'electron-dist');
+  await fs.mkdir(electronDist);
+  await fs.writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  const output = path.join(tmp, 'out');
+  const script = path.join(tmp, 'package.cjs');
+  await fs.writeFile(script, BUILDER_SCRIPT);
+  const options = {
+    projectDir: project,
+    config: {
+      extends: path.join(project, 'build/electron-builder.yml'),
+      electronFuses: null,
+      electronDist,
+      directories: { output },
+    },
+  };
+  await run(process.execPath, [script], {
+    cwd: project,
+    env: {
+      ...process.env,
+      BUILDER_MODULE: require.resolve('electron-builder'),
+      BUILDER_OPTIONS: JSON.stringify(options),
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    },
+    timeout: 280_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  unpacked = path.join(output, 'linux-unpacked');
+  archive = path.join(unpacked, 'resources', 'app.asar');
+  entries = new Set(asar.listPackage(archive, { isPack: false }).map((p) => p.replace(/\\/g, '/')));
+}, 300_000);
+
+afterAll(async () => {
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+const has = (p: string): boolean => entries.has(p);
+const under = (prefix: string, suffix = ''): string[] => [...entries].filter((p) => p.startsWith(prefix) && p.endsWith(suffix));
+
+describe('packaged app (linux dir, stub Electron)', () => {
+  it('produces the product executable and app.asar', () => {
+    expect(existsSync(path.join(unpacked, 'safer-cities-self-assessment'))).toBe(true);
+    expect(existsSync(archive)).toBe(true);
+  });
+
+  it('holds the main process and preload, with package.json pointing at main', () => {
+    expect(has('/dist/electron/main.cjs')).toBe(true);
+    expect(has('/dist/electron/preload.cjs')).toBe(true);
+    const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
+    expect(has('/' + path.posix.normalize(pkg.main))).toBe(true);
+  });
+
+  it('holds the renderer: index.html and every asset it loads', () => {
+    expect(has('/dist/renderer/index.html')).toBe(true);
+    const html = asar.extractFile(archive, 'dist/renderer/index.html').toString('utf8');
+    const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.some((r) => r.endsWith('.js'))).toBe(true);
+    for (const ref of refs) expect(has(`/dist/renderer/${ref}`), ref).toBe(true);
+    expect(under('/dist/renderer/assets/', '.woff2').length).toBeGreaterThan(0);
+  });
+
+  it('holds the locales of all six languages', () => {
+    const common = readdirSync(path.join(root, 'locales', 'en')).filter((f) => f.endsWith('.json'));
+    expect(common.length).toBeGreaterThan(0);
+    for (const lng of LANGUAGES) {
+      for (const file of common) expect(has(`/locales/${lng}/${file}`), `${lng}/${file}`).toBe(true);
+    }
+  });
+
+  it('holds the PDF fonts for Latin and Cyrillic, Chinese and Arabic', () => {
+    for (const pkg of ['noto-sans', 'noto-sans-sc', 'amiri']) {
+      expect(under(`/node_modules/@expo-google-fonts/${pkg}/`, '.ttf').length, pkg).toBeGreaterThan(0);
+    }
+  });
+
+  it('leaves out development-only code and duplicates', () => {
+    expect(under('/dist/web-host/')).toEqual([]);
+    expect(under('/', '.map')).toEqual([]);
+    expect(under('/node_modules/@fontsource/')).toEqual([]);
+    expect(under('/node_modules/electron/')).toEqual([]);
+  });
+});
+
+describe('builder config (what the smoke test cannot run)', () => {
+  const load = require('js-yaml') as { load: (text: string) => unknown };
+  const config = load.load(readFileSync(path.join(root, 'build/electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+  it('flips the security fuses', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('targets Windows NSIS and portable, macOS dmg, Linux AppImage and deb', () => {
+    expect(config).toMatchObject({
+      win: { target: expect.arrayContaining(['nsis', 'portable']) },
+      mac: { target: expect.arrayContaining(['dmg']) },
+      linux: { target: expect.arrayContaining(['AppImage', 'deb']) },
+    });
+  });
+});
