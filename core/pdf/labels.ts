@@ -1,0 +1,87 @@
+/**
+ * Fixed report wording from locales/<lng>/report.json, and numbers, sizes and dates formatted
+ * for the response language.
+ *
+ * Digits: Western digits (0–9) in every language, Arabic included. UN Arabic documents use
+ * Western digits as their standard, so the page footer reads "الصفحة 3 من 12".
+ */
+import i18next from 'i18next';
+import { LANGUAGES, type Language } from '../i18n/languages';
+import ar from '../../locales/ar/report.json';
+import en from '../../locales/en/report.json';
+import es from '../../locales/es/report.json';
+import fr from '../../locales/fr/report.json';
+import ru from '../../locales/ru/report.json';
+import zh from '../../locales/zh/report.json';
+
+const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
+
+/** Keys of report.json, checked at compile time against the English file. */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type ReportKey = Leaves<typeof en>;
+
+export interface Labels {
+  language: Language;
+  t(key: ReportKey, params?: Record<string, string | number>): string;
+  number(value: number, fractionDigits?: number): string;
+  bytes(size: number): string;
+  date(iso: string): string;
+}
+
+/** BCP 47 tag that forces Western digits, per the choice above. */
+function locale(language: Language): string {
+  return `${language}-u-nu-latn`;
+}
+
+export function createLabels(language: Language): Labels {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: ['report'],
+    defaultNS: 'report',
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { report: RESOURCES[l] }])),
+    initAsync: false,
+    // PDF text, not HTML: nothing to escape.
+    interpolation: { escapeValue: false },
+  });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const number = (value: number, fractionDigits = 0): string => {
+    let format = numbers.get(fractionDigits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
+      numbers.set(fractionDigits, format);
+    }
+    return format.format(value);
+  };
+  const t = (key: ReportKey, params?: Record<string, string | number>): string => {
+    const formatted = params
+      ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? number(v) : v]))
+      : undefined;
+    return instance.t(key, formatted);
+  };
+  return {
+    language,
+    t,
+    number,
+    bytes(size: number): string {
+      const units = ['B', 'KB', 'MB', 'GB'] as const;
+      let value = size;
+      let unit = 0;
+      while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+      }
+      const shown = `${number(value, unit === 0 ? 0 : 1)} ${t(`units.${units[unit] ?? 'B'}`)}`;
+      return unit === 0 ? shown : `${shown} (${number(size)} ${t('units.B')})`;
+    },
+    date(iso: string): string {
+      const when = new Date(iso);
+      if (Number.isNaN(when.getTime())) return iso;
+      return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(when);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Page furniture, all marked as artifacts so screen readers skip it: the running header
+ * (country · checklist), the footer "page X of Y", and on drafts a diagonal watermark.
+ */
+import { artifact, STYLE, type ReportContext } from './report-context';
+
+/** Draws the watermark on the page being started; called before any content so text stays on top. */
+export function drawWatermark(ctx: ReportContext): void {
+  if (ctx.model.status !== 'draft') return;
+  const { doc, engine } = ctx;
+  const { width, height } = doc.page;
+  artifact(ctx, () => {
+    doc.save();
+    doc.rotate(-50, { origin: [width / 2, height / 2] });
+    const box = width * 0.9;
+    const layout = engine.layout(ctx.labels.t('watermark'), box, { size: 84, weight: 700, color: '#e3e3e3', align: 'center' });
+    engine.drawLines(layout, width / 2 - box / 2, height / 2 - layout.lineHeight / 2, 0, 1);
+    doc.restore();
+  }, 'Pagination');
+}
+
+/** Header and footer on every buffered page, once the page count is known. */
+export function drawRunningText(ctx: ReportContext): void {
+  const { doc, engine, flow, labels, model } = ctx;
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  const checklist = model.checklist.title ?? model.checklist.id;
+  const header = labels.t('header', { country: model.country, checklist: `${checklist} ${model.checklist.version}` });
+  for (let i = range.start; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    artifact(ctx, () => {
+      if (i > range.start) {
+        const top = flow.frame.top - 34;
+        const layout = engine.layout(header, flow.width * 0.7, { size: 8, color: STYLE.muted });
+        engine.drawLines(layout, flow.column(0, flow.width * 0.7).x, top, 0, 1);
+        if (model.status === 'draft') {
+          const draft = engine.layout(labels.t('status.draft'), flow.width * 0.3, { size: 8, weight: 700, color: '#a61b1b', align: 'end' });
+          engine.drawLines(draft, flow.column(flow.width * 0.7).x, top, 0, 1);
+        }
+        doc.save().lineWidth(0.5).strokeColor(STYLE.rule)
+          .moveTo(flow.frame.left, top + 16).lineTo(flow.frame.right, top + 16).stroke().restore();
+      }
+      const footer = engine.layout(labels.t('footer', { page: i - range.start + 1, pages: total }), flow.width, {
+        size: 8,
+        color: STYLE.muted,
+        align: 'center',
+      });
+      engine.drawLines(footer, flow.frame.left, flow.frame.bottom + 22, 0, 1);
+    }, 'Pagination');
+  }
+}
