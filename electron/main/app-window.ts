@@ -50,6 +50,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   window.webContents.on('render-process-gone', (_event, details) => {
     log.error(`renderer process gone: ${details.reason}`);
   });
-  await window.loadURL(APP_ENTRY_URL);
+  // A failed load is reported by did-fail-load above; the window stays so the user can close it.
+  await window.loadURL(APP_ENTRY_URL).catch((err: unknown) => log.error('could not load the renderer', err));
   return window;
 }

@@ -19,6 +19,11 @@ async function openWindow(): Promise<BrowserWindow> {
   });
 }
 
+// Electron's default for an uncaught error is a dialog with a stack trace; log it instead and keep the
+// window (and the user's unsaved typing) alive.
+process.on('uncaughtException', (err) => log.error('uncaught exception', err));
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+
 async function main(): Promise<void> {
   // Two instances would write the same drafts; the second one hands over to the first and leaves.
   if (!app.requestSingleInstanceLock()) {
