@@ -1,0 +1,40 @@
+import type { ChangeEntry, Draft } from '../draft/schema';
+
+/** Consecutive saves within this span share one change-log entry, so autosave does not flood the log. */
+export const CHANGE_SPAN_MS = 5 * 60_000;
+/** Oldest change-log entries beyond this many are dropped (history snapshots keep the content). */
+export const MAX_CHANGE_ENTRIES = 1000;
+
+/** The parts of a draft a user edits; the store owns the rest (revision, times, change log). */
+export function contentKey(d: Draft): string {
+  return JSON.stringify([d.assessment, d.checklist, d.answers, d.attachments]);
+}
+
+/** Ids whose answers differ between two drafts, added or removed ones included. */
+export function changedItems(before: Draft, after: Draft): string[] {
+  const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
+  return [...ids].filter((id) => JSON.stringify(before.answers[id]) !== JSON.stringify(after.answers[id])).sort();
+}
+
+/** The change log after a save from `before` to revision `toRevision` at `now`. */
+export function appendChange(before: Draft, after: Draft, toRevision: number, now: Date, restoredFrom?: number): ChangeEntry[] {
+  const at = now.toISOString();
+  const items = changedItems(before, after);
+  const metadata = JSON.stringify([before.assessment, before.checklist, before.attachments]) !== JSON.stringify([after.assessment, after.checklist, after.attachments]);
+  const log = [...before.changeLog];
+  const last = log[log.length - 1];
+  if (
+    restoredFrom === undefined &&
+    last &&
+    last.restoredFrom === undefined &&
+    last.toRevision === before.revision &&
+    now.getTime() - Date.parse(last.startedAt) < CHANGE_SPAN_MS
+  ) {
+    log[log.length - 1] = { ...last, toRevision, at, items: [...new Set([...last.items, ...items])].sort(), metadata: last.metadata || metadata };
+  } else {
+    const entry: ChangeEntry = { fromRevision: before.revision, toRevision, startedAt: at, at, items, metadata };
+    if (restoredFrom !== undefined) entry.restoredFrom = restoredFrom;
+    log.push(entry);
+  }
+  return log.slice(-MAX_CHANGE_ENTRIES);
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { AppError } from '../errors';
+import { AssessmentIdSchema } from '../draft/schema';
+
+/** File name of the current draft inside an assessment folder. */
+export const DRAFT_FILE = 'draft.scsa.json';
+export const HISTORY_DIR = 'history';
+export const ATTACHMENTS_DIR = 'attachments';
+export const LOCK_FILE = '.lock';
+
+/** Where one assessment lives: `<dataDir>/assessments/<id>/`. */
+export interface AssessmentPaths {
+  dir: string;
+  draft: string;
+  history: string;
+  attachments: string;
+  lock: string;
+}
+
+export function assessmentsRoot(dataDir: string): string {
+  return path.join(dataDir, 'assessments');
+}
+
+/** Paths for an assessment id; refuses ids that could escape the data folder. */
+export function assessmentPaths(dataDir: string, id: string): AssessmentPaths {
+  if (!AssessmentIdSchema.safeParse(id).success) throw new AppError('drafts:errors.badAssessmentId', { id: id.slice(0, 80) });
+  const dir = path.join(assessmentsRoot(dataDir), id);
+  return {
+    dir,
+    draft: path.join(dir, DRAFT_FILE),
+    history: path.join(dir, HISTORY_DIR),
+    attachments: path.join(dir, ATTACHMENTS_DIR),
+    lock: path.join(dir, LOCK_FILE),
+  };
+}

@@ -1,0 +1,91 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { writeFileAtomic } from '../fs/atomic';
+import { AppError } from '../errors';
+import { createLogger } from '../log';
+import type { Draft } from '../draft/schema';
+import { parseDraftBytes, serializeDraft } from './read';
+import { attachmentFile, ingestAttachment } from './attachments';
+import type { DraftStore, OpenedDraft, StoreNotice } from './draft-store';
+
+const log = createLogger('draft-portable');
+
+/** Largest portable draft file accepted (the JSON only; attachments travel beside it). */
+export const MAX_PORTABLE_BYTES = 64 * 1024 * 1024;
+
+/** `report.scsa.json` → `report.scsa-attachments`: the folder that carries attachment files beside a copy. */
+export function companionAttachmentsDir(file: string): string {
+  const base = file.endsWith('.scsa.json') ? file.slice(0, -'.scsa.json'.length) : file.replace(/\.json$/, '');
+  return `${base}.scsa-attachments`;
+}
+
+export interface ExportResult {
+  file: string;
+  attachmentsDir: string | null;
+  copied: number;
+  missing: number;
+}
+
+/**
+ * Write a portable copy of an assessment (`*.scsa.json`, atomically) and, when it has attachments, a
+ * companion `*.scsa-attachments/` folder holding them by hash. The assessment need not be open.
+ */
+export async function exportCopy(store: DraftStore, id: string, file: string): Promise<ExportResult> {
+  const draft = store.current(id) ?? (await store.open(id, { readOnly: true })).draft;
+  await writeFileAtomic(file, serializeDraft(draft));
+  if (draft.attachments.length === 0) return { file, attachmentsDir: null, copied: 0, missing: 0 };
+  const dir = companionAttachmentsDir(file);
+  await fs.mkdir(dir, { recursive: true });
+  let copied = 0;
+  let missing = 0;
+  for (const ref of draft.attachments) {
+    try {
+      await fs.copyFile(store.attachmentPath(id, ref.sha256), attachmentFile(dir, ref.sha256));
+      copied++;
+    } catch {
+      missing++;
+    }
+  }
+  return { file, attachmentsDir: dir, copied, missing };
+}
+
+/**
+ * Import a portable copy as a new assessment and open it. The file is validated and migrated first;
+ * a foreign, corrupt or future-version file throws (`drafts:errors.importInvalid` with `reason`, or
+ * `drafts:errors.futureVersion`) and nothing is created. Attachments are taken from the companion
+ * folder, re-hashed; absent or altered ones are reported as notices. An id already present here gets
+ * a fresh id (notice `drafts:notices.importedAsCopy`).
+ */
+export async function importCopy(store: DraftStore, file: string): Promise<OpenedDraft> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new AppError('drafts:errors.importNotFound', { file: path.basename(file) });
+  if (stat.size > MAX_PORTABLE_BYTES) throw new AppError('drafts:errors.importInvalid', { reason: 'tooLarge', file: path.basename(file) });
+  const r = parseDraftBytes(await fs.readFile(file));
+  if (!r.ok) {
+    if (r.reason === 'future') throw r.error;
+    throw new AppError('drafts:errors.importInvalid', { reason: r.reason, file: path.basename(file), ...(r.error.params ?? {}) });
+  }
+  const notices: StoreNotice[] = [];
+  if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
+  let draft: Draft = r.draft;
+  if (await fs.stat(store.paths(draft.id).dir).catch(() => null)) {
+    const id = randomUUID();
+    notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: draft.id, id } });
+    draft = { ...draft, id };
+  }
+  const source = companionAttachmentsDir(file);
+  await store.adoptImported(draft, async (paths) => {
+    for (const ref of draft.attachments) {
+      const from = attachmentFile(source, ref.sha256);
+      const ok = await fs
+        .stat(from)
+        .then(() => ingestAttachment(paths.attachments, createReadStream(from), { name: ref.name, mediaType: ref.mediaType, maxBytes: store.maxAttachmentBytes }))
+        .then((got) => got.sha256 === ref.sha256)
+        .catch(() => false);
+      if (!ok) notices.push({ code: 'drafts:notices.attachmentMissing', params: { name: ref.name, sha256: ref.sha256 } });
+    }
+  });
+  log.info(`imported ${path.basename(file)} as assessment ${draft.id}`);
+  return { draft, notices, readOnly: false };
+}
