@@ -55,14 +55,14 @@ export function HomeScreen({ startupError = null }: HomeScreenProps) {
   );
 }
 
-/** A plain mark (a city under a protective arc); decorative, so hidden from assistive technology. */
+/** A plain mark (a city skyline on the UN blue); decorative, so hidden from assistive technology. */
 function Emblem() {
   return (
     <svg className="brand__emblem" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
       <circle cx="24" cy="24" r="22" fill="currentColor" />
-      <path d="M9 24a15 15 0 0 1 30 0" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
-      <path d="M13 36V28h5v8M20 36V22h8v14M30 36v-9h5v9" fill="#fff" />
-      <path d="M11 36.5h26" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+      <path d="M11 35V25h6v10zM19 35V13h9v22zM30 35V19h6v16z" fill="#fff" />
+      <path d="M21.5 17h4M21.5 21h4M21.5 25h4M21.5 29h4" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M9 36.5h30" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
     </svg>
   );
 }
