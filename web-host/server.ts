@@ -81,11 +81,12 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
 async function route(ctx: { rendererDir: string; handlers: ApiHandlers; token: string; port: number }, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Checked before anything else, static files included: a page on another name (DNS rebinding)
   // or another origin must not even read our script.
+  // The query may hold the token: only the path is ever logged.
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   if (!hostAllowed(req, ctx.port) || !originAllowed(req, ctx.port)) {
-    log.warn(`refused ${req.method ?? '?'} ${req.url ?? '?'} (host ${JSON.stringify(req.headers.host)}, origin ${JSON.stringify(req.headers.origin)})`);
+    log.warn(`refused ${req.method ?? '?'} ${pathname} (host ${JSON.stringify(req.headers.host)}, origin ${JSON.stringify(req.headers.origin)})`);
     return sendText(res, 403, 'Forbidden');
   }
-  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   if (pathname === '/api' || pathname.startsWith('/api/')) {
     if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) {
       log.warn(`refused API call ${pathname} without a valid token`);
@@ -108,7 +109,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const ctx = { rendererDir: options.rendererDir, handlers, token, port: options.port };
   const server = http.createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
-      log.error(`request ${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
+      log.error(`request ${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'} failed`, err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'errors.unexpected' } });
       else res.destroy();
     });

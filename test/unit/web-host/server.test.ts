@@ -109,6 +109,16 @@ describe('web host: who may talk to it', () => {
     },
   );
 
+  it('never writes the token to its log, even when refusing an address that carries it', async () => {
+    const lines: string[] = [];
+    setLogSink((line) => lines.push(line));
+    await request(host.port, { path: `/?token=${host.token}`, headers: { host: `localhost:${host.port}` } });
+    await callApi(host.port, 'f'.repeat(64), 'getSettings');
+    setLogSink(null);
+    expect(lines.join('\n')).toContain('refused');
+    expect(lines.join('\n')).not.toContain(host.token);
+  });
+
   it.each(['http://evil.example', 'http://localhost:PORT', 'https://127.0.0.1:PORT', 'null'])('refuses Origin %s', async (origin) => {
     const value = origin.replace('PORT', String(host.port));
     const res = await callApi(host.port, host.token, 'getSettings', [], { origin: value });
