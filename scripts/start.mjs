@@ -1,5 +1,6 @@
 // `npm start`: build, then launch the desktop app. Where Electron's binary is missing (it is
 // downloaded from GitHub by `npm install`), say so in one line and point to the browser host.
+// `npm start -- --no-build` launches what is already in dist/; other arguments go to the app.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,13 +28,17 @@ if (!binary) {
   process.exit(1);
 }
 
-const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+if (!skipBuild) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 // ELECTRON_RUN_AS_NODE left in the environment would turn the app into a plain Node process.
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(binary, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+const child = spawn(binary, [root, ...args.filter((a) => a !== '--no-build')], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }
