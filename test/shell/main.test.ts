@@ -59,6 +59,13 @@ describe('main process start-up', () => {
     );
   });
 
+  it('gives app:// no privilege that would loosen the page: no CSP bypass, no cross-origin reads', () => {
+    const app = fake.privileged.find((s) => (s as { scheme?: string }).scheme === 'app') as { privileges: Record<string, unknown> };
+    expect(app.privileges.bypassCSP).not.toBe(true);
+    expect(app.privileges.corsEnabled).not.toBe(true);
+    expect(app.privileges.allowServiceWorkers).not.toBe(true);
+  });
+
   it('gives the window the security baseline and the built preload', () => {
     const prefs = fake.windows[0]?.options.webPreferences ?? {};
     expect(prefs).toMatchObject({
