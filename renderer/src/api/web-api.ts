@@ -22,12 +22,14 @@ export interface WebApiOptions {
 
 type AnyCall = (...args: unknown[]) => Promise<ApiResult<unknown>>;
 
+const ErrorEnvelopeSchema = z.object({ ok: z.literal(false), error: ApiErrorSchema });
+
 const envelopes = new Map<ApiMethod, z.ZodType<ApiResult<unknown>>>(
   API_METHODS.map((method) => [
     method,
     z.union([
       z.object({ ok: z.literal(true), value: apiContract[method].output }),
-      z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+      ErrorEnvelopeSchema,
     ]) as z.ZodType<ApiResult<unknown>>,
   ]),
 );
@@ -56,7 +58,10 @@ export function createWebApi(options: WebApiOptions): Api {
     if (response.status === 403) return failure('errors.forbidden');
     if (response.status !== 200) {
       log.warn(`${method}: HTTP ${response.status}`);
-      return failure('errors.hostUnreachable');
+      // The host answers a refused payload with a translatable envelope (400 errors.badRequest);
+      // anything else (a proxy page, a crash) means the service is not there for us.
+      const refused = ErrorEnvelopeSchema.safeParse(await response.json().catch(() => null));
+      return refused.success ? { ok: false, error: refused.data.error } : failure('errors.hostUnreachable');
     }
     let body: unknown;
     try {

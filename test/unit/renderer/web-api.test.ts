@@ -51,6 +51,16 @@ describe('web API', () => {
     });
   });
 
+  it('shows the host’s own reason when it refuses a request', async () => {
+    const api = createWebApi({ token: 't', fetch: fetchAnswering(400, { ok: false, error: { code: 'errors.badRequest' } }) });
+    expect(await api.getSettings()).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
+    const proxyPage = vi.fn<typeof fetch>(async () => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    expect(await createWebApi({ token: 't', fetch: proxyPage }).getSettings()).toEqual({
+      ok: false,
+      error: { code: 'errors.hostUnreachable' },
+    });
+  });
+
   it('refuses an answer that does not match the contract', async () => {
     const api = createWebApi({ token: 't', fetch: fetchAnswering(200, { ok: true, value: { language: 'klingon' } }) });
     expect(await api.getSettings()).toEqual({ ok: false, error: { code: 'errors.unexpected' } });
