@@ -166,7 +166,7 @@ export class DraftStore {
    * and returns the last saved draft; any other save writes revision = last + 1. Saves of one
    * assessment run one at a time, in call order.
    */
-  save(draft: Draft): Promise<Draft> {
+  async save(draft: Draft): Promise<Draft> {
     return this.serialize(this.session(draft.id), () => this.write(draft));
   }
 
@@ -209,7 +209,7 @@ export class DraftStore {
    * Make an earlier snapshot the current draft, as a new revision (the current state is snapshotted
    * first, so a restore can itself be undone). Throws `drafts:errors.snapshotNotFound` / `snapshotUnreadable`.
    */
-  restore(id: string, revision: number): Promise<Draft> {
+  async restore(id: string, revision: number): Promise<Draft> {
     const s = this.session(id);
     return this.serialize(s, async () => {
       const entry = (await listSnapshots(s.paths.history)).find((e) => e.revision === revision);
