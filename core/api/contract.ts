@@ -7,6 +7,10 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
+import { LenientLocalizedTextSchema } from '../checklist/localized';
+import { LenientPackSchema } from '../checklist/schema';
+import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
+import { AssessmentIdSchema, AssessmentMetaSchema, AttachmentRefSchema, DraftSchema } from '../draft/schema';
 
 export const LanguageSchema = z.enum(LANGUAGES);
 
@@ -36,6 +40,67 @@ export const AssessmentSummarySchema = z.object({
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
+export const PackRefSchema = z.object({ id: z.string().min(1).max(64), version: z.string().min(1).max(64) }).strict();
+export type PackRef = z.infer<typeof PackRefSchema>;
+
+/** A checklist pack the app carries, for the "new assessment" wizard and the About panel. */
+export const PackInfoSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: LenientLocalizedTextSchema,
+  languages: z.array(LanguageSchema),
+  itemCount: z.number().int().nonnegative(),
+  isDefault: z.boolean(),
+});
+export type PackInfo = z.infer<typeof PackInfoSchema>;
+
+export const LoadedPackSchema = z.object({
+  pack: LenientPackSchema,
+  /** Paths of texts missing in some language (shown in English with a "translation missing" marker). */
+  translationGaps: z.array(z.string()),
+});
+
+/** Something to tell the user about an opened draft (recovered, migrated, attachment missing…): an i18n key and its params. */
+export const NoticeSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const OpenedAssessmentSchema = z.object({
+  draft: DraftSchema,
+  notices: z.array(NoticeSchema),
+  readOnly: z.boolean(),
+});
+export type OpenedAssessment = z.infer<typeof OpenedAssessmentSchema>;
+
+/** Answers to write: item id → new value; `null` clears the answer. */
+export const AnswerChangesSchema = z.record(z.string().regex(ITEM_ID_PATTERN), z.json());
+export type AnswerChanges = z.infer<typeof AnswerChangesSchema>;
+
+/** What a save acknowledged: the revision now on disk. */
+export const SaveResultSchema = z.object({ revision: z.number().int().nonnegative(), updatedAt: z.string() });
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+export const HistoryEntrySchema = z.object({ revision: z.number().int().nonnegative(), savedAt: z.string(), size: z.number().int().nonnegative() });
+export type HistoryEntryInfo = z.infer<typeof HistoryEntrySchema>;
+
+export const DraftProblemSchema = z.object({
+  itemId: z.string(),
+  problem: z.enum(['required', 'constraint', 'invalid', 'unknownItem']),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: LenientLocalizedTextSchema.optional(),
+});
+export type DraftProblemInfo = z.infer<typeof DraftProblemSchema>;
+
+/** A portable draft (`*.scsa.json`) as text, for "save a copy as file" (a download) and "open file" (an upload). */
+export const PortableCopySchema = z.object({ fileName: z.string().min(1).max(255), text: z.string().max(64 * 1024 * 1024) }).strict();
+export type PortableCopy = z.infer<typeof PortableCopySchema>;
+
+export const AttachmentAddedSchema = z.object({ attachment: AttachmentRefSchema, revision: z.number().int().nonnegative() });
+export type AttachmentAdded = z.infer<typeof AttachmentAddedSchema>;
+
 /** A failure the user can act on: `code` is an i18next key under `errors.`, `params` its interpolation values. */
 export const ApiErrorSchema = z.object({
   code: z.string(),
@@ -56,6 +121,26 @@ export const apiContract = {
   getSettings: { channel: 'settings:get', input: z.tuple([]), output: SettingsSchema },
   setLanguage: { channel: 'settings:set-language', input: z.tuple([LanguageSchema]), output: SettingsSchema },
   listAssessments: { channel: 'assessments:list', input: z.tuple([]), output: z.array(AssessmentSummarySchema) },
+  listPacks: { channel: 'packs:list', input: z.tuple([]), output: z.array(PackInfoSchema) },
+  getPack: { channel: 'packs:get', input: z.tuple([PackRefSchema]), output: LoadedPackSchema },
+  createAssessment: {
+    channel: 'assessments:create',
+    input: z.tuple([AssessmentMetaSchema, PackRefSchema.optional()]),
+    output: OpenedAssessmentSchema,
+  },
+  openAssessment: { channel: 'assessments:open', input: z.tuple([AssessmentIdSchema]), output: OpenedAssessmentSchema },
+  closeAssessment: { channel: 'assessments:close', input: z.tuple([AssessmentIdSchema]), output: z.null() },
+  saveAnswers: { channel: 'assessments:save-answers', input: z.tuple([AssessmentIdSchema, AnswerChangesSchema]), output: SaveResultSchema },
+  updateAssessment: { channel: 'assessments:update-meta', input: z.tuple([AssessmentIdSchema, AssessmentMetaSchema]), output: SaveResultSchema },
+  listHistory: { channel: 'assessments:history', input: z.tuple([AssessmentIdSchema]), output: z.array(HistoryEntrySchema) },
+  restoreVersion: {
+    channel: 'assessments:restore',
+    input: z.tuple([AssessmentIdSchema, z.number().int().nonnegative()]),
+    output: OpenedAssessmentSchema,
+  },
+  validateAssessment: { channel: 'assessments:validate', input: z.tuple([AssessmentIdSchema]), output: z.array(DraftProblemSchema) },
+  exportCopy: { channel: 'assessments:export-copy', input: z.tuple([AssessmentIdSchema]), output: PortableCopySchema },
+  importCopy: { channel: 'assessments:import-copy', input: z.tuple([PortableCopySchema]), output: OpenedAssessmentSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof apiContract;
@@ -69,3 +154,33 @@ export type Api = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult
 
 /** What the core implements; transports wrap it with validation and error envelopes. */
 export type ApiHandlers = { [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiValue<M>> };
+
+/**
+ * Attachments cross the boundary as files, not JSON: the desktop preload turns the user's chosen `File`
+ * into its path (`webUtils.getPathForFile`) and calls the main-only channel below, which streams the file
+ * from disk; the web host takes a streamed upload. The renderer never names a path itself.
+ */
+export const attachmentChannel = {
+  channel: 'attachments:add',
+  input: z.tuple([
+    AssessmentIdSchema,
+    z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(255), mediaType: z.string().max(200) }).strict(),
+  ]),
+  output: AttachmentAddedSchema,
+} as const;
+
+/** The renderer's file verbs, implemented by the preload (desktop) and by the web client (browser). */
+export interface FileApi {
+  addAttachment(assessmentId: string, file: File): Promise<ApiResult<AttachmentAdded>>;
+}
+
+/** Everything `window.api` offers the renderer. */
+export type RendererApi = Api & FileApi;
+
+/** The core's streaming side of `addAttachment`: both transports hand it a readable source. */
+export interface AttachmentSource {
+  stream: AsyncIterable<Uint8Array>;
+  name: string;
+  mediaType: string;
+}
+export type AttachmentHandler = (assessmentId: string, source: AttachmentSource) => Promise<AttachmentAdded>;

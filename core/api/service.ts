@@ -1,6 +1,11 @@
 import type { ApiHandlers, AppInfo } from './contract';
 import type { SettingsStore } from '../settings/settings';
 import { APP_VERSION, PRODUCT_NAME } from '../version';
+import { AppError } from '../errors';
+
+async function notYet(): Promise<never> {
+  throw new AppError('errors.unexpected');
+}
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,5 +37,18 @@ export function createCoreHandlers(options: CoreOptions): ApiHandlers {
     async listAssessments() {
       return [];
     },
+    // The workflow methods are wired to the draft store in core/api/workflow (in progress).
+    listPacks: notYet,
+    getPack: notYet,
+    createAssessment: notYet,
+    openAssessment: notYet,
+    closeAssessment: notYet,
+    saveAnswers: notYet,
+    updateAssessment: notYet,
+    listHistory: notYet,
+    restoreVersion: notYet,
+    validateAssessment: notYet,
+    exportCopy: notYet,
+    importCopy: notYet,
   };
 }

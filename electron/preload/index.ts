@@ -16,6 +16,18 @@ const api = {
   getSettings: verb<'getSettings'>('settings:get'),
   setLanguage: verb<'setLanguage'>('settings:set-language'),
   listAssessments: verb<'listAssessments'>('assessments:list'),
+  listPacks: verb<'listPacks'>('packs:list'),
+  getPack: verb<'getPack'>('packs:get'),
+  createAssessment: verb<'createAssessment'>('assessments:create'),
+  openAssessment: verb<'openAssessment'>('assessments:open'),
+  closeAssessment: verb<'closeAssessment'>('assessments:close'),
+  saveAnswers: verb<'saveAnswers'>('assessments:save-answers'),
+  updateAssessment: verb<'updateAssessment'>('assessments:update-meta'),
+  listHistory: verb<'listHistory'>('assessments:history'),
+  restoreVersion: verb<'restoreVersion'>('assessments:restore'),
+  validateAssessment: verb<'validateAssessment'>('assessments:validate'),
+  exportCopy: verb<'exportCopy'>('assessments:export-copy'),
+  importCopy: verb<'importCopy'>('assessments:import-copy'),
 } satisfies Api;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -28,8 +28,18 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       return { ok: true, value: settings };
     }),
     listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: options.assessments ?? [] })),
+    ...notImplemented(),
   } satisfies Api;
   return Object.assign(api, options.overrides ?? {});
+}
+
+const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
+  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy'] as const;
+
+// Workflow verbs a test does not override answer like a core that cannot do it.
+function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {
+  const fail = async () => ({ ok: false as const, error: { code: 'errors.unexpected' } });
+  return Object.fromEntries(WORKFLOW.map((m) => [m, vi.fn(fail)])) as unknown as Pick<Api, (typeof WORKFLOW)[number]>;
 }
 
 export const SAMPLE_ASSESSMENT: AssessmentSummary = {
