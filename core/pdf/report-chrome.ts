@@ -3,18 +3,46 @@
  * (country · checklist), the footer "page X of Y", and on drafts a diagonal watermark.
  */
 import { artifact, STYLE, type ReportContext } from './report-context';
+import { fontFace } from './text/fonts';
+
+/**
+ * Draws a laid-out line as glyph outlines rather than text, so the watermark never mixes into
+ * copied or extracted text (pdftotext ignores artifact marks).
+ */
+function drawOutlines(ctx: ReportContext, text: string, size: number, centerX: number, baselineY: number): void {
+  const { doc, engine } = ctx;
+  const layout = engine.layout(text, 10_000, { size, weight: 700 });
+  const line = layout.lines[0];
+  if (!line) return;
+  let x = centerX - line.width / 2;
+  for (const run of line.runs) {
+    const face = fontFace(run.face, 700);
+    const shaped = face.layout(run.text);
+    const scale = size / face.unitsPerEm;
+    shaped.glyphs.forEach((glyph, g) => {
+      const pos = shaped.positions[g];
+      const svg = glyph.path.toSVG();
+      if (svg) {
+        doc.save();
+        doc.transform(scale, 0, 0, -scale, x + (pos?.xOffset ?? 0) * scale, baselineY - (pos?.yOffset ?? 0) * scale);
+        doc.path(svg).fill();
+        doc.restore();
+      }
+      x += (pos?.xAdvance ?? 0) * scale;
+    });
+  }
+}
 
 /** Draws the watermark on the page being started; called before any content so text stays on top. */
 export function drawWatermark(ctx: ReportContext): void {
   if (ctx.model.status !== 'draft') return;
-  const { doc, engine } = ctx;
+  const { doc } = ctx;
   const { width, height } = doc.page;
   artifact(ctx, () => {
     doc.save();
     doc.rotate(-50, { origin: [width / 2, height / 2] });
-    const box = width * 0.9;
-    const layout = engine.layout(ctx.labels.t('watermark'), box, { size: 84, weight: 700, color: '#e3e3e3', align: 'center' });
-    engine.drawLines(layout, width / 2 - box / 2, height / 2 - layout.lineHeight / 2, 0, 1);
+    doc.fillColor('#e3e3e3');
+    drawOutlines(ctx, ctx.labels.t('watermark'), 84, width / 2, height / 2 + 28);
     doc.restore();
   }, 'Pagination');
 }

@@ -9,7 +9,7 @@ import { BIDI_CONTROL } from './font-runs';
 export type Direction = 'ltr' | 'rtl' | 'auto';
 
 const bidi = bidiFactory();
-const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+export const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 export interface ParagraphBidi {
   levels: EmbeddingLevels;

@@ -5,7 +5,7 @@
 import type PDFDocument from 'pdfkit';
 import { FACES, fontName, type Face, type Weight } from './fonts';
 import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
-import { paragraphBidi, visualPieces, type Direction } from './bidi-lines';
+import { paragraphBidi, RTL_SCRIPT, visualPieces, type Direction } from './bidi-lines';
 import { wrapLogical } from './wrap';
 
 /** What the engine needs from a pdfkit document. */
@@ -71,11 +71,12 @@ export class TextEngine {
     };
   }
 
-  private widthOf(text: string, face: Face, style: Required<TextStyle>, exact: boolean): number {
+  private widthOf(text: string, face: Face, style: Required<TextStyle>, asDrawn: boolean): number {
     if (text.length === 0) return 0;
     this.doc.font(fontName(face, style.weight)).fontSize(style.size);
-    // Without `features` pdfkit caches widths per word (fast); with them it shapes the whole run.
-    return exact ? this.doc.widthOfString(text, { features: [] }) : this.doc.widthOfString(text);
+    // Without `features` pdfkit shapes and caches word by word (fast); with them it shapes the
+    // whole run at once, which is what a right-to-left run needs to come out in visual order.
+    return asDrawn && wholeRun(text) ? this.doc.widthOfString(text, { features: [] }) : this.doc.widthOfString(text);
   }
 
   private rangeMeasure(a: FontAssignment, style: Required<TextStyle>) {
@@ -135,7 +136,8 @@ export class TextEngine {
       const baseline = top + layout.ascent;
       for (const run of line.runs) {
         this.doc.font(fontName(run.face, s.weight)).fontSize(s.size).fillColor(s.color);
-        this.doc.text(run.text, left, baseline, { lineBreak: false, features: [], baseline: 'alphabetic' });
+        const features = wholeRun(run.text) ? { features: [] } : {};
+        this.doc.text(run.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', ...features });
         left += run.width;
       }
       top += layout.lineHeight;
@@ -147,6 +149,11 @@ export class TextEngine {
   drawParagraph(text: string, box: { x: number; y: number; width: number } & TextStyle): number {
     return this.drawLines(this.layout(text, box.width, box), box.x, box.y);
   }
+}
+
+/** A run fontkit will reverse must be shaped in one piece (pdfkit's word cache would keep word order). */
+function wholeRun(text: string): boolean {
+  return RTL_SCRIPT.test(text);
 }
 
 function stripControls(s: string): string {

@@ -19,6 +19,10 @@ export type Weight = 400 | 700;
 /** The subset of fontkit's Font object this module relies on. */
 export interface FontkitFace {
   hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string, features?: string[]): {
+    glyphs: { path: { toSVG(): string } }[];
+    positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+  };
   unitsPerEm: number;
   ascent: number;
   descent: number;
