@@ -75,7 +75,7 @@ function drawItem(ctx: ReportContext, item: ReportItem, div: PDFKit.PDFStructure
       ctx,
       {
         columns: [t('attachment.name'), t('attachment.size'), t('attachment.sha256')],
-        rows: item.attachments.map((a) => [a.name, labels.bytes(a.size), a.sha256]),
+        rows: item.attachments.map((a) => [visibleName(a.name), labels.bytes(a.size), a.sha256]),
         weights: [5, 2.6, 4.4],
         directions: [undefined, undefined, 'ltr'],
         size: 8.5,
@@ -83,6 +83,14 @@ function drawItem(ctx: ReportContext, item: ReportItem, div: PDFKit.PDFStructure
       div,
     );
   }
+}
+
+/**
+ * A file name as it really is: embedding and override controls are dropped, so a name such as
+ * "plan<RLO>fdp.exe" cannot pass itself off as "planexe.pdf" in the submission.
+ */
+function visibleName(name: string): string {
+  return name.replace(/[\u202A-\u202E]/gu, '');
 }
 
 /** The answer as printed: shortened past MAX_FIELD_CHARS with a visible note and a warning. */
