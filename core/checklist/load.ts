@@ -1,7 +1,9 @@
-import type { z } from 'zod';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
 import { findTranslationGaps } from './localized';
+import { describeIssues } from './issues';
+
+export { describeIssues, formatIssuePath } from './issues';
 import { checkRuleReferences, compileRule, rulesOf } from './rules';
 import { LenientPackSchema, PackSchema, type ChecklistItem, type ChecklistPack } from './schema';
 
@@ -20,19 +22,6 @@ export interface LoadedPack {
   translationGaps: string[];
   /** Items in pack order, by id. */
   items: ReadonlyMap<string, ChecklistItem>;
-}
-
-/** `sections[1].items[3].text.fr` from a zod issue path. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
-}
-
-/** The first schema problem as i18n params: where it is and what zod said. */
-export function describeIssues(error: z.ZodError): { path: string; problem: string; count: number } {
-  const first = error.issues[0];
-  return { path: first ? formatIssuePath(first.path) || '(root)' : '(root)', problem: first?.message ?? 'invalid', count: error.issues.length };
 }
 
 /**

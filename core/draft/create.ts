@@ -3,7 +3,7 @@ import type { ChecklistPack } from '../checklist/schema';
 import { AssessmentMetaSchema, DRAFT_SCHEMA_VERSION, DraftSchema, type AssessmentMeta, type Draft } from './schema';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { describeIssues } from '../checklist/load';
+import { describeIssues } from '../checklist/issues';
 
 /** Input for a new draft; defaults fill focal points, institutions and period. */
 export type NewDraftInput = z.input<typeof AssessmentMetaSchema>;

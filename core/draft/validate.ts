@@ -1,6 +1,6 @@
 import { isAnswered } from '../checklist/answer-presence';
 import { compileRule } from '../checklist/rules';
-import { formatIssuePath } from '../checklist/load';
+import { formatIssuePath } from '../checklist/issues';
 import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
 import type { LocalizedText } from '../checklist/localized';
 import { answerSchemaFor, EvidenceAnswerSchema } from './answers';

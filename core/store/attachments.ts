@@ -27,7 +27,7 @@ export function attachmentFile(dir: string, sha256: string): string {
  * temp file is fsynced and renamed to its SHA-256. The same content added twice is stored once.
  * Exceeding `maxBytes` stops the stream and throws `drafts:errors.attachmentTooLarge`; nothing is kept.
  */
-export async function ingestAttachment(dir: string, source: Readable | AsyncIterable<Uint8Array>, options: IngestOptions): Promise<AttachmentRef> {
+export async function ingestAttachment(dir: string, source: Readable | Iterable<Uint8Array> | AsyncIterable<Uint8Array>, options: IngestOptions): Promise<AttachmentRef> {
   const limit = options.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { writeFileAtomic } from '../fs/atomic';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
-import { describeIssues } from '../checklist/load';
+import { describeIssues } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
 import { DraftSchema, type AttachmentRef, type Draft } from '../draft/schema';
 import { newDraft, type NewDraftInput } from '../draft/create';
@@ -226,7 +226,7 @@ export class DraftStore {
   }
 
   /** Stream a file into the assessment's attachments; add the returned ref to `draft.attachments` and save. */
-  async addAttachment(id: string, source: Readable | AsyncIterable<Uint8Array>, meta: { name: string; mediaType: string }): Promise<AttachmentRef> {
+  async addAttachment(id: string, source: Readable | Iterable<Uint8Array> | AsyncIterable<Uint8Array>, meta: { name: string; mediaType: string }): Promise<AttachmentRef> {
     const s = this.session(id);
     return ingestAttachment(s.paths.attachments, source, { ...meta, maxBytes: this.maxAttachmentBytes });
   }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { createLogger } from '../../log';
-import { describeIssues } from '../../checklist/load';
+import { describeIssues } from '../../checklist/issues';
 import { DRAFT_SCHEMA_VERSION, DraftSchema, type Draft } from '../schema';
 import { migration0001 } from './0001-preview-to-v1';
 import type { DraftMigration } from './types';
