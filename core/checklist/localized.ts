@@ -14,7 +14,8 @@ export const StrictLocalizedTextSchema = z
     ru: z.string().min(1),
     es: z.string().min(1),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'LocalizedText', description: 'A text in each of the six UN languages (ar, zh, en, fr, ru, es).' });
 
 /**
  * Lenient form: English required, other languages may be missing or empty. A missing translation is

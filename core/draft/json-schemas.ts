@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { PackSchema } from '../checklist/schema';
+import { DraftSchema } from './schema';
+
+const BASE = 'https://unhabitat.org/safer-cities/self-assessment/schemas';
+
+function toJson(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
+  // `input`: what a file on disk may contain (fields with defaults are optional there).
+  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema: json['$schema'], $id: `${BASE}/${id}`, title, description, ...json };
+}
+
+/**
+ * The JSON Schemas of the file formats, generated from the zod schemas that the code itself uses.
+ * Committed under docs/schemas/ by `node scripts/gen-schemas.mjs`; a test keeps them in step.
+ */
+export function generateJsonSchemas(): Record<string, Record<string, unknown>> {
+  return {
+    'checklist-pack.schema.json': toJson(
+      PackSchema,
+      'checklist-pack.schema.json',
+      'Safer Cities self-assessment checklist pack',
+      'A versioned checklist: sections, items, rules and translations in the six UN languages. See docs/formats/checklist-pack.md.',
+    ),
+    'draft.schema.json': toJson(
+      DraftSchema,
+      'draft.schema.json',
+      'Safer Cities self-assessment draft (*.scsa.json)',
+      'One assessment in progress: metadata, answers keyed by item id, attachments by SHA-256, revision and change log. See docs/formats/draft.md.',
+    ),
+  };
+}
+
+/** The exact text written to disk for a schema: two-space JSON and a final newline. */
+export function schemaFileText(schema: Record<string, unknown>): string {
+  return JSON.stringify(schema, null, 2) + '\n';
+}
