@@ -10,6 +10,8 @@ import { drawTable } from './report-table';
 export const MAX_FIELD_CHARS = 60_000;
 
 const OUTLINE_CHARS = 90;
+/** Room for a caption, the header row and a first row, so a caption never ends a page alone. */
+const KEEP_WITH_TABLE = 80;
 
 function outlineTitle(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -66,10 +68,12 @@ function drawItem(ctx: ReportContext, item: ReportItem, div: PDFKit.PDFStructure
     flow.paragraph(printable(ctx, item.id, field.value), { size: STYLE.body, gapAfter: 6 }, tag(ctx, div, 'P'), 2);
   }
   for (const table of item.tables) {
+    flow.ensure(KEEP_WITH_TABLE);
     if (table.caption) flow.paragraph(table.caption, { size: STYLE.small, weight: 700, gapAfter: 3 }, tag(ctx, div, 'Caption'), 1);
     drawTable(ctx, { columns: table.columns, rows: table.rows.map((row) => row.map((cell) => printable(ctx, item.id, cell))) }, div);
   }
   if (item.attachments.length > 0) {
+    flow.ensure(KEEP_WITH_TABLE);
     flow.paragraph(t('item.attachments'), { size: STYLE.small, weight: 700, color: STYLE.muted, gapAfter: 3 }, tag(ctx, div, 'P'), 1);
     drawTable(
       ctx,

@@ -3,6 +3,7 @@
  * (country · checklist), the footer "page X of Y", and on drafts a diagonal watermark.
  */
 import { artifact, STYLE, type ReportContext } from './report-context';
+import { FACE_SCALE } from './text/engine';
 import { fontFace } from './text/fonts';
 
 /**
@@ -18,7 +19,7 @@ function drawOutlines(ctx: ReportContext, text: string, size: number, centerX: n
   for (const run of line.runs) {
     const face = fontFace(run.face, 700);
     const shaped = face.layout(run.text);
-    const scale = size / face.unitsPerEm;
+    const scale = (size * FACE_SCALE[run.face]) / face.unitsPerEm;
     shaped.glyphs.forEach((glyph, g) => {
       const pos = shaped.positions[g];
       const svg = glyph.path.toSVG();

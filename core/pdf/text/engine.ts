@@ -43,7 +43,9 @@ export interface ParagraphLayout {
 }
 
 /** Line box height per face, as a multiple of the font size (Amiri's marks reach far). */
-const LINE_FACTOR: Record<Face, number> = { latin: 1.4, han: 1.45, arabic: 1.75 };
+const LINE_FACTOR: Record<Face, number> = { latin: 1.4, han: 1.45, arabic: 1.85 };
+/** Amiri looks a size smaller than Noto Sans at the same nominal size; drawn larger so mixed lines match. */
+export const FACE_SCALE: Record<Face, number> = { latin: 1, han: 1, arabic: 1.12 };
 
 export interface EngineOptions {
   direction: 'ltr' | 'rtl';
@@ -73,7 +75,7 @@ export class TextEngine {
 
   private widthOf(text: string, face: Face, style: Required<TextStyle>, asDrawn: boolean): number {
     if (text.length === 0) return 0;
-    this.doc.font(fontName(face, style.weight)).fontSize(style.size);
+    this.doc.font(fontName(face, style.weight)).fontSize(style.size * FACE_SCALE[face]);
     // Without `features` pdfkit shapes and caches word by word (fast); with them it shapes the
     // whole run at once, which is what a right-to-left run needs to come out in visual order.
     return asDrawn && wholeRun(text) ? this.doc.widthOfString(text, { features: [] }) : this.doc.widthOfString(text);
@@ -135,7 +137,7 @@ export class TextEngine {
       else if (atRight) left += free;
       const baseline = top + layout.ascent;
       for (const run of line.runs) {
-        this.doc.font(fontName(run.face, s.weight)).fontSize(s.size).fillColor(s.color);
+        this.doc.font(fontName(run.face, s.weight)).fontSize(s.size * FACE_SCALE[run.face]).fillColor(s.color);
         const features = wholeRun(run.text) ? { features: [] } : {};
         this.doc.text(run.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', ...features });
         left += run.width;
