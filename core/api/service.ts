@@ -1,27 +1,50 @@
-import type { ApiHandlers, AppInfo } from './contract';
+import type { ApiHandlers, AppInfo, AttachmentHandler } from './contract';
 import type { SettingsStore } from '../settings/settings';
 import { APP_VERSION, PRODUCT_NAME } from '../version';
-import { AppError } from '../errors';
+import { createLogger } from '../log';
+import { DEFAULT_PACK, getPack, listPacks } from '../checklist/registry';
+import { DraftStore } from '../store/draft-store';
+import { EditQueue } from './edit-queue';
+import { createWorkflowHandlers } from './workflow';
+import { createAttachmentHandler } from './attachments';
 
-async function notYet(): Promise<never> {
-  throw new AppError('errors.unexpected');
-}
+const log = createLogger('core-service');
 
 export interface CoreOptions {
   dataDir: string;
   runtime: AppInfo['runtime'];
   settings: SettingsStore;
+  /** Largest attachment accepted (the store's default otherwise); tests set it low. */
+  maxAttachmentBytes?: number;
+  /** Least time between two history snapshots (the store's default otherwise); tests set 0. */
+  snapshotIntervalMs?: number;
 }
 
-/** The core's implementation of every contract method; the transports only validate and forward. */
-export function createCoreHandlers(options: CoreOptions): ApiHandlers {
+/** The core as the transports see it: the contract's handlers, the attachment stream, and shutdown. */
+export interface CoreService {
+  handlers: ApiHandlers;
+  addAttachment: AttachmentHandler;
+  /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
+  dispose(): Promise<void>;
+}
+
+/** The core's implementation of every contract method, over one draft store for the data folder. */
+export function createCoreService(options: CoreOptions): CoreService {
   const { settings } = options;
-  return {
+  const store = new DraftStore({
+    dataDir: options.dataDir,
+    ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+    ...(options.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: options.snapshotIntervalMs } : {}),
+  });
+  const queue = new EditQueue();
+  let disposed: Promise<void> | null = null;
+
+  const handlers: ApiHandlers = {
     async getAppInfo() {
       return {
         productName: PRODUCT_NAME,
         version: APP_VERSION,
-        checklistPack: null,
+        checklistPack: { id: DEFAULT_PACK.id, version: DEFAULT_PACK.version },
         dataDir: options.dataDir,
         runtime: options.runtime,
       };
@@ -34,21 +57,26 @@ export function createCoreHandlers(options: CoreOptions): ApiHandlers {
       await settings.write(next);
       return next;
     },
-    async listAssessments() {
-      return [];
+    async listPacks() {
+      return listPacks();
     },
-    // The workflow methods are wired to the draft store in core/api/workflow (in progress).
-    listPacks: notYet,
-    getPack: notYet,
-    createAssessment: notYet,
-    openAssessment: notYet,
-    closeAssessment: notYet,
-    saveAnswers: notYet,
-    updateAssessment: notYet,
-    listHistory: notYet,
-    restoreVersion: notYet,
-    validateAssessment: notYet,
-    exportCopy: notYet,
-    importCopy: notYet,
+    async getPack(ref) {
+      const { pack, translationGaps } = getPack(ref);
+      return { pack, translationGaps };
+    },
+    ...createWorkflowHandlers(store, queue),
+  };
+
+  return {
+    handlers,
+    addAttachment: createAttachmentHandler(store, queue),
+    dispose() {
+      disposed ??= (async () => {
+        await queue.idle();
+        await store.closeAll();
+        log.info('all drafts closed');
+      })();
+      return disposed;
+    },
   };
 }

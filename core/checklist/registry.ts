@@ -1,0 +1,109 @@
+import { AppError } from '../errors';
+import { createLogger } from '../log';
+import saclPackJson from './packs/safer-cities-sacl.pack.json';
+import { loadPack, type LoadedPack } from './load';
+import { loadSamplePack } from './sample';
+import type { LocalizedText } from './localized';
+import type { Language } from '../i18n/languages';
+
+const log = createLogger('checklist-registry');
+
+/** A pack named by id and version, as a draft records it. */
+export interface PackReference {
+  id: string;
+  version: string;
+}
+
+/** One pack the app carries, as listed for the "new assessment" wizard. */
+export interface CarriedPack {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  languages: Language[];
+  itemCount: number;
+  isDefault: boolean;
+}
+
+/** The checklist a new assessment uses unless another pack is named. */
+export const DEFAULT_PACK: PackReference = { id: 'safer-cities-sacl', version: '1.0.0' };
+export const SAMPLE_PACK: PackReference = { id: 'safer-cities-sample', version: '0.1.0' };
+
+/**
+ * Load a published pack strictly; a pack whose only fault is a missing translation still loads
+ * (leniently, its gaps listed) so that a late translation never keeps the app from starting.
+ */
+function loadPublished(raw: unknown, ref: PackReference): LoadedPack {
+  try {
+    return loadPack(raw, 'strict');
+  } catch (strictError) {
+    let lenient: LoadedPack;
+    try {
+      lenient = loadPack(raw, 'lenient');
+    } catch {
+      throw strictError;
+    }
+    if (lenient.translationGaps.length === 0) throw strictError;
+    log.warn(`pack ${ref.id} ${ref.version} loaded leniently: ${lenient.translationGaps.length} missing translations, first ${lenient.translationGaps[0] ?? ''}`);
+    return lenient;
+  }
+}
+
+interface Entry {
+  ref: PackReference;
+  load: () => LoadedPack;
+}
+
+const ENTRIES: readonly Entry[] = [
+  { ref: DEFAULT_PACK, load: () => loadPublished(saclPackJson, DEFAULT_PACK) },
+  { ref: SAMPLE_PACK, load: loadSamplePack },
+];
+
+const cache = new Map<string, LoadedPack>();
+const keyOf = (ref: PackReference): string => `${ref.id}@${ref.version}`;
+
+function loadEntry(entry: Entry): LoadedPack {
+  const key = keyOf(entry.ref);
+  let loaded = cache.get(key);
+  if (!loaded) {
+    loaded = entry.load();
+    if (loaded.pack.id !== entry.ref.id || loaded.pack.version !== entry.ref.version) {
+      // A pack file edited without its registry line: refuse rather than tag drafts with the wrong version.
+      throw new AppError('drafts:errors.packInvalid', { path: 'version', problem: `expected ${key}`, count: 1 });
+    }
+    cache.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** The pack for `ref`, or null when the app does not carry it. */
+export function findPack(ref: PackReference): LoadedPack | null {
+  const entry = ENTRIES.find((e) => e.ref.id === ref.id && e.ref.version === ref.version);
+  return entry ? loadEntry(entry) : null;
+}
+
+/** The pack for `ref`. Throws AppError `drafts:errors.packNotFound` naming it when the app does not carry it. */
+export function getPack(ref: PackReference): LoadedPack {
+  const found = findPack(ref);
+  if (!found) throw new AppError('drafts:errors.packNotFound', { id: ref.id.slice(0, 64), version: ref.version.slice(0, 64) });
+  return found;
+}
+
+/** The default pack (the Safer Cities self-assessment checklist). */
+export function defaultPack(): LoadedPack {
+  return getPack(DEFAULT_PACK);
+}
+
+/** Every pack the app carries, the default first. */
+export function listPacks(): CarriedPack[] {
+  return ENTRIES.map((entry) => {
+    const { pack, items } = loadEntry(entry);
+    return {
+      id: pack.id,
+      version: pack.version,
+      title: pack.title,
+      languages: [...pack.languages],
+      itemCount: items.size,
+      isDefault: entry.ref === DEFAULT_PACK,
+    };
+  });
+}
