@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCoreHandlers } from '../core/api/service';
-import type { ApiHandlers } from '../core/api/contract';
+import { createCoreService } from '../core/api/service';
+import type { ApiHandlers, AttachmentHandler } from '../core/api/contract';
 import { FileSettingsStore } from '../core/settings/file-store';
 import { createLogger } from '../core/log';
 import { handleApi } from './api-route';
+import { handleUpload, isUploadPath } from './upload-route';
 import { resolveStatic } from './static-files';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
@@ -20,6 +21,10 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only by tests; a fresh random token otherwise. */
   token?: string;
+  /** Replaces the core's attachment intake (tests); `null` switches uploads off (404). */
+  attachments?: AttachmentHandler | null;
+  /** Largest attachment the core accepts; tests set it low. */
+  maxAttachmentBytes?: number;
 }
 
 export interface WebHost {
@@ -78,7 +83,15 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
     .pipe(res);
 }
 
-async function route(ctx: { rendererDir: string; handlers: ApiHandlers; token: string; port: number }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+interface RouteContext {
+  rendererDir: string;
+  handlers: ApiHandlers;
+  attachments: AttachmentHandler | undefined;
+  token: string;
+  port: number;
+}
+
+async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Checked before anything else, static files included: a page on another name (DNS rebinding)
   // or another origin must not even read our script.
   // The query may hold the token: only the path is ever logged.
@@ -92,7 +105,10 @@ async function route(ctx: { rendererDir: string; handlers: ApiHandlers; token: s
       log.warn(`refused API call ${pathname} without a valid token`);
       return sendJson(res, 403, { ok: false, error: { code: 'errors.forbidden' } });
     }
-    const reply = await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
+    const reply =
+      isUploadPath(pathname)
+        ? await handleUpload(ctx.attachments, pathname, req)
+        : await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
     return sendJson(res, reply.status, reply.body, reply.headers);
   }
   return serveStatic(ctx.rendererDir, pathname, req, res);
@@ -101,12 +117,14 @@ async function route(ctx: { rendererDir: string; handlers: ApiHandlers; token: s
 /** Start the loopback host: the built renderer plus the real core over HTTP, on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
-  const handlers = createCoreHandlers({
+  const core = createCoreService({
     dataDir: options.dataDir,
     runtime: 'web',
     settings: new FileSettingsStore(options.dataDir),
+    ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
   });
-  const ctx = { rendererDir: options.rendererDir, handlers, token, port: options.port };
+  const attachments = options.attachments === undefined ? core.addAttachment : (options.attachments ?? undefined);
+  const ctx: RouteContext = { rendererDir: options.rendererDir, handlers: core.handlers, attachments, token, port: options.port };
   const server = http.createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
       log.error(`request ${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'} failed`, err);
@@ -129,10 +147,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // Snapshot and unlock every open draft, as the desktop app does on quit.
+      await core.dispose();
+    },
   };
 }

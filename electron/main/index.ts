@@ -1,12 +1,13 @@
 // The Electron main process only wires: security policy, the app:// scheme, the window, IPC to the core.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { createCoreHandlers } from '../../core/api/service';
+import { createCoreService } from '../../core/api/service';
 import { createLogger } from '../../core/log';
 import { PRODUCT_NAME } from '../../core/version';
 import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-protocol';
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
+import { registerAttachmentHandler } from './attachments-ipc';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
 
@@ -41,7 +42,22 @@ async function main(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = new ElectronSettingsStore(dataDir);
-  registerIpcHandlers(ipcMain, createCoreHandlers({ dataDir, runtime: 'desktop', settings }));
+  const core = createCoreService({ dataDir, runtime: 'desktop', settings });
+  registerIpcHandlers(ipcMain, core.handlers);
+  registerAttachmentHandler(ipcMain, core.addAttachment);
+  // Quitting waits once for the core to finish saves in flight and release the drafts' locks.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    core
+      .dispose()
+      .catch((err: unknown) => log.error('closing drafts on quit failed', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();

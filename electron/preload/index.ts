@@ -1,8 +1,8 @@
 // The only bridge from the page to the app: one named verb per contract method, nothing generic.
 // Bundled to CommonJS because a sandboxed preload may require nothing but 'electron'; the contract
 // is imported for its types only, so the schemas (and zod) stay out of this bundle.
-import { contextBridge, ipcRenderer } from 'electron';
-import type { Api, ApiArgs, ApiMethod, ApiResult, ApiValue, apiContract } from '../../core/api/contract';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { ApiArgs, ApiMethod, ApiResult, ApiValue, AttachmentAdded, RendererApi, apiContract, attachmentChannel } from '../../core/api/contract';
 
 type Channel<M extends ApiMethod> = (typeof apiContract)[M]['channel'];
 
@@ -28,6 +28,13 @@ const api = {
   validateAssessment: verb<'validateAssessment'>('assessments:validate'),
   exportCopy: verb<'exportCopy'>('assessments:export-copy'),
   importCopy: verb<'importCopy'>('assessments:import-copy'),
-} satisfies Api;
+  // The page never names a path: Electron maps the File the user chose to its path here, and main
+  // checks that path again before reading it.
+  addAttachment: (assessmentId: string, file: File) => {
+    const channel: (typeof attachmentChannel)['channel'] = 'attachments:add';
+    const payload = { path: webUtils.getPathForFile(file), name: file.name, mediaType: file.type };
+    return ipcRenderer.invoke(channel, assessmentId, payload) as Promise<ApiResult<AttachmentAdded>>;
+  },
+} satisfies RendererApi;
 
 contextBridge.exposeInMainWorld('api', api);
