@@ -13,10 +13,14 @@ import { assessmentPaths, assessmentsRoot, type AssessmentPaths } from './layout
 import { acquireLock, type LockHandle } from './lock';
 import { removeDeadTempFiles } from './temp-files';
 import { DEFAULT_RETENTION, listSnapshots, pruneSnapshots, writeSnapshot, type HistoryEntry, type RetentionPolicy } from './history';
-import { parseDraftBytes, readDraftFile, serializeDraft } from './read';
+import { parseDraftBytes, serializeDraft } from './read';
 import { loadForgiving, type StoreNotice } from './recover';
 import { appendChange, contentKey } from './changes';
 import { attachmentFile, DEFAULT_MAX_ATTACHMENT_BYTES, ingestAttachment } from './attachments';
+import { exportCopy, importCopy, type ExportResult } from './portable';
+import { listAssessments, type StoredAssessment } from './list';
+
+export type { StoredAssessment } from './list';
 
 export type { StoreNotice } from './recover';
 export type { HistoryEntry, RetentionPolicy } from './history';
@@ -39,17 +43,6 @@ export interface OpenedDraft {
   draft: Draft;
   notices: StoreNotice[];
   readOnly: boolean;
-}
-
-/** Summary of one assessment on disk, for the list of assessments. */
-export interface StoredAssessment {
-  id: string;
-  countryCode: string;
-  checklistId: string;
-  checklistVersion: string;
-  responseLanguage: Draft['assessment']['responseLanguage'];
-  revision: number;
-  updatedAt: string;
 }
 
 interface Session {
@@ -255,30 +248,18 @@ export class DraftStore {
   }
 
   /** Assessments in the data folder with a readable draft, most recently updated first. */
-  async list(): Promise<StoredAssessment[]> {
-    const names = await fs.readdir(assessmentsRoot(this.options.dataDir)).catch(() => [] as string[]);
-    const out: StoredAssessment[] = [];
-    for (const name of names) {
-      let paths: AssessmentPaths;
-      try {
-        paths = this.paths(name);
-      } catch {
-        continue;
-      }
-      const r = await readDraftFile(paths.draft);
-      if (!r.ok) continue;
-      const d = r.draft;
-      out.push({
-        id: name,
-        countryCode: d.assessment.countryCode,
-        checklistId: d.checklist.id,
-        checklistVersion: d.checklist.version,
-        responseLanguage: d.assessment.responseLanguage,
-        revision: d.revision,
-        updatedAt: d.updatedAt,
-      });
-    }
-    return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+  list(): Promise<StoredAssessment[]> {
+    return listAssessments(this.options.dataDir);
+  }
+
+  /** Write a portable `.scsa.json` copy (and its attachments folder); see portable.ts. */
+  exportCopy(id: string, file: string): Promise<ExportResult> {
+    return exportCopy(this, id, file);
+  }
+
+  /** Import a portable copy as a new, open assessment; nothing changes if the file is refused. */
+  importCopy(file: string): Promise<OpenedDraft> {
+    return importCopy(this, file);
   }
 
   /** @internal for portable copies: create an assessment from a validated draft. */

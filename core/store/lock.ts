@@ -109,13 +109,8 @@ export async function acquireLock(file: string): Promise<LockHandle> {
     if (moved) {
       const was = await readLock(aside);
       if (was && holder && (was.pid !== holder.pid || was.at !== holder.at)) await fs.link(aside, file).catch(() => undefined);
+      await fs.rm(aside, { force: true });
     }
-    await removeStaleLeftovers(path.dirname(file));
   }
   throw new AppError('drafts:errors.locked', { pid: 0, host: '', since: '' });
-}
-
-async function removeStaleLeftovers(dir: string): Promise<void> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith('.lock.stale-')).map((n) => fs.rm(path.join(dir, n), { force: true })));
 }

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { DraftStore } from '../../../core/store/draft-store';
 import { makeStore, pack, quietLogs, tempDir } from './helpers';
 
-const KILLS = 210;
+const KILLS = 200;
 const PARALLEL = 4;
 
 let work: string;
@@ -102,6 +102,22 @@ async function killLoop(dataDir: string, id: string, kills: number, parent: Draf
 }
 
 describe('crash safety', () => {
+  it('a second process cannot write while the child holds the lock', async () => {
+    const dataDir = path.join(work, 'lock-data');
+    const parent = makeStore(dataDir);
+    const d = await parent.create({ countryCode: 'KEN', responseLanguage: 'en' }, pack);
+    await parent.close(d.id);
+    const child = spawn(process.execPath, [childScript, dataDir, d.id], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => (String(c).includes('ack') ? resolve() : undefined)));
+    await expect(parent.open(d.id)).rejects.toMatchObject({ code: 'drafts:errors.locked', params: expect.objectContaining({ pid: child.pid }) });
+    child.kill('SIGKILL');
+    await exited;
+    // Its process gone, the lock is stale and the parent takes over.
+    await expect(parent.open(d.id)).resolves.toMatchObject({ readOnly: false, notices: [] });
+    await parent.close(d.id);
+  });
+
   it(`loses nothing acknowledged across ${KILLS} SIGKILLs in the middle of saves`, { timeout: 120_000 }, async () => {
     const dataDir = path.join(work, 'data');
     const parent = makeStore(dataDir);

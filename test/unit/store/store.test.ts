@@ -33,15 +33,16 @@ describe('create, save and open', () => {
     expect(d1.revision).toBe(1);
     const same = await store.save({ ...d1, revision: 99 });
     expect(same.revision).toBe(1);
-    const d2 = await store.save(answer(d1, 'B.1', 'partially'));
+    const d2 = await store.save(answer(answer(d1, 'B.1', 'partially'), 'Z.1', 'from another checklist'));
     expect(d2.revision).toBe(2);
-    expect(d2.changeLog.at(-1)).toMatchObject({ toRevision: 2, items: ['A.1', 'B.1'] });
+    expect(d2.changeLog.at(-1)).toMatchObject({ toRevision: 2, items: ['A.1', 'B.1', 'Z.1'] });
     await store.close(d0.id);
 
     const other = makeStore(dir);
     const opened = await other.open(d0.id);
     expect(opened.notices).toEqual([]);
-    expect(opened.draft.answers).toEqual({ 'A.1': 'وزارة الداخلية', 'B.1': 'partially' });
+    // An answer to an id the pack does not have is kept, not dropped.
+    expect(opened.draft.answers).toEqual({ 'A.1': 'وزارة الداخلية', 'B.1': 'partially', 'Z.1': 'from another checklist' });
     expect(opened.draft.revision).toBe(2);
     await other.closeAll();
   });
