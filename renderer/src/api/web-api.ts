@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   API_METHODS,
   ApiErrorSchema,
+  AttachmentAddedSchema,
   apiContract,
-  type Api,
   type ApiMethod,
   type ApiResult,
+  type FileApi,
+  type RendererApi,
 } from '../../../core/api/contract';
 import { createLogger } from '../log';
 
@@ -41,7 +43,7 @@ const failure = (code: string): ApiResult<never> => ({ ok: false, error: { code 
  * `/api/<method>` with `{args}`; the answer is the same envelope the preload returns. Built from the
  * contract itself so a new method never needs a change here.
  */
-export function createWebApi(options: WebApiOptions): Api {
+export function createWebApi(options: WebApiOptions): RendererApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const call = (method: ApiMethod): AnyCall => async (...args) => {
     let response: Response;
@@ -80,7 +82,38 @@ export function createWebApi(options: WebApiOptions): Api {
   const api: Partial<Record<ApiMethod, AnyCall>> = {};
   for (const method of API_METHODS) api[method] = call(method);
   // Every method of the contract was assigned just above, so the object is a complete Api.
-  return api as unknown as Api;
+  return { ...(api as unknown as Omit<RendererApi, 'addAttachment'>), addAttachment: uploader(doFetch, options.token) };
+}
+
+const UploadEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: AttachmentAddedSchema }), ErrorEnvelopeSchema]);
+
+/**
+ * Attachments are not JSON: the File itself is the body of `POST /api/upload/<id>` (the browser
+ * streams it), its name URI-encoded in `x-file-name`, its type in `content-type`.
+ */
+function uploader(doFetch: typeof fetch, token: string | null): FileApi['addAttachment'] {
+  return async (assessmentId, file) => {
+    let response: Response;
+    try {
+      response = await doFetch('/api/upload/' + encodeURIComponent(assessmentId), {
+        method: 'POST',
+        headers: {
+          'content-type': file.type || 'application/octet-stream',
+          'x-file-name': encodeURIComponent(file.name),
+          [TOKEN_HEADER]: token ?? '',
+        },
+        body: file,
+      });
+    } catch (err) {
+      log.warn('addAttachment: host unreachable', err instanceof Error ? err.message : err);
+      return failure('errors.hostUnreachable');
+    }
+    if (response.status === 403) return failure('errors.forbidden');
+    const parsed = UploadEnvelopeSchema.safeParse(await response.json().catch(() => null));
+    if (parsed.success) return parsed.data;
+    log.warn(`addAttachment: HTTP ${response.status}, no envelope`);
+    return failure(response.status === 200 ? 'errors.unexpected' : 'errors.hostUnreachable');
+  };
 }
 
 /** The token travels in the page address the host printed: `http://127.0.0.1:PORT/?token=T`. */

@@ -8,9 +8,9 @@ function fetchAnswering(status: number, body: unknown) {
 }
 
 describe('web API', () => {
-  it('offers exactly the methods of the contract', () => {
+  it('offers exactly the methods of the contract, and the file verb addAttachment', () => {
     const api = createWebApi({ token: 't', fetch: fetchAnswering(200, {}) });
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment'].sort());
   });
 
   it('posts the arguments with the token header and returns the envelope', async () => {
