@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ChecklistPack } from '../checklist/schema';
 import { AssessmentMetaSchema, DRAFT_SCHEMA_VERSION, DraftSchema, type AssessmentMeta, type Draft } from './schema';
 import type { z } from 'zod';
@@ -9,7 +8,7 @@ import { describeIssues } from '../checklist/issues';
 export type NewDraftInput = z.input<typeof AssessmentMetaSchema>;
 
 /** A fresh, empty draft at revision 0 bound to `pack`'s id and version. Throws AppError `drafts:errors.invalidMetadata` naming the bad field. */
-export function newDraft(meta: NewDraftInput, pack: Pick<ChecklistPack, 'id' | 'version'>, now: Date = new Date(), id: string = randomUUID()): Draft {
+export function newDraft(meta: NewDraftInput, pack: Pick<ChecklistPack, 'id' | 'version'>, now: Date = new Date(), id: string = globalThis.crypto.randomUUID()): Draft {
   const parsed = AssessmentMetaSchema.safeParse(meta);
   if (!parsed.success) throw new AppError('drafts:errors.invalidMetadata', describeIssues(parsed.error));
   const assessment: AssessmentMeta = parsed.data;
