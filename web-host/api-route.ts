@@ -1,10 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { ApiHandlers, ApiResult } from '../core/api/contract';
+import type { ApiHandlers, ApiMethod, ApiResult } from '../core/api/contract';
 import { dispatch, isApiMethod } from '../core/api/dispatch';
 
 /** Largest request body accepted; the contract's payloads are small, so anything bigger is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Methods that carry a whole document: a portable copy may hold up to 64 Mi characters of text
+ * (contract), which JSON may spell in up to three bytes each.
+ */
+export const BODY_LIMITS: Readonly<Partial<Record<ApiMethod, number>>> = {
+  importCopy: 3 * 64 * 1024 * 1024 + MAX_BODY_BYTES,
+};
 
 const BodySchema = z.object({ args: z.array(z.unknown()) });
 
@@ -49,7 +57,7 @@ export async function handleApi(
   if (req.method !== 'POST') return fail(405, 'errors.badRequest', { Allow: 'POST' });
   let text: string;
   try {
-    text = await readBody(req, MAX_BODY_BYTES);
+    text = await readBody(req, BODY_LIMITS[methodName] ?? MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof BodyTooLarge) return fail(413, 'errors.badRequest', { Connection: 'close' });
     return fail(400, 'errors.badRequest');
