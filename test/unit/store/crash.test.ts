@@ -118,7 +118,7 @@ describe('crash safety', () => {
     await parent.close(d.id);
   });
 
-  it(`loses nothing acknowledged across ${KILLS} SIGKILLs in the middle of saves`, { timeout: 120_000 }, async () => {
+  it(`loses nothing acknowledged across ${KILLS} SIGKILLs in the middle of saves`, { timeout: 300_000 }, async () => {
     const dataDir = path.join(work, 'data');
     const parent = makeStore(dataDir);
     const ids: string[] = [];
