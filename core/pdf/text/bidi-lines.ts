@@ -28,6 +28,8 @@ export interface VisualPiece {
   /** The string to pass to pdfkit: pre-reversed where fontkit would reverse it again. */
   text: string;
   face: number;
+  /** Logical index of the run's first character: content is written in this order. */
+  start: number;
 }
 
 function reverseCodePoints(s: string): string {
@@ -72,7 +74,7 @@ export function visualPieces(text: string, para: ParagraphBidi, faces: Uint8Arra
       // fontkit reverses a whole run whose script is right-to-left; we want visual order out.
       const fontkitReverses = RTL_SCRIPT.test(logical);
       const odd = level % 2 === 1;
-      pieces.push({ text: odd !== fontkitReverses ? reverseCodePoints(logical) : logical, face });
+      pieces.push({ text: odd !== fontkitReverses ? reverseCodePoints(logical) : logical, face, start: lo });
     }
     k = j;
   }

@@ -25,12 +25,16 @@ export interface LaidRun {
   text: string;
   face: Face;
   width: number;
+  /** Logical position in the paragraph. */
+  start: number;
 }
 
 export interface LaidLine {
   runs: LaidRun[];
   width: number;
   rtl: boolean;
+  /** Face of the white space the line was broken at, if any: drawn past the line's logical end. */
+  spaceFace?: Face;
 }
 
 export interface ParagraphLayout {
@@ -96,6 +100,11 @@ export class TextEngine {
     };
   }
 
+  /** An Arabic name inside another language's paragraph needs less room than Arabic body text. */
+  private lineFactor(face: Face): number {
+    return face === 'arabic' && this.options.baseFace !== 'arabic' ? 1.65 : LINE_FACTOR[face];
+  }
+
   /** Lays out `text` (hard line breaks allowed) in a column `width` points wide. */
   layout(text: string, width: number, style: TextStyle): ParagraphLayout {
     const s = this.styleOf(style);
@@ -104,14 +113,16 @@ export class TextEngine {
     for (const hard of normalize(text).split('\n')) {
       const a = assignFonts(hard, s.weight, this.options.baseFace);
       if (a.missing.length > 0) this.options.onMissingGlyphs?.(a.missing);
-      for (const f of a.faces) factor = Math.max(factor, LINE_FACTOR[FACES[f] ?? 'latin']);
+      for (const f of a.faces) factor = Math.max(factor, this.lineFactor(FACES[f] ?? 'latin'));
       const para = paragraphBidi(a.text, s.direction);
       for (const line of wrapLogical(a.text, width, this.rangeMeasure(a, s))) {
         const runs = visualPieces(a.text, para, a.faces, line.start, line.end).map((p) => {
           const face = FACES[p.face] ?? 'latin';
-          return { text: p.text, face, width: this.widthOf(p.text, face, s, true) };
+          return { text: p.text, face, width: this.widthOf(p.text, face, s, true), start: p.start };
         });
-        lines.push({ runs, width: runs.reduce((sum, r) => sum + r.width, 0), rtl: para.baseLevel === 1 });
+        const laid: LaidLine = { runs, width: runs.reduce((sum, r) => sum + r.width, 0), rtl: para.baseLevel === 1 };
+        if (line.spaceAfter) laid.spaceFace = FACES[a.faces[line.end] ?? 0] ?? 'latin';
+        lines.push(laid);
       }
     }
     return { lines, lineHeight: s.size * factor, ascent: s.size * factor * 0.72, style: s, width };
@@ -136,15 +147,31 @@ export class TextEngine {
       if (s.align === 'center') left += free / 2;
       else if (atRight) left += free;
       const baseline = top + layout.ascent;
-      for (const run of line.runs) {
-        this.doc.font(fontName(run.face, s.weight)).fontSize(s.size * FACE_SCALE[run.face]).fillColor(s.color);
-        const features = wholeRun(run.text) ? { features: [] } : {};
-        this.doc.text(run.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', ...features });
+      const lineStart = left;
+      // Positions follow the visual order; the content stream follows the logical order, so text
+      // read from the structure tree (screen readers) comes out in reading order.
+      const placed = line.runs.map((run) => {
+        const at = left;
         left += run.width;
+        return { run, at };
+      });
+      placed.sort((p, q) => p.run.start - q.run.start);
+      for (const { run, at } of placed) this.drawRun(run, at, baseline, s);
+      if (line.spaceFace) {
+        // the logical end of the line: right of it when left-to-right, left of it when right-to-left
+        const space = this.widthOf(' ', line.spaceFace, s, false);
+        this.doc.font(fontName(line.spaceFace, s.weight)).fontSize(s.size * FACE_SCALE[line.spaceFace]);
+        this.doc.text(' ', line.rtl ? lineStart - space : left, baseline, { lineBreak: false, baseline: 'alphabetic' });
       }
       top += layout.lineHeight;
     }
     return top - y;
+  }
+
+  private drawRun(run: LaidRun, x: number, baseline: number, s: Required<TextStyle>): void {
+    this.doc.font(fontName(run.face, s.weight)).fontSize(s.size * FACE_SCALE[run.face]).fillColor(s.color);
+    const features = wholeRun(run.text) ? { features: [] } : {};
+    this.doc.text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', ...features });
   }
 
   /** Lays out and draws a paragraph in one go; returns its height. No page breaks (see Flow). */

@@ -12,6 +12,8 @@ export interface LogicalLine {
   /** Exclusive end, trailing white space excluded. */
   end: number;
   width: number;
+  /** The line was broken at white space (drawn invisibly so extracted and read-aloud text keeps the word gap). */
+  spaceAfter?: boolean;
 }
 
 const SPACE = /\s/u;
@@ -48,7 +50,7 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
   let lineWidth = 0; // width up to lineEnd, trailing spaces included
   const flush = (): void => {
     const end = trimEnd(text, lineStart, lineEnd);
-    lines.push({ start: lineStart, end, width: measure(lineStart, end) });
+    lines.push({ start: lineStart, end, width: measure(lineStart, end), spaceAfter: end < lineEnd && lineEnd < text.length });
   };
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
