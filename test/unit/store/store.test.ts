@@ -57,6 +57,23 @@ describe('create, save and open', () => {
     await expect(store.save(d0)).rejects.toMatchObject({ code: 'drafts:errors.notOpen' });
   });
 
+  it('groups saves within five minutes into one change-log entry', async () => {
+    let t = Date.parse('2026-06-01T08:00:00.000Z');
+    const s = makeStore(dir, { now: () => new Date(t) });
+    let d = await s.create({ countryCode: 'MAR', responseLanguage: 'ar' }, pack);
+    for (const [id, value] of [['A.1', 'a'], ['A.4', true], ['B.4', 3]] as const) {
+      t += 60_000;
+      d = await s.save(answer(d, id, value));
+    }
+    t += 6 * 60_000;
+    d = await s.save(answer(d, 'B.4', 4));
+    expect(d.changeLog.map((c) => [c.fromRevision, c.toRevision, c.items.join(' ')])).toEqual([
+      [0, 3, 'A.1 A.4 B.4'],
+      [3, 4, 'B.4'],
+    ]);
+    await s.closeAll();
+  });
+
   it('lists the assessments on disk', async () => {
     const d0 = await createOne();
     await store.save(answer(d0, 'A.1', 'x'));
