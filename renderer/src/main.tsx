@@ -4,6 +4,8 @@ import './styles/fonts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/form.css';
+import './styles/checklist.css';
 import { resolveApi } from './api/resolve-api';
 import { prepareApp } from './app/prepare';
 import { App } from './app/app';

@@ -1,9 +1,9 @@
-import type { Api } from '../../../core/api/contract';
+import type { RendererApi } from '../../../core/api/contract';
 
 declare global {
   interface Window {
     /** Defined by the Electron preload; absent when the page is served by the web test host. */
-    readonly api?: Api;
+    readonly api?: RendererApi;
   }
 }
 

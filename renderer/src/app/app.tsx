@@ -1,11 +1,15 @@
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import type { Api, ApiError } from '../../../core/api/contract';
+import type { ApiError, RendererApi } from '../../../core/api/contract';
 import { ApiProvider } from '../api/api-context';
 import { HomeScreen } from '../features/home/home-screen';
+import { AppShell } from '../features/shell/app-shell';
+import { WizardScreen } from '../features/wizard/wizard-screen';
+import { AssessmentSession } from '../features/assessment/assessment-session';
+import { useRoute } from './routes';
 
 export interface AppProps {
-  api: Api;
+  api: RendererApi;
   i18n: I18n;
   startupError?: ApiError | null;
 }
@@ -14,8 +18,21 @@ export function App({ api, i18n, startupError = null }: AppProps) {
   return (
     <ApiProvider api={api}>
       <I18nextProvider i18n={i18n}>
-        <HomeScreen startupError={startupError} />
+        <Screens startupError={startupError} />
       </I18nextProvider>
     </ApiProvider>
+  );
+}
+
+function Screens({ startupError }: { startupError: ApiError | null }) {
+  const route = useRoute();
+  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history';
+  return (
+    <AppShell startupError={startupError} wide={route.name === 'form'}>
+      {route.name === 'home' && <HomeScreen />}
+      {route.name === 'new' && <WizardScreen />}
+      {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
+      {inAssessment && <AssessmentSession key={route.id} route={route} />}
+    </AppShell>
   );
 }

@@ -12,11 +12,12 @@ describe('home screen', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Safer Cities Self-Assessment');
     expect(await screen.findByText('No assessment yet')).toBeTruthy();
     expect(screen.getByText(/Creating an assessment starts the checklist/)).toBeTruthy();
-    const create = screen.getByRole('button', { name: 'Create an assessment' }) as HTMLButtonElement;
-    expect(create.disabled).toBe(true);
-    // The reason it is disabled is announced with the button, not hidden in a tooltip.
-    expect(create.getAttribute('aria-describedby')).toBe('create-unavailable');
-    expect(document.getElementById('create-unavailable')?.textContent).toMatch(/next version/);
+    // Both ways to start are offered from the first screen.
+    const create = screen.getByRole('link', { name: 'New assessment' });
+    expect(create.getAttribute('href')).toBe('#/new');
+    const open = screen.getByLabelText('Open file…') as HTMLInputElement;
+    expect(open.type).toBe('file');
+    expect(open.accept).toBe('.json,.scsa.json');
   });
 
   it('starts in the language saved last time', async () => {

@@ -7,10 +7,12 @@ import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../errors/error-message';
 import { EmptyState } from './empty-state';
+import { OpenFile } from './open-file';
+import { hrefFor } from '../../app/routes';
 
 type ListState = { kind: 'loading' } | { kind: 'ready'; items: AssessmentSummary[] } | { kind: 'failed'; error: ApiError };
 
-/** The assessments kept on this machine, or what to do when there are none yet. */
+/** The assessments kept on this machine (each opens on click), or what to do when there are none yet. */
 export function AssessmentList() {
   const api = useApi();
   const { t, i18n } = useTranslation();
@@ -36,6 +38,12 @@ export function AssessmentList() {
         {state.kind === 'ready' && state.items.length > 0 && (
           <span className="badge">{t('home.assessmentCount', { count: state.items.length })}</span>
         )}
+        <div className="card__actions">
+          <a className="button button--primary" href={hrefFor({ name: 'new' })}>
+            {t('home.create')}
+          </a>
+          <OpenFile />
+        </div>
       </div>
       {state.kind === 'loading' && <p className="muted">{t('home.loading')}</p>}
       {state.kind === 'failed' && <ErrorMessage error={state.error} onRetry={() => void load()} />}
@@ -54,7 +62,9 @@ export function AssessmentList() {
             <tbody>
               {state.items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row">{countryName(item.countryCode, i18n.language)}</th>
+                  <th scope="row">
+                    <a href={hrefFor({ name: 'form', id: item.id })}>{countryName(item.countryCode, i18n.language)}</a>
+                  </th>
                   <td lang={item.responseLanguage}>{AUTONYMS[item.responseLanguage]}</td>
                   <td>{format.number(item.revision)}</td>
                   <td>{format.dateTime(item.updatedAt)}</td>

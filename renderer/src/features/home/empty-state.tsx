@@ -1,10 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/**
- * First run: say what an assessment is and how to start. The create button is shown but disabled
- * until the workflow lands, with the reason in plain text beside it (a disabled button cannot be
- * focused, so a tooltip would be unreachable by keyboard).
- */
+/** First run: say what an assessment is and how to start (the actions sit in the card header). */
 export function EmptyState() {
   const { t } = useTranslation();
   return (
@@ -15,14 +11,6 @@ export function EmptyState() {
       </svg>
       <h3 className="empty-state__title">{t('home.emptyTitle')}</h3>
       <p className="empty-state__body">{t('home.emptyBody')}</p>
-      <div className="empty-state__action">
-        <button type="button" className="button button--primary" disabled aria-describedby="create-unavailable">
-          {t('home.create')}
-        </button>
-        <p id="create-unavailable" className="muted small">
-          {t('home.createUnavailable')}
-        </p>
-      </div>
     </div>
   );
 }

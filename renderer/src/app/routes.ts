@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+
+/** The screens of the app. The address lives in the hash, so the `?token=` query of the web host is never touched. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'new' }
+  | { name: 'form'; id: string; itemId?: string }
+  | { name: 'completeness'; id: string }
+  | { name: 'history'; id: string };
+
+const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+/** Read a hash such as `#/a/abc-123/form?item=B.2`; anything unknown is the home screen. */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path = '', query = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
+  if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
+    const id = parts[1];
+    const view = parts[2] ?? 'form';
+    if (view === 'completeness') return { name: 'completeness', id };
+    if (view === 'history') return { name: 'history', id };
+    if (view === 'form') {
+      const item = new URLSearchParams(query).get('item');
+      return item && ITEM.test(item) ? { name: 'form', id, itemId: item } : { name: 'form', id };
+    }
+  }
+  return { name: 'home' };
+}
+
+/** The hash for a route (with its leading `#`). */
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'new':
+      return '#/new';
+    case 'form':
+      return `#/a/${route.id}/form` + (route.itemId ? `?item=${encodeURIComponent(route.itemId)}` : '');
+    case 'completeness':
+      return `#/a/${route.id}/completeness`;
+    case 'history':
+      return `#/a/${route.id}/history`;
+  }
+}
+
+/** Go to a route; only the hash changes, so the page (and the token in its query) stays. */
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+/** The current route, following back/forward and links. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    update();
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

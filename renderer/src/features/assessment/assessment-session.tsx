@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, OpenedAssessment } from '../../../../core/api/contract';
+import type { ChecklistPack } from '../../../../core/checklist/schema';
+import type { AttachmentRef } from '../../../../core/draft/schema';
+import { useApi } from '../../api/api-context';
+import { hrefFor, type Route } from '../../app/routes';
+import { ErrorMessage } from '../errors/error-message';
+import { Autosaver } from './autosave';
+import { SessionContext, type Session } from './session';
+import { FormScreen } from './form-screen';
+import { CompletenessScreen } from './completeness-screen';
+import { HistoryScreen } from './history-screen';
+
+type Loaded = { opened: OpenedAssessment; pack: ChecklistPack; gaps: string[] };
+type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind: 'failed'; error: ApiError };
+
+// How many sessions of each assessment are mounted: a quick remount must not close the one in use.
+const openSessions = new Map<string, number>();
+
+/** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
+export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const id = route.id;
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    openSessions.set(id, (openSessions.get(id) ?? 0) + 1);
+    void (async () => {
+      const opened = await api.openAssessment(id);
+      if (!opened.ok) return live && setState({ kind: 'failed', error: opened.error });
+      const loaded = await api.getPack(opened.value.draft.checklist);
+      if (!loaded.ok) return live && setState({ kind: 'failed', error: loaded.error });
+      if (live) setState({ kind: 'ready', data: { opened: opened.value, pack: loaded.value.pack, gaps: loaded.value.translationGaps } });
+    })();
+    return () => {
+      live = false;
+      const left = (openSessions.get(id) ?? 1) - 1;
+      openSessions.set(id, left);
+      // The session below flushes its saver first; closing waits a tick for that save to be sent.
+      setTimeout(() => {
+        if ((openSessions.get(id) ?? 0) === 0) void api.closeAssessment(id);
+      }, 0);
+    };
+  }, [api, id, attempt]);
+
+  if (state.kind === 'loading') return <p className="muted" role="status">{t('form:loading')}</p>;
+  if (state.kind === 'failed') {
+    return (
+      <div className="stack">
+        <ErrorMessage error={state.error} onRetry={() => { setState({ kind: 'loading' }); setAttempt((n) => n + 1); }} />
+        <a href={hrefFor({ name: 'home' })}>{t('form:nav.home')}</a>
+      </div>
+    );
+  }
+  return <ReadySession data={state.data} route={route} />;
+}
+
+function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { id: string }> }) {
+  const api = useApi();
+  const [opened, setOpened] = useState(data.opened);
+  const [notices, setNotices] = useState(data.opened.notices);
+  const [attachments, setAttachments] = useState<AttachmentRef[]>(data.opened.draft.attachments);
+  const [generation, setGeneration] = useState(0);
+  const answers = useRef<Record<string, unknown>>({ ...data.opened.draft.answers });
+  const id = data.opened.draft.id;
+  const autosaver = useMemo(
+    () => new Autosaver({ save: (changes) => api.saveAnswers(id, changes), baseline: data.opened.draft.answers }),
+    [api, id, data.opened.draft.answers],
+  );
+
+  useEffect(() => {
+    const flush = () => void autosaver.flush();
+    const hidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      void autosaver.flush().finally(() => autosaver.dispose());
+    };
+  }, [autosaver]);
+
+  const addAttachment = useCallback<Session['addAttachment']>(
+    async (file) => {
+      const result = await api.addAttachment(id, file);
+      if (!result.ok) return { ok: false, error: result.error };
+      const ref = result.value.attachment;
+      setAttachments((list) => (list.some((a) => a.sha256 === ref.sha256) ? list : [...list, ref]));
+      return { ok: true, ref };
+    },
+    [api, id],
+  );
+
+  const session = useMemo<Session>(
+    () => ({
+      id,
+      draft: opened.draft,
+      pack: data.pack,
+      translationGaps: data.gaps,
+      readOnly: opened.readOnly,
+      notices,
+      dismissNotice: (index) => setNotices((list) => list.filter((_, i) => i !== index)),
+      autosaver,
+      answers: () => answers.current,
+      setAnswer: (itemId, value) => {
+        if (value === null || value === undefined) delete answers.current[itemId];
+        else answers.current[itemId] = value;
+        autosaver.change(itemId, value ?? null);
+      },
+      attachments,
+      addAttachment,
+      generation,
+      replaceWith: (next) => {
+        answers.current = { ...next.draft.answers };
+        autosaver.reset(next.draft.answers);
+        setOpened(next);
+        setAttachments(next.draft.attachments);
+        setNotices(next.notices);
+        setGeneration((g) => g + 1);
+      },
+    }),
+    [id, opened, data.pack, data.gaps, notices, autosaver, attachments, addAttachment, generation],
+  );
+
+  return (
+    <SessionContext.Provider value={session}>
+      {route.name === 'form' && <FormScreen key={generation} focusItem={route.itemId} />}
+      {route.name === 'completeness' && <CompletenessScreen />}
+      {route.name === 'history' && <HistoryScreen />}
+    </SessionContext.Provider>
+  );
+}

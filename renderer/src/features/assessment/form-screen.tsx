@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { directionOf } from '../../../../core/i18n/languages';
+import { isRequired } from '../../../../core/draft/validate';
+import { AssessmentHeader } from './assessment-header';
+import { buildModel, passesFilter, matchesSearch, sectionOf, type Filter } from './form-model';
+import { fieldKey, toAnswer, toFormValues, type FormValues } from './form-values';
+import { ItemCard, itemDomId } from './item-card';
+import { NoticesBanner } from './notices-banner';
+import { uiLanguage } from './pack-text';
+import { ProgressBar } from './progress-bar';
+import { SectionNav } from './section-nav';
+import { FormToolbar } from './form-toolbar';
+import { SectionView, type ShownGroup } from './section-view';
+import { useSession } from './session';
+
+const TYPING = /^(INPUT|TEXTAREA|SELECT)$/;
+const wideScreen = () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 1100px)').matches;
+
+/**
+ * The checklist form. Inputs are uncontrolled (react-hook-form `register`): a keystroke changes
+ * only the DOM and, through a watch subscription, the saver. The screen itself re-renders after a
+ * short pause to update skip logic, progress and problems; item cards are memoized, so only those
+ * whose state changed render again. One section is shown at a time (or the matches of a filter).
+ */
+export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
+  const session = useSession();
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const { t, i18n } = useTranslation();
+  const lng = uiLanguage(i18n.language);
+  const { pack } = session;
+  const byKey = useMemo(() => new Map(pack.sections.flatMap((s) => s.items).map((i) => [fieldKey(i.id), i])), [pack]);
+  const form = useForm<FormValues>({ defaultValues: toFormValues(pack, session.answers()) });
+  const [answers, setAnswers] = useState<Readonly<Record<string, unknown>>>(() => ({ ...session.answers() }));
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set());
+  const [sectionId, setSectionId] = useState(() => (focusItem && sectionOf(pack, focusItem)?.id) || pack.sections[0]?.id || '');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
+  const [guidanceOpen] = useState(wideScreen);
+  const responseLang = session.draft.assessment.responseLanguage;
+  const response = useMemo(() => ({ lang: responseLang, dir: directionOf(responseLang) }), [responseLang]);
+  const draftForModel = useMemo(() => ({ ...session.draft, attachments: session.attachments }), [session.draft, session.attachments]);
+  const model = useMemo(() => buildModel(pack, draftForModel, answers), [pack, draftForModel, answers]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch((_values, { name }) => {
+      const key = name?.split('.')[0];
+      const item = key ? byKey.get(key) : undefined;
+      if (!key || !item) return;
+      sessionRef.current.setAnswer(item.id, toAnswer(item, form.getValues(key)));
+      clearTimeout(timer);
+      timer = setTimeout(() => setAnswers({ ...sessionRef.current.answers() }), 150);
+    });
+    return () => {
+      subscription.unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [form, byKey]);
+
+  // Leaving the form (another screen, another assessment) saves what is pending at once.
+  useEffect(() => () => void sessionRef.current.autosaver.flush(), []);
+
+  const markVisited = useCallback((target: EventTarget) => {
+    const id = target instanceof Element ? target.closest('[data-item-card]')?.getAttribute('data-item-card') : null;
+    if (id) setVisited((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+  }, []);
+
+  // Opened at an item (from the completeness screen): show it, whatever the filter, and focus it.
+  useEffect(() => {
+    if (!focusItem) return;
+    const section = sectionOf(pack, focusItem);
+    if (section) setSectionId(section.id);
+    setFilter('all');
+    setQuery('');
+    const frame = requestAnimationFrame(() => {
+      const card = document.getElementById(itemDomId(focusItem));
+      const target = card?.querySelector<HTMLElement>('input:not([type=file]), textarea, select, button') ?? card;
+      card?.scrollIntoView?.({ block: 'center' });
+      target?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusItem, pack]);
+
+  const filtering = filter !== 'all' || query.trim() !== '';
+  const groups: ShownGroup[] = useMemo(() => {
+    const sections = filtering ? pack.sections : pack.sections.filter((s) => s.id === sectionId);
+    return sections
+      .map((section) => ({
+        section,
+        items: section.items.filter(
+          (item) =>
+            model.relevant.has(item.id) &&
+            passesFilter(filter, item, answers[item.id], model.problems.get(item.id)) &&
+            matchesSearch(query, item, answers[item.id], lng),
+        ),
+      }))
+      .filter((g) => !filtering || g.items.length > 0);
+  }, [filtering, pack, sectionId, model, filter, answers, query, lng]);
+  const shownCount = groups.reduce((n, g) => n + g.items.length, 0);
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const target = event.target as HTMLElement;
+    const typing = TYPING.test(target.tagName) && !['radio', 'checkbox', 'button', 'file'].includes((target as HTMLInputElement).type);
+    const down = (event.altKey && event.key === 'ArrowDown') || (!typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'j');
+    const up = (event.altKey && event.key === 'ArrowUp') || (!typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'k');
+    if (!down && !up) return;
+    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-item-card]')];
+    const current = cards.findIndex((c) => c.contains(target));
+    const next = cards[current < 0 ? 0 : Math.min(cards.length - 1, Math.max(0, current + (down ? 1 : -1)))];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    next.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  return (
+    <FormProvider {...form}>
+      <div className="form-screen">
+        <AssessmentHeader current="form" />
+        <NoticesBanner />
+        <ProgressBar id="overall-progress" label={t('form:progress.overall')} progress={model.overall} />
+        <div className="form-layout">
+          <SectionNav
+            pack={pack}
+            model={model}
+            current={filtering ? null : sectionId}
+            onSelect={(id) => {
+              setFilter('all');
+              setQuery('');
+              setSectionId(id);
+              requestAnimationFrame(() => document.getElementById(`section-${id}`)?.focus());
+            }}
+          />
+          <div className="form-main">
+            <FormToolbar filter={filter} query={query} onFilter={setFilter} onQuery={setQuery} shown={filtering ? shownCount : null} />
+            <form
+              className="form-items"
+              noValidate
+              onSubmit={(event) => event.preventDefault()}
+              onKeyDown={onKeyDown}
+              onBlur={(event) => markVisited(event.target)}
+              aria-label={t('form:nav.form')}
+            >
+              {groups.map((group) => (
+                <SectionView key={group.section.id} group={group} model={model} headingLevel={filtering ? 3 : 2} showSkipped={!filtering}>
+                  {group.items.map((item) => (
+                    <ItemCard
+                      key={item.id}
+                      item={item}
+                      problems={model.problems.get(item.id)}
+                      showRequired={visited.has(item.id)}
+                      required={isRequired(item, answers)}
+                      response={response}
+                      readOnly={session.readOnly}
+                      guidanceOpen={guidanceOpen}
+                    />
+                  ))}
+                </SectionView>
+              ))}
+              {filtering && shownCount === 0 && <p className="muted">{t('form:filter.none')}</p>}
+            </form>
+          </div>
+        </div>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState, type ChangeEvent } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../../core/api/contract';
+import { ErrorMessage } from '../../errors/error-message';
+import { useSession } from '../session';
+import type { EvidenceValue } from '../form-values';
+import type { WidgetProps } from './widget-props';
+
+function useSize() {
+  const { i18n } = useTranslation();
+  return (bytes: number) => {
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit += 1;
+    }
+    return new Intl.NumberFormat(i18n.language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  };
+}
+
+/** Attached files (stored by the core by content hash) and web links with a title. */
+export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProps<'evidence'>) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const size = useSize();
+  const { control, register, setValue, getValues } = useFormContext<Record<string, EvidenceValue>>();
+  const files = useWatch({ control, name: `${name}.files` }) ?? [];
+  const links = useFieldArray({ control, name: `${name}.links` });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const setFiles = (next: string[]) => setValue(`${name}.files`, next, { shouldDirty: true });
+
+  async function attach(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const chosen = [...(input.files ?? [])];
+    setBusy(true);
+    setError(null);
+    try {
+      for (const file of chosen) {
+        const result = await session.addAttachment(file);
+        if (!result.ok) {
+          setError(result.error);
+          break;
+        }
+        const current = getValues(`${name}.files`) ?? [];
+        if (!current.includes(result.ref.sha256)) setFiles([...current, result.ref.sha256]);
+      }
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  }
+
+  return (
+    <div className="evidence">
+      <h4 className="evidence__title">{t('form:evidence.files')}</h4>
+      {files.length === 0 ? (
+        <p className="muted small">{t('form:evidence.noFiles')}</p>
+      ) : (
+        <ul className="evidence__files">
+          {files.map((sha) => {
+            const ref = session.attachments.find((a) => a.sha256 === sha);
+            return (
+              <li key={sha} className="evidence__file">
+                <span className="evidence__name">{ref ? <bdi>{ref.name}</bdi> : t('form:evidence.missingFile')}</span>
+                {ref && <span className="muted small">{size(ref.size)}</span>}
+                <button type="button" className="button button--quiet button--small" disabled={readOnly}
+                  onClick={() => setFiles(files.filter((f) => f !== sha))}>
+                  {t('form:evidence.removeFile', { name: ref?.name ?? sha.slice(0, 12) })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="evidence__attach">
+        <label htmlFor={inputId} className="button button--secondary button--small file-button" aria-busy={busy}>
+          {busy ? t('form:evidence.uploading') : t('form:evidence.attach')}
+        </label>
+        <input id={inputId} className="visually-hidden-file" type="file" multiple disabled={readOnly || busy} onChange={(event) => void attach(event)} />
+      </div>
+      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+
+      <h4 className="evidence__title">{t('form:evidence.links')}</h4>
+      {links.fields.map((field, index) => (
+        <div key={field.id} className="evidence__link">
+          <label className="field">
+            <span className="field__label">{t('form:evidence.url', { n: index + 1 })}</span>
+            <input className="input" type="url" dir="ltr" placeholder="https://" disabled={readOnly} {...register(`${name}.links.${index}.url`)} />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('form:evidence.linkTitle', { n: index + 1 })}</span>
+            <input className="input" lang={response.lang} dir={response.dir} disabled={readOnly} {...register(`${name}.links.${index}.title`)} />
+          </label>
+          <button type="button" className="button button--quiet button--small" disabled={readOnly} onClick={() => links.remove(index)}>
+            {t('form:evidence.removeLink', { n: index + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button--secondary button--small" disabled={readOnly} onClick={() => links.append({ url: '', title: '' })}>
+        {t('form:evidence.addLink')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useFormContext } from 'react-hook-form';
+import { PackText } from '../pack-text';
+import type { WidgetProps } from './widget-props';
+
+/** Short text, long text, number and date: one labelled input each, in the response language. */
+export function TextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'text'>) {
+  const { register } = useFormContext();
+  return (
+    <input
+      id={inputId}
+      className="input"
+      lang={response.lang}
+      dir={response.dir}
+      maxLength={item.maxLength}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      readOnly={readOnly}
+      {...register(name)}
+    />
+  );
+}
+
+export function LongTextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'longtext'>) {
+  const { register } = useFormContext();
+  return (
+    <textarea
+      id={inputId}
+      className="input textarea"
+      rows={5}
+      lang={response.lang}
+      dir={response.dir}
+      maxLength={item.maxLength}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      readOnly={readOnly}
+      {...register(name)}
+    />
+  );
+}
+
+export function NumberWidget({ item, name, inputId, describedBy, invalid, readOnly }: WidgetProps<'number'>) {
+  const { register } = useFormContext();
+  return (
+    <span className="number-field">
+      <input
+        id={inputId}
+        className="input input--number"
+        type="number"
+        inputMode={item.integer ? 'numeric' : 'decimal'}
+        min={item.min}
+        max={item.max}
+        step={item.integer ? 1 : 'any'}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        readOnly={readOnly}
+        {...register(name)}
+      />
+      {item.unit && (
+        <span className="number-field__unit">
+          <PackText text={item.unit} />
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function DateWidget({ name, inputId, describedBy, invalid, readOnly }: WidgetProps<'date'>) {
+  const { register } = useFormContext();
+  return (
+    <input
+      id={inputId}
+      className="input input--date"
+      type="date"
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      readOnly={readOnly}
+      {...register(name)}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../core/api/contract';
+import { useApi } from '../../api/api-context';
+import { navigate } from '../../app/routes';
+import { ErrorMessage } from '../errors/error-message';
+
+// Portable drafts are text; anything far larger than a draft is refused before it is read.
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** "Open file…": a portable draft (`.scsa.json`) from a USB stick becomes an assessment on this computer. */
+export function OpenFile() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const id = useId();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function open(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    try {
+      if (file.size > MAX_BYTES) {
+        setError({ code: 'drafts:errors.importInvalid', params: { file: file.name } });
+        return;
+      }
+      const result = await api.importCopy({ fileName: file.name, text: await file.text() });
+      if (result.ok) navigate({ name: 'form', id: result.value.draft.id });
+      else setError(result.error);
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  }
+
+  return (
+    <div className="open-file">
+      <label htmlFor={id} className="button button--secondary file-button" aria-busy={busy}>
+        {t('home.openFile')}
+      </label>
+      <input id={id} className="visually-hidden-file" type="file" accept=".json,.scsa.json" onChange={(event) => void open(event)} />
+      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { describedBy, Field } from './field';
+import { checks, EMPTY_FOCAL_POINT, type WizardValues } from './wizard-values';
+
+const TEXT_FIELDS = [
+  ['title', 'text', 'organization-title'],
+  ['institution', 'text', 'organization'],
+  ['phone', 'tel', 'tel'],
+] as const;
+
+/** One or more focal points; the first cannot be removed, a name is required for each. */
+export function FocalPointsFieldset({ form }: { form: UseFormReturn<WizardValues> }) {
+  const { t } = useTranslation();
+  const { register, control, formState } = form;
+  const { fields, append, remove } = useFieldArray({ control, name: 'focalPoints' });
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{t('form:wizard.focalPoints')}</legend>
+      {fields.map((field, index) => {
+        const errors = formState.errors.focalPoints?.[index];
+        const base = `wizard-fp-${index}`;
+        return (
+          <fieldset key={field.id} className="fieldset fieldset--nested">
+            <legend className="fieldset__legend fieldset__legend--small">{t('form:wizard.focalPointN', { n: index + 1 })}</legend>
+            <div className="grid-2">
+              <Field id={`${base}-name`} label={t('form:wizard.fp.name')} error={errors?.name?.message} required>
+                <input
+                  id={`${base}-name`}
+                  className="input"
+                  autoComplete="name"
+                  aria-invalid={errors?.name ? true : undefined}
+                  aria-describedby={describedBy(`${base}-name`, errors?.name?.message)}
+                  {...register(`focalPoints.${index}.name`, {
+                    validate: (v) => v.trim() !== '' || 'form:wizard.errors.nameRequired',
+                  })}
+                />
+              </Field>
+              {TEXT_FIELDS.map(([key, type, autoComplete]) => (
+                <Field key={key} id={`${base}-${key}`} label={t(`form:wizard.fp.${key}`)}>
+                  <input id={`${base}-${key}`} type={type} className="input" autoComplete={autoComplete} {...register(`focalPoints.${index}.${key}`)} />
+                </Field>
+              ))}
+              <Field id={`${base}-email`} label={t('form:wizard.fp.email')} error={errors?.email?.message}>
+                <input
+                  id={`${base}-email`}
+                  type="email"
+                  className="input"
+                  dir="ltr"
+                  autoComplete="email"
+                  aria-invalid={errors?.email ? true : undefined}
+                  aria-describedby={describedBy(`${base}-email`, errors?.email?.message)}
+                  {...register(`focalPoints.${index}.email`, { validate: checks.email })}
+                />
+              </Field>
+            </div>
+            {index > 0 && (
+              <button type="button" className="button button--quiet" onClick={() => remove(index)}>
+                {t('form:wizard.removeFocalPoint', { n: index + 1 })}
+              </button>
+            )}
+          </fieldset>
+        );
+      })}
+      <button type="button" className="button button--secondary" onClick={() => append({ ...EMPTY_FOCAL_POINT })}>
+        {t('form:wizard.addFocalPoint')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, PackInfo } from '../../../../core/api/contract';
+import { AUTONYMS, LANGUAGES } from '../../../../core/i18n/languages';
+import { localize } from '../../../../core/checklist/localized';
+import { useApi } from '../../api/api-context';
+import { hrefFor, navigate } from '../../app/routes';
+import { ErrorMessage } from '../errors/error-message';
+import { describedBy, Field } from './field';
+import { FocalPointsFieldset } from './focal-points-fieldset';
+import { checks, countryOptions, initialValues, toMeta, type WizardValues } from './wizard-values';
+import { uiLanguage } from '../assessment/pack-text';
+
+const packKey = (p: { id: string; version: string }) => `${p.id}@${p.version}`;
+
+/** "New assessment": country, response language, focal points, institutions and period, then the form. */
+export function WizardScreen() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const lng = uiLanguage(i18n.language);
+  const [packs, setPacks] = useState<PackInfo[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const form = useForm<WizardValues>({ defaultValues: initialValues(lng), mode: 'onTouched' });
+  const { register, handleSubmit, control, formState, setValue, getValues } = form;
+  const institutions = useFieldArray({ control, name: 'institutions' });
+  const countries = useMemo(() => countryOptions(lng), [lng]);
+  const errors = formState.errors;
+
+  useEffect(() => {
+    document.getElementById('wizard-title')?.focus();
+    void api.listPacks().then((result) => {
+      if (!result.ok) return; // The core picks its default pack when none is named.
+      setPacks(result.value);
+      const preferred = result.value.find((p) => p.isDefault) ?? result.value[0];
+      if (preferred && !getValues('pack')) setValue('pack', packKey(preferred));
+    });
+  }, [api, getValues, setValue]);
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    const chosen = packs.find((p) => packKey(p) === values.pack);
+    const result = await api.createAssessment(toMeta(values), chosen ? { id: chosen.id, version: chosen.version } : undefined);
+    if (result.ok) navigate({ name: 'form', id: result.value.draft.id });
+    else setError(result.error);
+  });
+
+  return (
+    <section className="wizard" aria-labelledby="wizard-title">
+      <nav className="breadcrumbs" aria-label={t('form:nav.breadcrumbs')}>
+        <a href={hrefFor({ name: 'home' })}>{t('form:nav.home')}</a>
+      </nav>
+      <h2 id="wizard-title" className="page-title" tabIndex={-1}>
+        {t('form:wizard.title')}
+      </h2>
+      <p className="muted">{t('form:wizard.intro')}</p>
+      <form className="wizard__form card" noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('form:wizard.basics')}</legend>
+          {packs.length > 0 && (
+            <Field id="wizard-pack" label={t('form:wizard.pack')}>
+              <select id="wizard-pack" className="input" {...register('pack')}>
+                {packs.map((p) => (
+                  <option key={packKey(p)} value={packKey(p)}>
+                    {localize(p.title, lng).text} ({p.version})
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <Field id="wizard-country" label={t('form:wizard.country')} error={errors.countryCode?.message} required>
+            <select
+              id="wizard-country"
+              className="input"
+              aria-invalid={errors.countryCode ? true : undefined}
+              aria-describedby={describedBy('wizard-country', errors.countryCode?.message)}
+              {...register('countryCode', { required: 'form:wizard.errors.countryRequired' })}
+            >
+              <option value="">{t('form:wizard.chooseCountry')}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="wizard-language" label={t('form:wizard.responseLanguage')} hint={t('form:wizard.responseLanguageHint')} required>
+            <select id="wizard-language" className="input" aria-describedby={describedBy('wizard-language', undefined, true)} {...register('responseLanguage')}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {AUTONYMS[code]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+
+        <FocalPointsFieldset form={form} />
+
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('form:wizard.institutions')}</legend>
+          <p className="field__hint">{t('form:wizard.institutionsHint')}</p>
+          {institutions.fields.map((field, index) => (
+            <div key={field.id} className="row-inline">
+              <Field id={`wizard-institution-${index}`} label={t('form:wizard.institutionN', { n: index + 1 })}>
+                <input id={`wizard-institution-${index}`} className="input" {...register(`institutions.${index}.name`)} />
+              </Field>
+              <button type="button" className="button button--quiet" onClick={() => institutions.remove(index)}>
+                {t('form:wizard.removeInstitution', { n: index + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button button--secondary" onClick={() => institutions.append({ name: '' })}>
+            {t('form:wizard.addInstitution')}
+          </button>
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('form:wizard.period')}</legend>
+          <div className="row-inline">
+            <Field id="wizard-from" label={t('form:wizard.periodFrom')}>
+              <input id="wizard-from" type="date" className="input" {...register('periodFrom', { deps: ['periodTo'] })} />
+            </Field>
+            <Field id="wizard-to" label={t('form:wizard.periodTo')} error={errors.periodTo?.message}>
+              <input
+                id="wizard-to"
+                type="date"
+                className="input"
+                aria-invalid={errors.periodTo ? true : undefined}
+                aria-describedby={describedBy('wizard-to', errors.periodTo?.message)}
+                {...register('periodTo', { validate: checks.periodTo })}
+              />
+            </Field>
+          </div>
+        </fieldset>
+
+        {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+        <div className="form-actions">
+          <a className="button button--quiet" href={hrefFor({ name: 'home' })}>
+            {t('form:wizard.cancel')}
+          </a>
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+            {t('form:wizard.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { AssessmentMeta } from '../../../../core/draft/schema';
+import { isLanguage, type Language } from '../../../../core/i18n/languages';
+import { UN_MEMBER_STATES, countryName } from '../../../../core/i18n/countries';
+
+export interface FocalPointValues {
+  name: string;
+  title: string;
+  institution: string;
+  email: string;
+  phone: string;
+}
+
+/** What the wizard's inputs hold (all strings: the inputs are uncontrolled). */
+export interface WizardValues {
+  pack: string;
+  countryCode: string;
+  responseLanguage: string;
+  focalPoints: FocalPointValues[];
+  institutions: { name: string }[];
+  periodFrom: string;
+  periodTo: string;
+}
+
+export const EMPTY_FOCAL_POINT: FocalPointValues = { name: '', title: '', institution: '', email: '', phone: '' };
+
+export function initialValues(uiLanguage: string): WizardValues {
+  return {
+    pack: '',
+    countryCode: '',
+    responseLanguage: isLanguage(uiLanguage) ? uiLanguage : 'en',
+    focalPoints: [{ ...EMPTY_FOCAL_POINT }],
+    institutions: [],
+    periodFrom: '',
+    periodTo: '',
+  };
+}
+
+const Email = z.email();
+
+/** Error keys (namespace `form`) for the checks the core would also make, so the user hears them first. */
+export const checks = {
+  email: (value: string) => value.trim() === '' || Email.safeParse(value.trim()).success || 'form:wizard.errors.email',
+  periodTo: (to: string, values: WizardValues) => {
+    if (!values.periodFrom && !to) return true;
+    if (!values.periodFrom || !to) return 'form:wizard.errors.periodBoth';
+    return values.periodFrom <= to || 'form:wizard.errors.periodOrder';
+  },
+};
+
+/** The assessment metadata the core stores, from the wizard's values (blank rows dropped, text trimmed). */
+export function toMeta(values: WizardValues): AssessmentMeta {
+  const responseLanguage: Language = isLanguage(values.responseLanguage) ? values.responseLanguage : 'en';
+  return {
+    countryCode: values.countryCode,
+    responseLanguage,
+    focalPoints: values.focalPoints
+      .map((f) => ({ name: f.name.trim(), title: f.title.trim(), institution: f.institution.trim(), email: f.email.trim(), phone: f.phone.trim() }))
+      .filter((f) => f.name !== ''),
+    contributingInstitutions: values.institutions.map((i) => i.name.trim()).filter(Boolean),
+    periodCovered: values.periodFrom && values.periodTo ? { from: values.periodFrom, to: values.periodTo } : null,
+  };
+}
+
+/** The 193 Member States named in the interface language and sorted the way a reader of it expects. */
+export function countryOptions(lng: string): { code: string; name: string }[] {
+  const collator = new Intl.Collator(lng);
+  return UN_MEMBER_STATES.map((code) => ({ code, name: countryName(code, lng) })).sort((a, b) => collator.compare(a.name, b.name));
+}
