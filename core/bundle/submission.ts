@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AssessmentMetaSchema, AttachmentRefSchema, AssessmentIdSchema, type Draft } from '../draft/schema';
+import { IsoDateSchema } from '../draft/answers';
+import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
+import { canonicalJsonBytes } from './canonical-json';
+import { attachmentBagPath } from './names';
+
+/** Version of `data/submission.json` this code writes and reads. */
+export const SUBMISSION_SCHEMA_VERSION = 1;
+
+export const SubmissionAttachmentSchema = AttachmentRefSchema.extend({
+  /** Where the file is in the bag, e.g. `data/attachments/<sha256>-report.docx`. */
+  path: z.string().regex(/^data\/attachments\/[0-9a-f]{64}-[^/\\]+$/),
+}).strict();
+
+/**
+ * `data/submission.json`: the answers and their metadata, as canonical JSON (see canonical-json.ts).
+ * Everything bag-info.txt says about the submission is repeated here, and verify checks they agree.
+ */
+export const SubmissionSchema = z
+  .object({
+    format: z.literal('scsa-submission'),
+    schemaVersion: z.literal(SUBMISSION_SCHEMA_VERSION),
+    externalIdentifier: z.string().regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    submissionRevision: z.number().int().positive(),
+    baggingDate: IsoDateSchema,
+    exportedAt: z.iso.datetime(),
+    software: z.string().min(1).max(200),
+    draft: z
+      .object({ id: AssessmentIdSchema, revision: z.number().int().nonnegative(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
+      .strict(),
+    assessment: AssessmentMetaSchema,
+    checklist: z.object({ id: z.string().min(1), version: z.string().min(1) }).strict(),
+    answers: z.record(z.string().regex(ITEM_ID_PATTERN), z.json()),
+    attachments: z.array(SubmissionAttachmentSchema),
+  })
+  .strict();
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export interface SubmissionMeta {
+  externalIdentifier: string;
+  submissionRevision: number;
+  exportedAt: Date;
+  software: string;
+}
+
+/** ISO date (UTC) of an instant: the Bagging-Date and the date in the bundle's file name. */
+export function isoDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** The submission object for a draft; attachments listed once each, in hash order. */
+export function buildSubmission(draft: Draft, meta: SubmissionMeta): Submission {
+  const unique = new Map(draft.attachments.map((a) => [a.sha256, a]));
+  const attachments = [...unique.values()]
+    .sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))
+    .map((a) => ({ ...a, path: attachmentBagPath(a.sha256, a.name) }));
+  return SubmissionSchema.parse({
+    format: 'scsa-submission',
+    schemaVersion: SUBMISSION_SCHEMA_VERSION,
+    externalIdentifier: meta.externalIdentifier,
+    submissionRevision: meta.submissionRevision,
+    baggingDate: isoDay(meta.exportedAt),
+    exportedAt: meta.exportedAt.toISOString(),
+    software: meta.software,
+    draft: { id: draft.id, revision: draft.revision, createdAt: draft.createdAt, updatedAt: draft.updatedAt },
+    assessment: draft.assessment,
+    checklist: draft.checklist,
+    answers: draft.answers,
+    attachments,
+  });
+}
+
+/** The exact bytes of `data/submission.json`. */
+export function submissionBytes(submission: Submission): Buffer {
+  return canonicalJsonBytes(submission);
+}

@@ -1,0 +1,115 @@
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable, Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+
+/** Opens the stream the zip is written to; tests inject one that fails like a full disk. */
+export type OutputFactory = (tempFile: string) => Writable;
+
+export interface ZipWriter {
+  /** Add bytes held in memory. */
+  addBuffer(name: string, bytes: Buffer, compress: boolean): void;
+  /**
+   * Add a file from a stream opened only when the zip reaches it, hashing it on the way: each file
+   * is read once. Resolves with its SHA-256 and size once it has gone into the zip.
+   */
+  addStream(name: string, open: () => Readable, compress: boolean, size?: number): Promise<{ sha256: string; size: number }>;
+}
+
+/** Regular file, rw-r--r--: extractors must never see anything but plain files. */
+const FILE_MODE = 0o100644;
+
+/**
+ * Write a zip to `final` through a temp file in the same folder, then fsync and rename, so that a
+ * failure at any point (full disk, unreadable attachment, a throw in `build`) leaves no file with
+ * the final name and no temp file behind. `build` adds the entries; the zip is ended for it.
+ */
+export async function writeZipAtomically(
+  final: string,
+  mtime: Date,
+  build: (zip: ZipWriter) => Promise<void>,
+  createOutput: OutputFactory = (file) => createWriteStream(file, { flags: 'wx', mode: 0o644 }),
+): Promise<number> {
+  const dir = path.dirname(final);
+  const temp = path.join(dir, `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`);
+  const zip = new yazl.ZipFile();
+  let failure: ((err: unknown) => void) | null = null;
+  const failed = new Promise<never>((_, reject) => {
+    failure = reject;
+  });
+  failed.catch(() => undefined);
+  zip.on('error', (err: unknown) => failure?.(err));
+
+  const writer: ZipWriter = {
+    addBuffer(name, bytes, compress) {
+      zip.addBuffer(bytes, name, { compress, mtime, mode: FILE_MODE });
+    },
+    addStream(name, open, compress, size) {
+      return new Promise((resolve, reject) => {
+        const options = size === undefined ? { compress, mtime, mode: FILE_MODE } : { compress, mtime, mode: FILE_MODE, size };
+        zip.addReadStreamLazy(name, options, (cb) => {
+          const hash = createHash('sha256');
+          let bytes = 0;
+          const meter = new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              hash.update(chunk);
+              bytes += chunk.length;
+              done(null, chunk);
+            },
+            flush(done) {
+              resolve({ sha256: hash.digest('hex'), size: bytes });
+              done();
+            },
+          });
+          let source: Readable;
+          try {
+            source = open();
+          } catch (err) {
+            reject(err);
+            failure?.(err);
+            cb(null, Readable.from([]));
+            return;
+          }
+          source.on('error', (err) => {
+            reject(err);
+            failure?.(err);
+            meter.destroy(err);
+          });
+          source.pipe(meter);
+          cb(null, meter);
+        });
+      });
+    },
+  };
+
+  let written = 0;
+  const out = createOutput(temp);
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      written += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const piped = pipeline(zip.outputStream, counter, out);
+  piped.catch((err: unknown) => failure?.(err));
+  try {
+    await Promise.race([build(writer), failed]);
+    zip.end();
+    await Promise.race([piped, failed]);
+    const handle = await fs.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, final);
+  } catch (err) {
+    (zip.outputStream as Readable).destroy();
+    out.destroy();
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  return written;
+}

@@ -1,0 +1,183 @@
+import yauzl, { type Entry, type LocalFileHeader, type ZipFile } from 'yauzl';
+import type { Readable } from 'node:stream';
+import { BundleInvalid } from './reasons';
+
+/** Limits that keep a hostile zip from exhausting memory, disk or time. */
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  maxEntryBytes: number;
+  /** Ratio uncompressed/compressed above which an entry larger than `ratioFloorBytes` is refused. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+export const DEFAULT_LIMITS: ZipLimits = {
+  maxEntries: 20_000,
+  maxTotalBytes: 8 * 1024 ** 3,
+  maxEntryBytes: 4 * 1024 ** 3,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+};
+
+/** One file of the bag, by its path inside the top folder. */
+export interface BagFile {
+  path: string;
+  size: number;
+  entry: Entry;
+}
+
+export interface OpenedBag {
+  zip: ZipFile;
+  top: string;
+  /** Files by path relative to the top folder; directory entries are not listed. */
+  files: Map<string, BagFile>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+const UNICODE_PATH_EXTRA = 0x7075;
+
+function open(source: string | Buffer): Promise<ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: ZipFile) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip));
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+function nextEntry(zip: ZipFile): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zip.removeListener('entry', onEntry);
+      zip.removeListener('end', onEnd);
+      zip.removeListener('error', onError);
+    };
+    const onEntry = (e: Entry) => (cleanup(), resolve(e));
+    const onEnd = () => (cleanup(), resolve(null));
+    const onError = (err: Error) => (cleanup(), reject(err));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+/** The entry's name as text; refuses non-UTF-8 names, control characters and unsafe paths. */
+function checkedName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  let name: string;
+  try {
+    name = utf8.decode(raw);
+  } catch {
+    throw new BundleInvalid('badName', { path: raw.toString('latin1').slice(0, 120) });
+  }
+  // Some tools show the Info-ZIP Unicode path field instead of the name: two names for one entry.
+  if (entry.extraFields.some((f) => f.id === UNICODE_PATH_EXTRA)) throw new BundleInvalid('badName', { path: name });
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new BundleInvalid('badName', { path: name.replace(/[\u0000-\u001f\u007f]/g, '?') });
+  if (name.includes('\\')) throw new BundleInvalid('unsafePath', { path: name });
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw new BundleInvalid('unsafePath', { path: name });
+  const parts = name.replace(/\/$/, '').split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new BundleInvalid('unsafePath', { path: name });
+  return name;
+}
+
+function checkKind(entry: Entry, name: string): 'file' | 'dir' {
+  const mode = (entry.externalFileAttributes >>> 16) & 0xffff;
+  const type = mode & S_IFMT;
+  if (type === S_IFLNK) throw new BundleInvalid('symlink', { path: name });
+  const isDir = name.endsWith('/');
+  if (type !== 0 && type !== (isDir ? S_IFDIR : S_IFREG)) throw new BundleInvalid('specialFile', { path: name });
+  if ((entry.generalPurposeBitFlag & 0x1) !== 0) throw new BundleInvalid('unsupportedEntry', { path: name });
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new BundleInvalid('unsupportedEntry', { path: name });
+  if (isDir && entry.uncompressedSize !== 0) throw new BundleInvalid('specialFile', { path: name });
+  return isDir ? 'dir' : 'file';
+}
+
+/**
+ * Open a bundle without extracting it and check every entry before any content is read: safe
+ * names, no links or devices, no duplicates (also ignoring case), all under one top folder, and the
+ * size limits. Throws BundleInvalid with the first problem.
+ */
+export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS): Promise<OpenedBag> {
+  let zip: ZipFile;
+  try {
+    zip = await open(source);
+  } catch {
+    throw new BundleInvalid('notZip', {});
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw new BundleInvalid('tooManyEntries', { count: zip.entryCount, limit: limits.maxEntries });
+    const files = new Map<string, BagFile>();
+    const seen = new Set<string>();
+    let top: string | null = null;
+    let total = 0;
+    for (;;) {
+      let entry: Entry | null;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        throw new BundleInvalid('damagedZip', {});
+      }
+      if (!entry) break;
+      const name = checkedName(entry);
+      const kind = checkKind(entry, name);
+      const folded = name.normalize('NFC').toLowerCase().replace(/\/$/, '');
+      if (seen.has(folded)) throw new BundleInvalid('duplicateName', { path: name });
+      seen.add(folded);
+      const slash = name.indexOf('/');
+      const first = slash < 0 ? name : name.slice(0, slash);
+      if (slash < 0 && kind === 'file') throw new BundleInvalid('outsideTopFolder', { path: name });
+      if (top === null) top = first;
+      else if (first !== top) throw new BundleInvalid('outsideTopFolder', { path: name });
+      const size = entry.uncompressedSize;
+      if (size > limits.maxEntryBytes) throw new BundleInvalid('tooLarge', { path: name });
+      total += size;
+      if (total > limits.maxTotalBytes) throw new BundleInvalid('tooLarge', { path: name });
+      if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+        throw new BundleInvalid('compressionRatio', { path: name });
+      }
+      if (kind === 'file') files.set(name.slice(top.length + 1), { path: name.slice(top.length + 1), size, entry });
+    }
+    if (top === null) throw new BundleInvalid('emptyZip', {});
+    return { zip, top, files };
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+}
+
+/**
+ * A stream of one file's content. The local header must name the same file as the central
+ * directory (tools that read one or the other would otherwise see different bags); yauzl stops a
+ * stream that yields more or fewer bytes than declared.
+ */
+export async function openFile(bag: OpenedBag, file: BagFile): Promise<Readable> {
+  try {
+    const header = await new Promise<LocalFileHeader>((resolve, reject) =>
+      bag.zip.readLocalFileHeader(file.entry, {}, (err, h) => (err ? reject(err) : resolve(h))),
+    );
+    if (!header.fileName.equals(file.entry.fileName as unknown as Buffer)) throw new BundleInvalid('damagedZip', { path: file.path });
+    return await bag.zip.openReadStreamPromise(file.entry);
+  } catch (err) {
+    if (err instanceof BundleInvalid) throw err;
+    throw new BundleInvalid('damagedZip', { path: file.path });
+  }
+}
+
+/** Read a small file whole, refusing anything above `max` bytes. */
+export async function readSmall(bag: OpenedBag, file: BagFile, max: number): Promise<Buffer> {
+  if (file.size > max) throw new BundleInvalid('tooLarge', { path: file.path });
+  const stream = await openFile(bag, file);
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+  } catch {
+    throw new BundleInvalid('damagedZip', { path: file.path });
+  }
+  return Buffer.concat(chunks);
+}
