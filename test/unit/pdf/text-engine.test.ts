@@ -9,6 +9,7 @@ import { TextEngine, type PdfDoc } from '../../../core/pdf/text/engine';
 import { Flow } from '../../../core/pdf/text/flow';
 import { assignFonts } from '../../../core/pdf/text/font-runs';
 import { FACES, registerFonts, type Face } from '../../../core/pdf/text/fonts';
+import { drawParagraph, measureParagraph } from '../../../core/pdf/text/index';
 import { pageCount, run } from './pdf-tools';
 
 let dir: string;
@@ -147,5 +148,30 @@ describe('wrapping and alignment', () => {
     const text = run('pdftotext', [file, '-']);
     expect(text).toContain('Line 1.');
     expect(text).toContain('Line 300.');
+  });
+
+  it('measures a paragraph exactly as high as it draws, in any language', () => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50 });
+    const text = 'Национальный координационный совет собирается ежеквартально и публикует доклад «Safer Cities Review».';
+    const box = { width: 200, size: 11, language: 'ru' as const };
+    const measured = measureParagraph(doc, text, box);
+    const drawn = drawParagraph(doc, text, { ...box, x: 50, y: 50 });
+    expect(drawn).toBeCloseTo(measured, 6);
+    expect(measured).toBeGreaterThan(3 * 11);
+  });
+
+  it('keeps the space at a soft line break for text read from the structure tree', async () => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, tagged: true });
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    const p = doc.struct('P');
+    root.add(p);
+    p.add(doc.markStructureContent('P'));
+    drawParagraph(doc, 'safer cities and human settlements', { x: 50, y: 50, width: 80, size: 11 });
+    doc.endMarkedContent();
+    p.end();
+    root.end();
+    const file = await save(doc, 'struct.pdf');
+    expect(run('pdfinfo', ['-struct-text', file]).replace(/\s+/g, ' ')).toContain('safer cities and human settlements');
   });
 });
