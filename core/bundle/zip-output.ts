@@ -63,6 +63,8 @@ export async function writeZipAtomically(
               done();
             },
           });
+          // Errors reach the caller through `failure`; yazl does not listen on the streams it reads.
+          meter.on('error', () => undefined);
           let source: Readable;
           try {
             source = open();
