@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ENTRY, ROOT, ensureBuilt } from '../../e2e/harness';
@@ -21,6 +22,8 @@ function scsa(args: string[], env: Record<string, string> = {}) {
 
 const STACK_LINE = /\n\s+at .+:\d+:\d+/;
 const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'import', 'report', 'pack'];
+const AVAILABLE = ['checklist', 'new', 'validate'];
+const NOT_YET = DESIGN_COMMANDS.filter((c) => !AVAILABLE.includes(c));
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -57,6 +60,25 @@ describe('scsa --help and --version', () => {
   });
 });
 
+describe('scsa before the project is built', () => {
+  it('says, in the chosen language, to run the build; exit 2', () => {
+    // A copy of the launcher and the translations, with no dist/ beside them.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'scsa-unbuilt-'));
+    try {
+      cpSync(path.join(ROOT, 'bin'), path.join(tmp, 'bin'), { recursive: true });
+      cpSync(path.join(ROOT, 'locales'), path.join(tmp, 'locales'), { recursive: true });
+      const run = (args: string[]) => spawnSync(process.execPath, [path.join(tmp, 'bin', 'scsa.cjs'), ...args], { encoding: 'utf8' });
+      const fr = run(['--lang', 'fr', '--help']);
+      expect(fr.status).toBe(2);
+      expect(fr.stdout).toBe('');
+      expect(fr.stderr).toContain('« npm run build »');
+      expect(run(['--help']).stderr).toContain('Run "npm run build"');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scsa usage errors: exit 2, a message on stderr, never a stack trace', () => {
   it.each([
     [['frobnicate'], 'frobnicate'],
@@ -85,7 +107,7 @@ describe('scsa usage errors: exit 2, a message on stderr, never a stack trace', 
 });
 
 describe('scsa commands not yet available', () => {
-  it.each(DESIGN_COMMANDS.map((c) => [c]))('%s says so and exits 2', (name) => {
+  it.each(NOT_YET.map((c) => [c]))('%s says so and exits 2', (name) => {
     const args = name === 'validate' || name === 'pdf' || name === 'export' ? [name, 'draft.scsa.json'] : name === 'verify' || name === 'import' ? [name, 'bundle.zip'] : [name];
     const r = scsa(args);
     expect(r.code).toBe(2);
@@ -109,9 +131,9 @@ describe('scsa in the six languages', () => {
     expect(help.stdout).toContain(cliText('fr').commands.checklist);
     expect(help.stdout).toContain('checklist [--lang L] [--json]');
     expect(help.stdout).not.toContain(cliText('en').commands.checklist);
-    const r = scsa(['checklist', '--lang=fr']);
+    const r = scsa(['keygen', '--out', 'keys', '--lang=fr']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('« scsa checklist » n\'est pas encore disponible');
+    expect(r.stderr).toContain('« scsa keygen » n\'est pas encore disponible');
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en').map((l) => [l]))('SCSA_LANG=%s translates the usage', (lng) => {
