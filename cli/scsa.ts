@@ -7,6 +7,11 @@ const io = {
   err: (text: string) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
+// A reader that stops early (`scsa checklist | head`) closes the pipe: that is not an error to report.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2), process.env, io).then(
   (code) => {
     process.exitCode = code;

@@ -13,15 +13,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'checklist [--lang L] [--json]',
     options: { lang: LANG, json: { type: 'boolean' } },
     positionals: [],
-    available: false,
+    available: true,
     load: () => import('./checklist'),
   },
   {
     name: 'new',
-    synopsis: 'new --country ISO3 --lang L --out FILE',
-    options: { country: { type: 'string', value: 'ISO3' }, lang: LANG, out: OUT_FILE },
+    synopsis: 'new --country ISO3 --lang L --out FILE [--pack ID@V] [--force]',
+    options: { country: { type: 'string', value: 'ISO3' }, lang: LANG, out: OUT_FILE, pack: { type: 'string', value: 'ID@V' }, force: { type: 'boolean' } },
     positionals: [],
-    available: false,
+    available: true,
     load: () => import('./new'),
   },
   {
@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'validate DRAFT',
     options: { lang: LANG },
     positionals: ['DRAFT'],
-    available: false,
+    available: true,
     load: () => import('./validate'),
   },
   {
