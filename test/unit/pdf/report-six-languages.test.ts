@@ -13,7 +13,7 @@ import type { ReportModel } from '../../../core/pdf/report-model';
 import { setLogSink } from '../../../core/log';
 import {
   ALL_LANGUAGES, FIXTURES, catalog, loadModel, meanDifference, outline, pageCount, parsePgm, pdffonts, pdftotext,
-  qpdfCheck, readReference, renderGray,
+  qpdfCheck, readReference, renderGray, run,
 } from './pdf-tools';
 
 const UPDATE = process.env.UPDATE_PDF_REFERENCES === '1';
@@ -100,6 +100,13 @@ describe.each(ALL_LANGUAGES)('report in %s', (language) => {
     expect(root['/StructTreeRoot']).toBeDefined();
     expect(root['/MarkInfo']).toBeDefined();
     expect(rendered.warnings).toEqual([]);
+    const info = run('pdfinfo', [file]);
+    expect(info).toContain(`Title:           ${model.title}`);
+    expect(info).toContain(`Author:          ${model.author}`);
+    expect(info).toMatch(/Subject:\s+\S/);
+    expect(info).toContain(model.checklist.id);
+    expect(info).toMatch(/CreationDate:\s+\S.* 2026/);
+    expect(info).toMatch(/Tagged:\s+yes/);
   });
 
   it('embeds every font as a subset', () => {
