@@ -1,12 +1,12 @@
 // An in-memory Api for component tests: records calls, keeps the language like the real core does.
 import { vi } from 'vitest';
-import type { Api, AppInfo, AssessmentSummary, Settings } from '../../../core/api/contract';
+import type { Api, AppInfo, AssessmentSummary, FileApi, RendererApi, Settings } from '../../../core/api/contract';
 
 export interface FakeApiOptions {
   language?: string;
   assessments?: AssessmentSummary[];
   appInfo?: Partial<AppInfo>;
-  overrides?: Partial<Api>;
+  overrides?: Partial<RendererApi>;
 }
 
 export function createFakeApi(options: FakeApiOptions = {}) {
@@ -29,7 +29,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     }),
     listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: options.assessments ?? [] })),
     ...notImplemented(),
-  } satisfies Api;
+    addAttachment: vi.fn<FileApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+  } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
 }
 

@@ -1,10 +1,10 @@
 // Starts the real renderer (settings → language → home screen) against a fake Api.
 import { cleanup, render } from '@testing-library/react';
-import type { Api } from '../../../core/api/contract';
+import type { RendererApi } from '../../../core/api/contract';
 import { prepareApp } from '../../../renderer/src/app/prepare';
 import { App } from '../../../renderer/src/app/app';
 
-export async function renderApp(api: Api) {
+export async function renderApp(api: RendererApi) {
   const { i18n, startupError } = await prepareApp(api);
   const view = render(<App api={api} i18n={i18n} startupError={startupError} />);
   return { ...view, i18n };
