@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, AppInfoSchema, SettingsSchema } from '../../core/api/contract';
+import { apiContract, API_METHODS, AppInfoSchema, attachmentChannel, SettingsSchema } from '../../core/api/contract';
 import { setLogSink } from '../../core/log';
 import { fake, FakeSession, FakeWebContents, preventableEvent } from './fake-electron';
 
@@ -81,8 +81,8 @@ describe('main process start-up', () => {
 });
 
 describe('IPC', () => {
-  it('registers exactly one handler per contract method', () => {
-    const channels = API_METHODS.map((m) => apiContract[m].channel).sort();
+  it('registers exactly one handler per contract method, and the attachment channel', () => {
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel].sort();
     expect([...fake.ipc.keys()].sort()).toEqual(channels);
   });
 
@@ -215,5 +215,85 @@ describe('app:// scheme', () => {
   it('answers 404 for other hosts and missing files', async () => {
     expect((await serve('app://other/index.html')).status).toBe(404);
     expect((await serve('app://bundle/no-such-file.js')).status).toBe(404);
+  });
+});
+
+describe('attachments:add', () => {
+  const SAMPLE = { id: 'safer-cities-sample', version: '0.1.0' };
+  const META = { countryCode: 'KEN', responseLanguage: 'en' };
+  let id = '';
+  let evidence = '';
+
+  beforeAll(async () => {
+    const created = (await invoke(apiContract.createAssessment.channel, APP_URL, META, SAMPLE)) as { ok: boolean; value: { draft: { id: string } } };
+    expect(created.ok).toBe(true);
+    id = created.value.draft.id;
+    evidence = path.join(tmp, 'evidence.txt');
+    await fs.writeFile(evidence, 'minutes of the city council, 2025');
+  });
+
+  const add = (sender: string | null, ...args: unknown[]) => invoke(attachmentChannel.channel, sender, ...args);
+  const listed = async () => {
+    const draft = JSON.parse(await fs.readFile(path.join(tmp, 'assessments', id, 'draft.scsa.json'), 'utf8')) as { attachments: unknown[] };
+    return draft.attachments;
+  };
+
+  it('streams a file the user chose into the open assessment and lists it', async () => {
+    const r = (await add(APP_URL, id, { path: evidence, name: 'evidence.txt', mediaType: 'text/plain' })) as { ok: boolean; value: { attachment: { sha256: string; size: number } } };
+    expect(r).toMatchObject({ ok: true, value: { attachment: { name: 'evidence.txt', mediaType: 'text/plain', size: 33 }, revision: 1 } });
+    const stored = await fs.readFile(path.join(tmp, 'assessments', id, 'attachments', r.value.attachment.sha256), 'utf8');
+    expect(stored).toBe('minutes of the city council, 2025');
+    expect(await listed()).toHaveLength(1);
+  });
+
+  it('refuses any sender that is not the app, without reading the file', async () => {
+    const other = path.join(tmp, 'other.txt');
+    await fs.writeFile(other, 'not to be read');
+    for (const sender of ['https://evil.example/', 'app://elsewhere/index.html', null]) {
+      expect(await add(sender, id, { path: other, name: 'other.txt', mediaType: '' })).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
+    }
+    expect(await listed()).toHaveLength(1);
+  });
+
+  it('refuses a malformed payload or a relative path with errors.badRequest', async () => {
+    const bad = { ok: false, error: { code: 'errors.badRequest' } };
+    expect(await add(APP_URL, id, { path: 'evidence.txt', name: 'evidence.txt', mediaType: '' })).toEqual(bad);
+    expect(await add(APP_URL, id, { path: '../../etc/passwd', name: 'p', mediaType: '' })).toEqual(bad);
+    expect(await add(APP_URL, id, { path: evidence, name: 'e', mediaType: '', extra: 1 })).toEqual(bad);
+    expect(await add(APP_URL, id, { path: evidence })).toEqual(bad);
+    expect(await add(APP_URL, '../escape', { path: evidence, name: 'e', mediaType: '' })).toEqual(bad);
+    expect(await add(APP_URL, id)).toEqual(bad);
+  });
+
+  it('refuses a folder, a symlink (even to a regular file) and a missing file', async () => {
+    const link = path.join(tmp, 'link.txt');
+    await fs.symlink(evidence, link);
+    const secretDir = path.join(tmp, 'a-folder');
+    await fs.mkdir(secretDir);
+    for (const target of [secretDir, link, path.join(tmp, 'missing.txt'), '/dev/null']) {
+      const r = await add(APP_URL, id, { path: target, name: path.basename(target), mediaType: '' });
+      expect(r, target).toMatchObject({ ok: false, error: { code: 'drafts:errors.attachmentNotAFile' } });
+    }
+    expect(await listed()).toHaveLength(1);
+  });
+});
+
+describe('quitting', () => {
+  it('holds the quit until every open draft is closed and its lock released, then quits', async () => {
+    const created = (await invoke(apiContract.createAssessment.channel, APP_URL, { countryCode: 'BRA', responseLanguage: 'es' }, { id: 'safer-cities-sample', version: '0.1.0' })) as {
+      value: { draft: { id: string } };
+    };
+    const lock = path.join(tmp, 'assessments', created.value.draft.id, '.lock');
+    expect(existsSync(lock)).toBe(true);
+    const { app } = (await import('electron')) as unknown as { app: { quit: ReturnType<typeof vi.fn> } };
+    app.quit.mockClear();
+    const event = preventableEvent();
+    fake.appEvents.emit('will-quit', event);
+    expect(event.defaultPrevented()).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    expect(existsSync(lock)).toBe(false);
+    const again = preventableEvent();
+    fake.appEvents.emit('will-quit', again);
+    expect(again.defaultPrevented()).toBe(false);
   });
 });

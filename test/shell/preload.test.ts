@@ -4,16 +4,18 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS } from '../../core/api/contract';
+import { apiContract, API_METHODS, attachmentChannel } from '../../core/api/contract';
 
 const bridge = vi.hoisted(() => ({
   exposed: [] as Array<[string, unknown]>,
   invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
+  pathFor: vi.fn((file: { name: string }) => `/home/fp/Documents/${file.name}`),
 }));
 vi.mock('electron', () => {
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => bridge.exposed.push([key, value]) },
     ipcRenderer: { invoke: (channel: string, ...args: unknown[]) => bridge.invoke(channel, ...args) },
+    webUtils: { getPathForFile: (file: { name: string }) => bridge.pathFor(file) },
   };
   return { ...electron, default: electron };
 });
@@ -30,10 +32,10 @@ describe('preload (source)', () => {
     await import('../../electron/preload/index');
   });
 
-  it('exposes exactly one world key, `api`, holding one function per contract method and nothing else', () => {
+  it('exposes exactly one world key, `api`, holding one function per contract method, addAttachment, and nothing else', () => {
     const api = exposedApi(bridge.exposed);
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment'].sort());
     for (const method of API_METHODS) expect(typeof api[method], method).toBe('function');
   });
 
@@ -50,6 +52,21 @@ describe('preload (source)', () => {
   });
 });
 
+describe('preload addAttachment', () => {
+  it('turns the File into its path with webUtils and sends path, name and type on attachments:add', async () => {
+    const api = exposedApi(bridge.exposed);
+    bridge.invoke.mockClear();
+    const file = new File(['x'], 'plan d’action.pdf', { type: 'application/pdf' });
+    await (api.addAttachment as (id: string, f: File) => Promise<unknown>)('fra-2026-a1', file);
+    expect(bridge.pathFor).toHaveBeenCalledWith(file);
+    expect(bridge.invoke).toHaveBeenCalledWith(attachmentChannel.channel, 'fra-2026-a1', {
+      path: '/home/fp/Documents/plan d’action.pdf',
+      name: 'plan d’action.pdf',
+      mediaType: 'application/pdf',
+    });
+  });
+});
+
 describe('preload (built bundle)', () => {
   it('needs nothing but `electron`, as a sandboxed preload must, and exposes the same verbs', async () => {
     const bundle = path.join(root, 'dist/electron/preload.cjs');
@@ -60,6 +77,7 @@ describe('preload (built bundle)', () => {
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.push([key, value]) },
       ipcRenderer: { invoke: async (...args: unknown[]) => invoked.push(args) },
+      webUtils: { getPathForFile: () => '/tmp/x' },
     };
     const sandboxRequire = (name: string): unknown => {
       requested.push(name);
@@ -70,7 +88,7 @@ describe('preload (built bundle)', () => {
     vm.runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
     expect(requested).toEqual(['electron']);
     const api = exposedApi(exposed);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment'].sort());
     await (api.setLanguage as (lng: string) => Promise<unknown>)('zh');
     expect(invoked).toEqual([[apiContract.setLanguage.channel, 'zh']]);
   });
