@@ -3,18 +3,24 @@ import type { TFunction } from './i18n';
 import { COMMANDS } from './commands/table';
 import type { CommandSpec } from './commands/types';
 
-const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - text.length));
+/** Column of the descriptions; a longer synopsis puts its description on the next line instead. */
+const MAX_COLUMN = 40;
+
+function row(left: string, text: string, width: number): string {
+  if (left.length + 1 > width) return `  ${left}\n  ${' '.repeat(width)}${text}`;
+  return `  ${left}${' '.repeat(width - left.length)}${text}`;
+}
 
 function commandLine(t: TFunction, c: CommandSpec, width: number): string {
   const mark = c.available ? '' : ` (${t('usage.notYet')})`;
-  return `  ${pad(c.synopsis, width)}${t(`commands.${c.name}`)}${mark}`;
+  return row(c.synopsis, `${t(`commands.${c.name}`)}${mark}`, width);
 }
 
 /** The whole `scsa --help` text. Synopses and flags stay as typed; descriptions are translated. */
 export function usageText(t: TFunction): string {
   const now = COMMANDS.filter((c) => !c.later);
   const later = COMMANDS.filter((c) => c.later);
-  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length)) + 3;
+  const width = Math.min(MAX_COLUMN, Math.max(...COMMANDS.map((c) => c.synopsis.length)) + 3);
   const flags: Array<[string, string]> = [
     ['--lang L', t('options.lang', { list: LANGUAGES.join(', ') })],
     ['--help, -h', t('options.help')],
@@ -32,7 +38,7 @@ export function usageText(t: TFunction): string {
     ...later.map((c) => commandLine(t, c, width)),
     '',
     t('usage.options'),
-    ...flags.map(([flag, text]) => `  ${pad(flag, width)}${text}`),
+    ...flags.map(([flag, text]) => row(flag, text, width)),
     '',
     t('usage.exitCodes'),
     t('usage.environment', { variable: 'SCSA_LANG' }),
