@@ -77,12 +77,11 @@ export class TextEngine {
     };
   }
 
-  private widthOf(text: string, face: Face, style: Required<TextStyle>, asDrawn: boolean): number {
+  /** Width as pdfkit shapes it: word by word, each word's layout cached per document. */
+  private widthOf(text: string, face: Face, style: Required<TextStyle>): number {
     if (text.length === 0) return 0;
     this.doc.font(fontName(face, style.weight)).fontSize(style.size * FACE_SCALE[face]);
-    // Without `features` pdfkit shapes and caches word by word (fast); with them it shapes the
-    // whole run at once, which is what a right-to-left run needs to come out in visual order.
-    return asDrawn && wholeRun(text) ? this.doc.widthOfString(text, { features: [] }) : this.doc.widthOfString(text);
+    return this.doc.widthOfString(text);
   }
 
   private rangeMeasure(a: FontAssignment, style: Required<TextStyle>) {
@@ -92,7 +91,7 @@ export class TextEngine {
       for (let i = start + 1; i <= end; i++) {
         if (i === end || a.faces[i] !== a.faces[runStart]) {
           const piece = stripControls(a.text.slice(runStart, i));
-          width += this.widthOf(piece, FACES[a.faces[runStart] ?? 0] ?? 'latin', style, false);
+          width += this.widthOf(piece, FACES[a.faces[runStart] ?? 0] ?? 'latin', style);
           runStart = i;
         }
       }
@@ -118,7 +117,7 @@ export class TextEngine {
       for (const line of wrapLogical(a.text, width, this.rangeMeasure(a, s))) {
         const runs = visualPieces(a.text, para, a.faces, line.start, line.end).map((p) => {
           const face = FACES[p.face] ?? 'latin';
-          return { text: p.text, face, width: this.widthOf(p.text, face, s, true), start: p.start };
+          return { text: p.text, face, width: this.widthOf(p.text, face, s), start: p.start };
         });
         const laid: LaidLine = { runs, width: runs.reduce((sum, r) => sum + r.width, 0), rtl: para.baseLevel === 1 };
         if (line.spaceAfter) laid.spaceFace = FACES[a.faces[line.end] ?? 0] ?? 'latin';
@@ -159,7 +158,7 @@ export class TextEngine {
       for (const { run, at } of placed) this.drawRun(run, at, baseline, s);
       if (line.spaceFace) {
         // the logical end of the line: right of it when left-to-right, left of it when right-to-left
-        const space = this.widthOf(' ', line.spaceFace, s, false);
+        const space = this.widthOf(' ', line.spaceFace, s);
         this.doc.font(fontName(line.spaceFace, s.weight)).fontSize(s.size * FACE_SCALE[line.spaceFace]);
         this.doc.text(' ', line.rtl ? lineStart - space : left, baseline, { lineBreak: false, baseline: 'alphabetic' });
       }
@@ -170,8 +169,21 @@ export class TextEngine {
 
   private drawRun(run: LaidRun, x: number, baseline: number, s: Required<TextStyle>): void {
     this.doc.font(fontName(run.face, s.weight)).fontSize(s.size * FACE_SCALE[run.face]).fillColor(s.color);
-    const features = wholeRun(run.text) ? { features: [] } : {};
-    this.doc.text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', ...features });
+    const options = { lineBreak: false, baseline: 'alphabetic' } as const;
+    if (!wholeRun(run.text)) {
+      this.doc.text(run.text, x, baseline, options);
+      return;
+    }
+    // A right-to-left run goes word by word: fontkit reverses each word's glyphs, we place the
+    // words right to left. Shaping whole runs instead (features: []) bypasses pdfkit's word cache
+    // and made Arabic documents several times slower. Words are written in logical order.
+    const words = run.text.split(/(?<= )|(?= )/u);
+    let right = x + run.width;
+    for (const word of words) {
+      const width = this.doc.widthOfString(word);
+      right -= width;
+      this.doc.text(word, right, baseline, options);
+    }
   }
 
   /** Lays out and draws a paragraph in one go; returns its height. No page breaks (see Flow). */
@@ -180,7 +192,7 @@ export class TextEngine {
   }
 }
 
-/** A run fontkit will reverse must be shaped in one piece (pdfkit's word cache would keep word order). */
+/** A run fontkit will reverse: drawn word by word, right to left. */
 function wholeRun(text: string): boolean {
   return RTL_SCRIPT.test(text);
 }
