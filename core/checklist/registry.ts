@@ -30,9 +30,10 @@ export const SAMPLE_PACK: PackReference = { id: 'safer-cities-sample', version: 
 
 /**
  * Load a published pack strictly; a pack whose only fault is a missing translation still loads
- * (leniently, its gaps listed) so that a late translation never keeps the app from starting.
+ * (leniently, its gaps listed and logged) so that a late translation never keeps the app from
+ * starting. Any other fault throws the strict loader's error.
  */
-function loadPublished(raw: unknown, ref: PackReference): LoadedPack {
+export function loadPublished(raw: unknown, ref: PackReference): LoadedPack {
   try {
     return loadPack(raw, 'strict');
   } catch (strictError) {
