@@ -1,0 +1,94 @@
+// `npm run bench`: builds each benchmark (bench/*.bench.ts) with esbuild, runs it in its own Node
+// process, prints its tables and rewrites bench/results.md. A benchmark whose code does not build
+// yet (a missing module or export) or that reports a missing dependency is listed as skipped, so
+// the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle ...] [--no-write]
+import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machine, renderMarkdown, renderText } from './report.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+// Inside the checkout so that the bundles resolve node_modules (pdfkit, playwright-core stay external).
+const work = path.join(here, '.work');
+
+const BENCHES = [
+  { id: 'store', title: 'Draft store' },
+  { id: 'renderer', title: 'Form in Chromium' },
+  { id: 'pdf', title: 'PDF report vs Chromium page.pdf()' },
+  { id: 'bundle', title: 'Signed bundle vs openssl dgst -sha256' },
+];
+
+const args = process.argv.slice(2);
+const write = !args.includes('--no-write');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const chosen = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.id)) : BENCHES;
+
+async function bundle(id) {
+  const outfile = path.join(work, `${id}.bench.cjs`);
+  try {
+    await build({
+      entryPoints: [path.join(here, `${id}.bench.ts`)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+      absWorkingDir: root,
+    });
+    return { outfile };
+  } catch (err) {
+    const first = err?.errors?.[0];
+    const where = first?.location ? ` (${first.location.file}:${first.location.line})` : '';
+    return { error: first ? `does not build yet: ${first.text}${where}` : `does not build: ${String(err)}` };
+  }
+}
+
+function runChild(file, resultFile) {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [file, resultFile], { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60 * 1000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (err.code ?? 1) : 0, stdout, stderr });
+    });
+    child.stdout?.pipe(process.stderr);
+  });
+}
+
+async function runOne(bench) {
+  process.stdout.write(`\n== ${bench.title} ==\n`);
+  const built = await bundle(bench.id);
+  if (built.error) return { id: bench.id, title: bench.title, tables: [], checks: [], notes: [], skipped: built.error };
+  const resultFile = path.join(work, `${bench.id}.result.json`);
+  await fs.rm(resultFile, { force: true });
+  const started = Date.now();
+  const { code, stderr } = await runChild(built.outfile, resultFile);
+  try {
+    const result = JSON.parse(await fs.readFile(resultFile, 'utf8'));
+    result.seconds = (Date.now() - started) / 1000;
+    if (result.failed && stderr) process.stderr.write(stderr);
+    return result;
+  } catch {
+    const last = stderr.trim().split('\n').slice(-3).join(' | ');
+    return { id: bench.id, title: bench.title, tables: [], checks: [], notes: [], failed: `exited with ${code} and no result: ${last}` };
+  }
+}
+
+await fs.mkdir(work, { recursive: true });
+const info = await machine();
+process.stdout.write(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.date}\n`);
+const results = [];
+for (const bench of chosen) {
+  const result = await runOne(bench);
+  results.push(result);
+  process.stdout.write(renderText(result));
+}
+if (write && wanted.length === 0) {
+  await fs.writeFile(path.join(here, 'results.md'), renderMarkdown(info, results));
+  process.stdout.write(`\nwrote bench/results.md\n`);
+} else if (write) {
+  process.stdout.write(`\n(bench/results.md is rewritten only by a full run)\n`);
+}
+
