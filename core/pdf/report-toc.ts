@@ -75,8 +75,10 @@ export function fillToc(ctx: ReportContext, plan: TocPlan): void {
     doc.switchToPage(slot.page);
     const target = ctx.pageOf.get(slot.key);
     const col = flow.column(slot.indent, flow.width - NUMBER_WIDTH - slot.indent);
-    const entry = tag(ctx, plan.toc, 'TOCI').elem;
-    flow.mark(tag(ctx, entry, 'Reference'), () => engine.drawLines(slot.layout, col.x, slot.y));
+    // one TOCI holding both the entry and its page number: a third of the objects of
+    // TOCI > Reference + Lbl, which matters with hundreds of items (pdfkit has no object streams)
+    const entry = tag(ctx, plan.toc, 'TOCI');
+    flow.mark(entry, () => engine.drawLines(slot.layout, col.x, slot.y));
     if (target !== undefined) {
       const numberX = flow.rtl ? flow.frame.left : flow.frame.right - NUMBER_WIDTH;
       const number = engine.layout(labels.number(target), NUMBER_WIDTH, {
@@ -86,7 +88,7 @@ export function fillToc(ctx: ReportContext, plan: TocPlan): void {
       });
       // the number sits on the text's baseline even when the two use different line heights
       const shift = slot.layout.ascent - number.ascent;
-      flow.mark(tag(ctx, entry, 'Lbl'), () => engine.drawLines(number, numberX, slot.y + shift));
+      flow.mark(entry, () => engine.drawLines(number, numberX, slot.y + shift));
       doc.goTo(flow.frame.left, slot.y, flow.width, slot.layout.lineHeight, slot.key);
     }
   }
