@@ -19,10 +19,15 @@ function outlineTitle(text: string): string {
   return chars.length <= OUTLINE_CHARS ? flat : chars.slice(0, OUTLINE_CHARS - 1).join('') + '…';
 }
 
-export function drawBody(ctx: ReportContext): void {
+/**
+ * Writes every section and item. Between items it reports progress and lets the event loop run,
+ * so a caller on the main thread (or a worker answering messages) stays responsive.
+ */
+export async function drawBody(ctx: ReportContext, onItem: (done: number) => void): Promise<void> {
   const { flow, doc, model } = ctx;
   flow.newPage();
-  model.sections.forEach((section, s) => {
+  let done = 0;
+  for (const [s, section] of model.sections.entries()) {
     const sect = tag(ctx, ctx.root, 'Sect').elem;
     const heading = ctx.engine.layout(section.title, flow.width, { size: STYLE.h1, weight: 700, color: STYLE.accent });
     flow.ensure(heading.lines.length * heading.lineHeight + 60);
@@ -32,7 +37,7 @@ export function drawBody(ctx: ReportContext): void {
     const bookmark = doc.outline.addItem(outlineTitle(section.title));
     flow.drawLayout(heading, flow.column().x, tag(ctx, sect, 'H1'), heading.lines.length);
     flow.space(6);
-    section.items.forEach((item, i) => {
+    for (const [i, item] of section.items.entries()) {
       const key = itemKey(s, i);
       const question = ctx.engine.layout(`${item.id}  ${item.question}`, flow.width, { size: STYLE.h2, weight: 700 });
       flow.ensure(question.lines.length * question.lineHeight + 40);
@@ -44,8 +49,10 @@ export function drawBody(ctx: ReportContext): void {
       flow.space(2);
       drawItem(ctx, item, div);
       flow.space(10);
-    });
-  });
+      onItem(++done);
+      if (done % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 function drawItem(ctx: ReportContext, item: ReportItem, div: PDFKit.PDFStructureElement): void {

@@ -28,6 +28,8 @@ export interface RenderOptions {
   paper?: Paper;
   /** Fixed creation date (tests, reproducible output); now by default. */
   creationDate?: Date;
+  /** Called after each item is laid out, for a progress bar: `done` of `total` items. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RenderedReport {
@@ -87,7 +89,8 @@ export async function renderReport(input: ReportModelInput, options: RenderOptio
   drawCover(ctx);
   drawPeople(ctx);
   const toc = reserveToc(ctx);
-  drawBody(ctx);
+  const total = model.sections.reduce((n, s) => n + s.items.length, 0);
+  await drawBody(ctx, (done) => options.onProgress?.(done, total));
   fillToc(ctx, toc);
   drawRunningText(ctx);
 

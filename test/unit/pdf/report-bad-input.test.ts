@@ -115,3 +115,13 @@ describe('bad input', () => {
     expect(text).toContain('未列出。');
   });
 });
+
+describe('progress', () => {
+  it('reports every item laid out, ending at the total', async () => {
+    const model = loadModel('es');
+    const total = model.sections.reduce((n, s) => n + s.items.length, 0);
+    const seen: [number, number][] = [];
+    await renderReport(model, { onProgress: (done, all) => seen.push([done, all]) });
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+  });
+});
