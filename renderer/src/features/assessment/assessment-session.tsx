@@ -17,6 +17,8 @@ type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind:
 
 // How many sessions of each assessment are mounted: a quick remount must not close the one in use.
 const openSessions = new Map<string, number>();
+// The last save of a session being left: closing waits for it, or the core would refuse that save.
+const finalSaves = new Map<string, Promise<void>>();
 
 /** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
 export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
@@ -40,9 +42,11 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
       live = false;
       const left = (openSessions.get(id) ?? 1) - 1;
       openSessions.set(id, left);
-      // The session below flushes its saver first; closing waits a tick for that save to be sent.
+      // The session below starts its final save in its own cleanup; close once that save is done.
       setTimeout(() => {
-        if ((openSessions.get(id) ?? 0) === 0) void api.closeAssessment(id);
+        void (finalSaves.get(id) ?? Promise.resolve()).then(() => {
+          if ((openSessions.get(id) ?? 0) === 0) void api.closeAssessment(id);
+        });
       }, 0);
     };
   }, [api, id, attempt]);
@@ -80,9 +84,11 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
     return () => {
       window.removeEventListener('beforeunload', flush);
       document.removeEventListener('visibilitychange', hidden);
-      void autosaver.flush().finally(() => autosaver.dispose());
+      const last = autosaver.flush().finally(() => autosaver.dispose());
+      finalSaves.set(id, last);
+      void last.finally(() => finalSaves.get(id) === last && finalSaves.delete(id));
     };
-  }, [autosaver]);
+  }, [autosaver, id]);
 
   const addAttachment = useCallback<Session['addAttachment']>(
     async (file) => {

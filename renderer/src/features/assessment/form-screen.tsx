@@ -16,6 +16,7 @@ import { SectionView, type ShownGroup } from './section-view';
 import { useSession } from './session';
 
 const TYPING = /^(INPUT|TEXTAREA|SELECT)$/;
+const DISCRETE = new Set(['radio', 'checkbox', 'date', 'file', 'button']);
 const wideScreen = () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 1100px)').matches;
 
 /**
@@ -52,7 +53,10 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
       if (!key || !item) return;
       sessionRef.current.setAnswer(item.id, toAnswer(item, form.getValues(key)));
       clearTimeout(timer);
-      timer = setTimeout(() => setAnswers({ ...sessionRef.current.answers() }), 150);
+      // A click (choice, date, file) updates skip logic and progress at once; typing waits for a pause.
+      const active = document.activeElement as HTMLInputElement | null;
+      const typing = active !== null && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && !DISCRETE.has(active.type)));
+      timer = setTimeout(() => setAnswers({ ...sessionRef.current.answers() }), typing ? 150 : 0);
     });
     return () => {
       subscription.unsubscribe();
@@ -63,8 +67,11 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
   // Leaving the form (another screen, another assessment) saves what is pending at once.
   useEffect(() => () => void sessionRef.current.autosaver.flush(), []);
 
-  const markVisited = useCallback((target: EventTarget) => {
-    const id = target instanceof Element ? target.closest('[data-item-card]')?.getAttribute('data-item-card') : null;
+  // An item counts as visited once focus leaves it (not when moving between its own controls).
+  const markVisited = useCallback((target: EventTarget, next: EventTarget | null) => {
+    const card = target instanceof Element ? target.closest('[data-item-card]') : null;
+    if (!card || (next instanceof Node && card.contains(next))) return;
+    const id = card.getAttribute('data-item-card');
     if (id) setVisited((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
   }, []);
 
@@ -141,7 +148,7 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
               noValidate
               onSubmit={(event) => event.preventDefault()}
               onKeyDown={onKeyDown}
-              onBlur={(event) => markVisited(event.target)}
+              onBlur={(event) => markVisited(event.target, event.relatedTarget)}
               aria-label={t('form:nav.form')}
             >
               {groups.map((group) => (

@@ -90,16 +90,16 @@ function ItemCardImpl({ item, problems, showRequired, required, response, readOn
             <legend id={`${base}-q`} className="item__question">
               {question}
             </legend>
-            {errors}
             {widget}
+            {errors}
           </fieldset>
         ) : (
           <>
             <label id={`${base}-q`} className="item__question" htmlFor={inputId}>
               {question}
             </label>
-            {errors}
             {widget}
+            {errors}
           </>
         )}
       </div>
@@ -111,7 +111,7 @@ function ItemCardImpl({ item, problems, showRequired, required, response, readOn
               <PackText text={item.guidance} />
             </p>
           )}
-          {item.reference && <p className="muted small">{t('form:reference', { reference: item.reference })}</p>}
+          {item.reference && <p className="muted small" dir="auto">{t('form:reference', { reference: item.reference })}</p>}
         </details>
       )}
     </article>
