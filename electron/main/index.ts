@@ -13,6 +13,9 @@ import { ElectronSettingsStore } from './settings-store';
 
 const log = createLogger('main');
 
+/** Longest a quit waits for open drafts to be snapshotted and unlocked. */
+const QUIT_WAIT_MS = 5000;
+
 async function openWindow(): Promise<BrowserWindow> {
   return createMainWindow({
     preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
@@ -50,10 +53,18 @@ async function main(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    core
-      .dispose()
+    // Bounded: a stuck disk must not keep the app from quitting (every acknowledged save is already on disk).
+    let timer: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn('closing drafts on quit took too long; quitting anyway');
+        resolve();
+      }, QUIT_WAIT_MS);
+    });
+    Promise.race([core.dispose(), tooLong])
       .catch((err: unknown) => log.error('closing drafts on quit failed', err))
       .finally(() => {
+        clearTimeout(timer);
         closed = true;
         app.quit();
       });
