@@ -218,6 +218,35 @@ describe('app:// scheme', () => {
   });
 });
 
+describe('workflow channels over IPC', () => {
+  it('refuses every channel from a foreign frame, without reaching the core', async () => {
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel];
+    for (const channel of channels) {
+      expect(await invoke(channel, 'https://evil.example/', { countryCode: 'FRA', responseLanguage: 'en' }), channel).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
+    }
+    expect(await invoke(apiContract.listAssessments.channel, APP_URL)).toEqual({ ok: true, value: [] });
+  });
+
+  it('creates, answers, validates, copies and re-imports an assessment through the channels', async () => {
+    type Env<T> = { ok: boolean; value: T };
+    const created = (await invoke(apiContract.createAssessment.channel, APP_URL, { countryCode: 'CHL', responseLanguage: 'es' }, { id: 'safer-cities-sample', version: '0.1.0' })) as Env<{
+      draft: { id: string };
+    }>;
+    const id = created.value.draft.id;
+    expect(await invoke(apiContract.saveAnswers.channel, APP_URL, id, { 'A.1': 'Ministerio', 'B.4': 40 })).toMatchObject({ ok: true, value: { revision: 1 } });
+    expect(await invoke(apiContract.saveAnswers.channel, APP_URL, id, { 'a.1': 'x' })).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
+    const problems = (await invoke(apiContract.validateAssessment.channel, APP_URL, id)) as Env<Array<{ itemId: string }>>;
+    expect(problems.value.map((p) => p.itemId)).not.toContain('A.1');
+    expect(problems.value.map((p) => p.itemId)).toContain('A.4');
+    const copy = (await invoke(apiContract.exportCopy.channel, APP_URL, id)) as Env<{ fileName: string; text: string }>;
+    expect(copy.value.fileName).toBe('CHL_safer-cities-sample_r1.scsa.json');
+    const imported = (await invoke(apiContract.importCopy.channel, APP_URL, copy.value)) as Env<{ draft: { id: string; answers: unknown } }>;
+    expect(imported.value.draft.id).not.toBe(id);
+    expect(imported.value.draft.answers).toEqual({ 'A.1': 'Ministerio', 'B.4': 40 });
+    for (const opened of [id, imported.value.draft.id]) expect(await invoke(apiContract.closeAssessment.channel, APP_URL, opened)).toEqual({ ok: true, value: null });
+  });
+});
+
 describe('attachments:add', () => {
   const SAMPLE = { id: 'safer-cities-sample', version: '0.1.0' };
   const META = { countryCode: 'KEN', responseLanguage: 'en' };
