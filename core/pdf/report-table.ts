@@ -81,13 +81,14 @@ export function drawTable(ctx: ReportContext, spec: TableSpec, parent: PDFKit.PD
     const tr = tag(ctx, table.elem, 'TR');
     return spec.columns.map(() => tag(ctx, tr.elem, 'TH').elem);
   };
-  const rowMin = Math.max(...header.map((l) => l.lineHeight)) + 2 * PAD;
-  flow.ensure(headerHeight + rowMin);
+  const pageRoom = flow.frame.bottom - flow.frame.top - headerHeight;
+  // the header never ends a page alone: it needs its first row (or as much of it as a page holds)
+  const first = spec.rows[0] ? heightOf(layoutRow(spec.rows[0], false), []) : Math.max(...header.map((l) => l.lineHeight)) + 2 * PAD;
+  flow.ensure(headerHeight + Math.min(first, pageRoom));
   drawCells(header, [], [], headerHeight, true, headerTags());
   // Later pages repeat the header as a page artifact: it is already in the structure tree once.
   const stopRepeating = flow.onNewPage(() => drawCells(header, [], [], headerHeight, true));
 
-  const pageRoom = flow.frame.bottom - flow.frame.top - headerHeight;
   for (const row of spec.rows) {
     const cells = layoutRow(row, false);
     const tr = tag(ctx, table.elem, 'TR');

@@ -78,7 +78,7 @@ export function fillToc(ctx: ReportContext, plan: TocPlan): void {
     // one TOCI holding both the entry and its page number: a third of the objects of
     // TOCI > Reference + Lbl, which matters with hundreds of items (pdfkit has no object streams)
     const entry = tag(ctx, plan.toc, 'TOCI');
-    flow.mark(entry, () => engine.drawLines(slot.layout, col.x, slot.y));
+    flow.mark(entry, () => engine.drawLines(slot.layout, col.x, slot.y, 0, 1));
     if (target !== undefined) {
       const numberX = flow.rtl ? flow.frame.left : flow.frame.right - NUMBER_WIDTH;
       const number = engine.layout(labels.number(target), NUMBER_WIDTH, {
