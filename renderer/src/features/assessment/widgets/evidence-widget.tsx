@@ -57,7 +57,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
 
   return (
     <div className="evidence">
-      <h4 className="evidence__title">{t('form:evidence.files')}</h4>
+      <p className="evidence__title">{t('form:evidence.files')}</p>
       {files.length === 0 ? (
         <p className="muted small">{t('form:evidence.noFiles')}</p>
       ) : (
@@ -85,7 +85,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
       </div>
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
 
-      <h4 className="evidence__title">{t('form:evidence.links')}</h4>
+      <p className="evidence__title">{t('form:evidence.links')}</p>
       {links.fields.map((field, index) => (
         <div key={field.id} className="evidence__link">
           <label className="field">
