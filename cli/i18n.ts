@@ -6,21 +6,29 @@ import es from '../locales/es/cli.json';
 import fr from '../locales/fr/cli.json';
 import ru from '../locales/ru/cli.json';
 import zh from '../locales/zh/cli.json';
+import arBundle from '../locales/ar/bundle.json';
+import enBundle from '../locales/en/bundle.json';
+import esBundle from '../locales/es/bundle.json';
+import frBundle from '../locales/fr/bundle.json';
+import ruBundle from '../locales/ru/bundle.json';
+import zhBundle from '../locales/zh/bundle.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
+// Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
+const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace in one language, English behind it for anything missing. */
+/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli'],
+    ns: ['cli', 'bundle'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
     initAsync: false,
     // Terminal text, not HTML: nothing to escape.
     interpolation: { escapeValue: false },
