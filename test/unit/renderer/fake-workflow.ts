@@ -83,9 +83,12 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
       }),
       importCopy: vi.fn<Api['importCopy']>(async (copy) => {
         try {
-          const draft = { ...(JSON.parse(copy.text) as Draft), id: `imported-${++counter}` };
+          const parsed = JSON.parse(copy.text) as Draft;
+          const draft = { ...parsed, id: `imported-${++counter}` };
           keep(draft);
-          return ok(opened(draft));
+          // Like the core: an id already on this computer is imported as a new copy, and it says so.
+          const notices = drafts.has(parsed.id) ? [{ code: 'drafts:notices.importedAsCopy', params: { originalId: parsed.id, id: draft.id } }] : [];
+          return ok(opened(draft, notices));
         } catch {
           return { ok: false, error: { code: 'drafts:errors.importInvalid', params: { file: copy.fileName } } };
         }

@@ -21,6 +21,8 @@ describe('portable draft files', () => {
     fireEvent.change(input, { target: { files: [new File([text], 'france.scsa.json', { type: 'application/json' })] } });
     await waitFor(() => expect(wf.api.importCopy).toHaveBeenCalledWith({ fileName: 'france.scsa.json', text }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/a\/imported-\d+\/form$/));
+    // What the import had to say is shown on the form it leads to.
+    expect(await screen.findByText(/imported as a new copy/)).toBeTruthy();
   });
 
   it('says why a file cannot be opened, translated', async () => {

@@ -11,6 +11,7 @@ import { SessionContext, type Session } from './session';
 import { FormScreen } from './form-screen';
 import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
+import { takeNotices } from './pending-notices';
 
 type Loaded = { opened: OpenedAssessment; pack: ChecklistPack; gaps: string[] };
 type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind: 'failed'; error: ApiError };
@@ -36,7 +37,9 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
       if (!opened.ok) return live && setState({ kind: 'failed', error: opened.error });
       const loaded = await api.getPack(opened.value.draft.checklist);
       if (!loaded.ok) return live && setState({ kind: 'failed', error: loaded.error });
-      if (live) setState({ kind: 'ready', data: { opened: opened.value, pack: loaded.value.pack, gaps: loaded.value.translationGaps } });
+      if (!live) return;
+      const notices = [...takeNotices(id), ...opened.value.notices];
+      setState({ kind: 'ready', data: { opened: { ...opened.value, notices }, pack: loaded.value.pack, gaps: loaded.value.translationGaps } });
     })();
     return () => {
       live = false;

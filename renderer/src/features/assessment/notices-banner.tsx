@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../i18n/use-formatters';
 import { useSession } from './session';
+
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
 /** What happened while opening the draft (recovered, migrated, attachment missing…), each dismissible. */
 export function NoticesBanner() {
   const { t, i18n } = useTranslation();
   const { notices, dismissNotice } = useSession();
+  const format = useFormatters();
+  // Times in a notice ("restored the version saved at …") read in the interface language.
+  const params = (raw: Record<string, string | number> = {}) =>
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && ISO_TIME.test(v) ? format.dateTime(v) : v]));
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="region" aria-label={t('form:notices.label')}>
@@ -12,7 +19,7 @@ export function NoticesBanner() {
         const key = notice.code.includes(':') ? notice.code : `drafts:notices.${notice.code}`;
         return (
           <div key={`${notice.code}-${index}`} className="notice">
-            <p>{i18n.exists(key) ? t(key, notice.params ?? {}) : t('form:notices.generic')}</p>
+            <p>{i18n.exists(key) ? t(key, params(notice.params)) : t('form:notices.generic')}</p>
             <button type="button" className="button button--quiet button--small" onClick={() => dismissNotice(index)}>
               {t('errors.dismiss')}
             </button>

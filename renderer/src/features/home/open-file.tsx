@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
 import { ErrorMessage } from '../errors/error-message';
+import { keepNotices } from '../assessment/pending-notices';
 
 // Portable drafts are text; anything far larger than a draft is refused before it is read.
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -28,7 +29,10 @@ export function OpenFile() {
         return;
       }
       const result = await api.importCopy({ fileName: file.name, text: await file.text() });
-      if (result.ok) navigate({ name: 'form', id: result.value.draft.id });
+      if (result.ok) {
+        keepNotices(result.value.draft.id, result.value.notices);
+        navigate({ name: 'form', id: result.value.draft.id });
+      }
       else setError(result.error);
     } finally {
       setBusy(false);

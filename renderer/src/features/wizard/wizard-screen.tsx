@@ -11,6 +11,7 @@ import { describedBy, Field } from './field';
 import { FocalPointsFieldset } from './focal-points-fieldset';
 import { checks, countryOptions, initialValues, toMeta, type WizardValues } from './wizard-values';
 import { uiLanguage } from '../assessment/pack-text';
+import { keepNotices } from '../assessment/pending-notices';
 
 const packKey = (p: { id: string; version: string }) => `${p.id}@${p.version}`;
 
@@ -41,7 +42,10 @@ export function WizardScreen() {
     setError(null);
     const chosen = packs.find((p) => packKey(p) === values.pack);
     const result = await api.createAssessment(toMeta(values), chosen ? { id: chosen.id, version: chosen.version } : undefined);
-    if (result.ok) navigate({ name: 'form', id: result.value.draft.id });
+    if (result.ok) {
+      keepNotices(result.value.draft.id, result.value.notices);
+      navigate({ name: 'form', id: result.value.draft.id });
+    }
     else setError(result.error);
   });
 
