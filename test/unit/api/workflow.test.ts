@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../core/log';
 import { DraftStore } from '../../../core/store/draft-store';
@@ -157,5 +158,26 @@ describe('history and restore', () => {
     expect((await core.ok<Opened>('openAssessment', id)).draft.answers).toEqual({ 'A.1': 'version one' });
     expect(await core.call('restoreVersion', id, 42)).toMatchObject({ ok: false, error: { code: 'drafts:errors.snapshotNotFound' } });
     expect(await core.call('restoreVersion', id, -1)).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
+  });
+});
+
+describe('damaged drafts', () => {
+  it('opens a damaged draft from its newest good snapshot and says so; a future one is refused untouched', async () => {
+    const id = await createSample();
+    await core.ok('saveAnswers', id, { 'A.1': 'saved before the damage' });
+    await core.ok('closeAssessment', id);
+    const file = path.join(dir, 'assessments', id, 'draft.scsa.json');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.slice(0, text.length / 2));
+
+    const opened = await core.ok<Opened & { notices: Array<{ code: string }> }>('openAssessment', id);
+    expect(opened.draft.answers).toEqual({ 'A.1': 'saved before the damage' });
+    expect(opened.notices.map((n) => n.code)).toEqual(['drafts:notices.recovered']);
+    await core.ok('closeAssessment', id);
+
+    const future = text.replace('"schemaVersion": 1', '"schemaVersion": 5');
+    await fs.writeFile(file, future);
+    expect(await core.call('openAssessment', id)).toMatchObject({ ok: false, error: { code: 'drafts:errors.futureVersion' } });
+    expect(await fs.readFile(file, 'utf8')).toBe(future);
   });
 });
