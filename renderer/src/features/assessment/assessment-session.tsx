@@ -80,6 +80,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
   );
 
   useEffect(() => {
+    autosaver.resume();
     const flush = () => void autosaver.flush();
     const hidden = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('beforeunload', flush);

@@ -49,7 +49,8 @@ export class Autosaver {
   /** Record the new value of one item (null = cleared) and (re)start the quiet-time timer. */
   change(itemId: string, value: unknown): void {
     this.pending.set(itemId, value);
-    if (this.state.kind !== 'saving') this.setState({ kind: 'pending' });
+    // Only a change of state is announced: a keystroke must not re-render the status line each time.
+    if (this.state.kind !== 'saving' && this.state.kind !== 'pending') this.setState({ kind: 'pending' });
     this.schedule(this.options.delayMs ?? 400);
   }
 
@@ -81,10 +82,14 @@ export class Autosaver {
     this.setState({ kind: 'idle' });
   }
 
+  /** Undo `dispose` (React may unmount and mount the same session again in development). */
+  resume(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
-    this.listeners.clear();
   }
 
   private lastSaved: SaveState = { kind: 'idle' };
