@@ -83,7 +83,7 @@ function ItemCardImpl({ item, problems, showRequired, required, response, readOn
   );
 
   return (
-    <article id={base} className={messages.length > 0 ? 'item item--invalid' : 'item'} tabIndex={-1} data-item-card={item.id} aria-labelledby={`${base}-q`}>
+    <article id={base} className={['item', messages.length > 0 && 'item--invalid', !(item.guidance || item.reference) && 'item--solo'].filter(Boolean).join(' ')} tabIndex={-1} data-item-card={item.id} aria-labelledby={`${base}-q`}>
       <div className="item__body">
         {grouped ? (
           <fieldset className="fieldset fieldset--item" aria-describedby={describedBy}>
