@@ -141,4 +141,47 @@ describe.skipIf(!browserTestsEnabled)('the focal point’s workflow (web host + 
     await page.locator('.section-nav').waitFor();
     expect(await value(page, '#item-A_1-input')).toBe('First answer');
   });
+  it('works from the keyboard alone: wizard, items, choices and sections', async () => {
+    const { page } = await openApp(cleanups, 'en');
+    await page.locator('a[href="#/new"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#wizard-country').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#wizard-pack option').length > 1);
+    await page.focus('#wizard-pack');
+    await page.keyboard.type('Safer');
+    expect(await value(page, '#wizard-pack')).toBe('safer-cities-sample@0.1.0');
+    await page.focus('#wizard-country');
+    await page.keyboard.type('Morocco');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('wizard-language');
+    await page.focus('#wizard-fp-0-name');
+    await page.keyboard.type('Amina Benali');
+    await page.keyboard.press('Enter');
+    await page.locator('.section-nav').waitFor();
+    expect(await page.locator('.page-title').textContent()).toBe('Morocco');
+
+    await page.focus('#item-A_1-input');
+    await page.keyboard.type('Ministry of the Interior');
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-item-card'))).toBe('A.2');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-item-card'))).toBe('A.4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await settled(page);
+    expect(await checked(page, '#item-A_3 input[value=local_governments]')).toBe(true);
+    expect(await checked(page, '#item-A_4 input[value=yes]')).toBe(true);
+
+    // The section list is reachable too: Enter opens a section and focus lands on its heading.
+    await page.locator('.section-nav__item').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'section-B');
+    await page.reload();
+    await page.locator('.section-nav').waitFor();
+    expect(await value(page, '#item-A_1-input')).toBe('Ministry of the Interior');
+    expect(await checked(page, '#item-A_4 input[value=yes]')).toBe(true);
+  });
 });
