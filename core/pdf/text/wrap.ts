@@ -17,6 +17,7 @@ export interface LogicalLine {
 }
 
 const SPACE = /\s/u;
+const LONGEST_MEASURED = 1000;
 
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -28,16 +29,20 @@ function trimEnd(text: string, start: number, end: number): number {
 function splitLong(text: string, start: number, end: number, maxWidth: number, measure: RangeMeasure): LogicalLine[] {
   const lines: LogicalLine[] = [];
   let lineStart = start;
+  let width = 0; // running sum of single-character widths: one cached measure per character
   let i = start;
   while (i < end) {
     const step = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    if (i > lineStart && measure(lineStart, i + step) > maxWidth) {
-      lines.push({ start: lineStart, end: i, width: measure(lineStart, i) });
+    const w = measure(i, i + step);
+    if (i > lineStart && width + w > maxWidth) {
+      lines.push({ start: lineStart, end: i, width });
       lineStart = i;
+      width = 0;
     }
+    width += w;
     i += step;
   }
-  if (lineStart < end) lines.push({ start: lineStart, end, width: measure(lineStart, end) });
+  if (lineStart < end) lines.push({ start: lineStart, end, width });
   return lines;
 }
 
@@ -58,7 +63,8 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
     const segEnd = bk.position;
     last = segEnd;
     const visibleEnd = trimEnd(text, segStart, segEnd);
-    const visibleWidth = measure(segStart, visibleEnd);
+    // A segment of thousands of characters cannot fit any line; shaping it whole would cost seconds.
+    const visibleWidth = visibleEnd - segStart > LONGEST_MEASURED ? Infinity : measure(segStart, visibleEnd);
     if (lineEnd > lineStart && lineWidth + visibleWidth > maxWidth) {
       flush();
       lineStart = segStart;

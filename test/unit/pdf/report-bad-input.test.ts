@@ -63,6 +63,18 @@ describe('bad input', () => {
     expect(pdftotext(out.file).replace(/\s+/g, ' ')).toContain('La réponse complète se trouve dans le dossier de soumission.');
   });
 
+  it('breaks a very long answer without any space between characters, inside the margins', async () => {
+    const model = loadModel('en');
+    const blob = 'QUJDRA'.repeat(12_000);
+    firstItem(model).fields = [{ label: 'Answer', value: blob }];
+    const out = await renderToFile(model, 'blob.pdf');
+    expect(qpdfCheck(out.file).status).toBe(0);
+    expect(out.warnings).toContainEqual({ code: 'truncated', itemId: 'A.1', omitted: blob.length - MAX_FIELD_CHARS });
+    const boxes = [...run('pdftotext', ['-bbox', out.file, '-']).matchAll(/xMax="([\d.]+)"[^>]*>QUJD/g)];
+    expect(boxes.length).toBeGreaterThan(100);
+    for (const box of boxes) expect(Number(box[1])).toBeLessThanOrEqual(595.28 - 56 + 0.5);
+  });
+
   it('draws characters no bundled font has as a visible replacement and lists them', async () => {
     const model = loadModel('en');
     firstItem(model).fields = [{ label: 'Answer', value: 'Residents rated the park 😀 and wrote ᚠᚢᚦ in runes.' }];
