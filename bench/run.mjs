@@ -3,7 +3,7 @@
 // yet (a missing module or export) or that reports a missing dependency is listed as skipped, so
 // the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle ...] [--no-write]
 import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,10 +50,18 @@ async function bundle(id) {
 
 function runChild(file, resultFile) {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [file, resultFile], { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60 * 1000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (err.code ?? 1) : 0, stdout, stderr });
+    // The child's stdout (progress lines) goes to our stderr, live; its stderr is kept for a failure report.
+    const child = spawn(process.execPath, [file, resultFile], { cwd: root, stdio: ['ignore', 2, 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-64 * 1024);
     });
-    child.stdout?.pipe(process.stderr);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30 * 60 * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
   });
 }
 
