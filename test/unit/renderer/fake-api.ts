@@ -35,7 +35,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 }
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
-  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy'] as const;
+  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

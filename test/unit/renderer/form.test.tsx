@@ -48,7 +48,12 @@ describe('the checklist form', () => {
     await openForm(wf, id);
     fireEvent.change(field(/Name of the national institution/), { target: { value: 'x' } });
     expect(await screen.findByText('Not saved — retrying', undefined, { timeout: 3000 })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Save now' })).toBeTruthy();
+    expect(screen.getByText(/The application service cannot be reached/)).toBeTruthy();
+    // Once the core answers again, "Save now" saves what was kept.
+    wf.api.saveAnswers.mockResolvedValue({ ok: true, value: { revision: 1, updatedAt: '2026-11-20T10:01:00.000Z' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save now' }));
+    await waitFor(() => expect(screen.getByText(/All changes saved at/)).toBeTruthy());
+    expect(wf.api.saveAnswers.mock.calls.at(-1)).toEqual([id, { 'A.1': 'x' }]);
   });
 
   it('filters by status and searches questions and answers across sections', async () => {

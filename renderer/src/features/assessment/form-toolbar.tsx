@@ -30,7 +30,7 @@ export function FormToolbar({ filter, query, onFilter, onQuery, shown }: {
           <label className="field__label" htmlFor="form-search">
             {t('form:search.label')}
           </label>
-          <input id="form-search" className="input" type="search" value={query} onChange={(e) => onQuery(e.target.value)} />
+          <input id="form-search" className="input" type="search" dir="auto" value={query} onChange={(e) => onQuery(e.target.value)} />
         </div>
       </div>
       <p className="form-toolbar__status small" role="status">

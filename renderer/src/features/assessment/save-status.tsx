@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translateError } from '../errors/error-message';
 import type { Autosaver } from './autosave';
 
 /** The save state in a polite live region; only this line re-renders as saving progresses. */
@@ -29,6 +30,7 @@ export function SaveStatus({ autosaver }: { autosaver: Autosaver }) {
       <span role="status" aria-live="polite" className="save-status__text">
         {text}
       </span>
+      {state.kind === 'error' && <span className="save-status__reason">{translateError(t, i18n, state.error)}</span>}
       {state.kind === 'error' && (
         <button type="button" className="button button--secondary button--small" onClick={() => void autosaver.flush()}>
           {t('form:save.retryNow')}

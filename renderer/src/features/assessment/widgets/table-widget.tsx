@@ -61,7 +61,7 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
                 {item.columns.map((c) => (
                   <th key={c.id} scope="col">
                     <PackText text={c.label} />
-                    {c.required && <span aria-hidden="true"> *</span>}
+                    {c.required && <span className="field__required"> ({t('form:required')})</span>}
                   </th>
                 ))}
                 <th scope="col">
