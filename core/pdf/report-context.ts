@@ -35,9 +35,12 @@ export const STYLE = {
   title: 22,
 } as const;
 
+/** pdfkit also accepts a table header's scope (its typings do not list it). */
+export type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' | 'Both' };
+
 /** Creates a structure element of `type` under `parent`, ready to receive marked content. */
-export function tag(ctx: ReportContext, parent: PDFKit.PDFStructureElement, type: string): TagTarget {
-  const elem = ctx.doc.struct(type);
+export function tag(ctx: ReportContext, parent: PDFKit.PDFStructureElement, type: string, options?: StructOptions): TagTarget {
+  const elem = options ? ctx.doc.struct(type, options) : ctx.doc.struct(type);
   parent.add(elem);
   return { elem, type };
 }

@@ -79,7 +79,7 @@ export function drawTable(ctx: ReportContext, spec: TableSpec, parent: PDFKit.PD
 
   const headerTags = (): PDFKit.PDFStructureElement[] => {
     const tr = tag(ctx, table.elem, 'TR');
-    return spec.columns.map(() => tag(ctx, tr.elem, 'TH').elem);
+    return spec.columns.map(() => tag(ctx, tr.elem, 'TH', { scope: 'Column' }).elem);
   };
   const pageRoom = flow.frame.bottom - flow.frame.top - headerHeight;
   // the header never ends a page alone: it needs its first row (or as much of it as a page holds)

@@ -107,6 +107,10 @@ describe.each(ALL_LANGUAGES)('report in %s', (language) => {
     expect(info).toContain(model.checklist.id);
     expect(info).toMatch(/CreationDate:\s+\S.* 2026/);
     expect(info).toMatch(/Tagged:\s+yes/);
+    // headings, a table of contents and table headers a screen reader can announce
+    const struct = run('pdfinfo', ['-struct', file]);
+    for (const element of ['Document', 'Sect', 'H1', 'H2', 'TOC', 'TOCI', 'Table', 'TH', 'TD']) expect(struct).toMatch(new RegExp(`^\\s*${element}\\b`, 'm'));
+    expect(struct).toContain('/Scope /Column');
   });
 
   it('embeds every font as a subset', () => {
