@@ -141,6 +141,8 @@ export const apiContract = {
   validateAssessment: { channel: 'assessments:validate', input: z.tuple([AssessmentIdSchema]), output: z.array(DraftProblemSchema) },
   exportCopy: { channel: 'assessments:export-copy', input: z.tuple([AssessmentIdSchema]), output: PortableCopySchema },
   importCopy: { channel: 'assessments:import-copy', input: z.tuple([PortableCopySchema]), output: OpenedAssessmentSchema },
+  /** The fully answered training example (fictional country "Example", XXX), in English or Arabic. */
+  openExample: { channel: 'assessments:open-example', input: z.tuple([z.enum(['en', 'ar'])]), output: OpenedAssessmentSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof apiContract;

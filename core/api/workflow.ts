@@ -8,6 +8,10 @@ import type { ApiHandlers } from './contract';
 import { applyAnswerChanges } from './answer-changes';
 import type { EditQueue } from './edit-queue';
 import { draftToPortable, importPortable } from './portable-text';
+import { loadExample } from '../checklist/examples';
+import { promises as fs } from 'node:fs';
+
+const pathExists = (p: string) => fs.stat(p).then(() => true, () => false);
 
 const log = createLogger('workflow');
 
@@ -25,6 +29,7 @@ export type WorkflowHandlers = Pick<
   | 'validateAssessment'
   | 'exportCopy'
   | 'importCopy'
+  | 'openExample'
 >;
 
 const opened = (o: OpenedDraft) => ({ draft: o.draft, notices: o.notices, readOnly: o.readOnly });
@@ -91,6 +96,15 @@ export function createWorkflowHandlers(store: DraftStore, queue: EditQueue): Wor
     },
     async importCopy(copy) {
       return opened(await importPortable(store, copy));
+    },
+    async openExample(language) {
+      // The example keeps its fixed id, so a workshop reopens the copy it has been working on.
+      const example = loadExample(language);
+      if (store.current(example.id)) return { draft: openDraft(example.id), notices: [], readOnly: false };
+      if (await pathExists(store.paths(example.id).dir)) return opened(await store.open(example.id));
+      await store.adoptImported(example, async () => undefined);
+      log.info(`training example ${example.id} added`);
+      return { draft: example, notices: [], readOnly: false };
     },
   };
 }

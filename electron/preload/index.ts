@@ -28,6 +28,7 @@ const api = {
   validateAssessment: verb<'validateAssessment'>('assessments:validate'),
   exportCopy: verb<'exportCopy'>('assessments:export-copy'),
   importCopy: verb<'importCopy'>('assessments:import-copy'),
+  openExample: verb<'openExample'>('assessments:open-example'),
   // The page never names a path: Electron maps the File the user chose to its path here, and main
   // checks that path again before reading it.
   addAttachment: (assessmentId: string, file: File) => {
