@@ -30,7 +30,7 @@ describe.skipIf(!browserTestsEnabled)('accessibility of the workflow screens (ax
     expect(await violations(page)).toEqual([]);
     await page.fill('#wizard-fp-0-email', 'not an address');
     await page.click('.wizard button[type=submit]');
-    await page.locator('.field__error').first().waitFor();
+    await page.locator('#wizard-country-error').waitFor();
     expect(await violations(page)).toEqual([]);
   });
 
