@@ -1,5 +1,107 @@
-import { notYetAvailable } from './not-yet';
-import type { CommandRun } from './types';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { findPack } from '../../core/checklist/registry';
+import { parseDraftBytes } from '../../core/store/read';
+import { companionAttachmentsDir, MAX_PORTABLE_BYTES } from '../../core/store/portable';
+import { attachmentFile } from '../../core/store/attachments';
+import { loadKeyFile, printableFingerprint, type SigningKey } from '../../core/keys';
+import { ExportRefusedError, exportBundle } from '../../core/bundle';
+import { renderPlaceholderReport } from '../../core/bundle/placeholder-pdf';
+import { EXIT } from '../exit-codes';
+import { PASSPHRASE_VARIABLE, fromEnvironment, promptHidden, reportAppError, unlockWithTries } from './passphrase';
+import type { CommandContext, CommandRun } from './types';
 
-// `scsa export`: filled in by the issue that delivers it (see docs/cli.md).
-export const run: CommandRun = (ctx) => notYetAvailable(ctx, 'export');
+function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
+  ctx.err(`scsa: ${ctx.t(key, params)}`);
+  ctx.err(ctx.t('usage.moreHelp', { command: 'scsa export --help' }));
+  return EXIT.usage;
+}
+
+const option = (ctx: CommandContext, name: string): string | undefined => {
+  const v = ctx.options[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+async function unlock(ctx: CommandContext, keyDir: string): Promise<SigningKey | number> {
+  const keyFile = await loadKeyFile(keyDir);
+  const fromEnv = fromEnvironment();
+  // A passphrase from the environment cannot change between tries: one wrong one is final.
+  if (fromEnv === null && !process.stdin.isTTY) return usage(ctx, 'bundle:cli.noPassphrase', { variable: PASSPHRASE_VARIABLE });
+  const key = await unlockWithTries(keyFile, ctx.t('bundle:cli.prompt'), {
+    ask: fromEnv !== null ? async () => fromEnv : promptHidden,
+    onWrong: (left) => {
+      ctx.err(`scsa: ${ctx.t('bundle:errors.wrongPassphrase')}`);
+      if (fromEnv !== null) throw new WrongFromEnvironment();
+      if (left > 0) ctx.err(ctx.t('bundle:cli.triesLeft', { left }));
+      else ctx.err(ctx.t('bundle:cli.tooManyTries'));
+    },
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  }).catch((err: unknown) => {
+    if (err instanceof WrongFromEnvironment) return null;
+    throw err;
+  });
+  return key ?? EXIT.failedCheck;
+}
+
+class WrongFromEnvironment extends Error {}
+
+/**
+ * `scsa export DRAFT --key DIR --out FILE|DIR [--revision N]`: sign a complete portable draft
+ * (`*.scsa.json`, attachments from its `*.scsa-attachments/` folder) into a submission bundle.
+ * The report inside is a placeholder page until the PDF report can be rendered from a draft.
+ */
+export const run: CommandRun = async (ctx) => {
+  const draftFile = ctx.positionals[0] as string;
+  const keyDir = option(ctx, 'key');
+  const out = option(ctx, 'out');
+  if (keyDir === undefined) return usage(ctx, 'errors.missingOption', { option: '--key DIR' });
+  if (out === undefined) return usage(ctx, 'errors.missingOption', { option: '--out FILE' });
+  const revisionText = option(ctx, 'revision') ?? '1';
+  if (!/^[1-9]\d{0,8}$/.test(revisionText)) return usage(ctx, 'bundle:errors.badRevision', { revision: revisionText });
+
+  const stat = await fs.stat(draftFile).catch(() => null);
+  if (!stat?.isFile()) {
+    ctx.err(`scsa: ${ctx.t('validate.notFound', { file: draftFile })}`);
+    return EXIT.failedCheck;
+  }
+  const bytes = stat.size <= MAX_PORTABLE_BYTES ? await fs.readFile(draftFile).catch(() => null) : null;
+  if (!bytes) {
+    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file: draftFile })}`);
+    return EXIT.failedCheck;
+  }
+  const parsed = parseDraftBytes(bytes);
+  if (!parsed.ok) {
+    ctx.err(`scsa: ${ctx.t(`validate.damaged.${parsed.reason}`, { file: draftFile, ...(parsed.error.params ?? {}) })}`);
+    return EXIT.failedCheck;
+  }
+  const { draft } = parsed;
+  const loaded = findPack(draft.checklist);
+  if (!loaded) {
+    ctx.err(`scsa: ${ctx.t('validate.packNotFound', { file: draftFile, id: draft.checklist.id, version: draft.checklist.version })}`);
+    return EXIT.failedCheck;
+  }
+  const attachmentsDir = companionAttachmentsDir(path.resolve(draftFile));
+  try {
+    const signer = await unlock(ctx, path.resolve(keyDir));
+    if (typeof signer === 'number') return signer;
+    const result = await exportBundle({
+      draft,
+      pack: loaded.pack,
+      attachmentPath: (sha256) => attachmentFile(attachmentsDir, sha256),
+      signer,
+      submissionRevision: Number(revisionText),
+      renderPdf: renderPlaceholderReport,
+      out: path.resolve(out),
+    });
+    ctx.out(ctx.t('bundle:cli.exported', { file: path.relative(process.cwd(), result.file) || result.file }));
+    ctx.out(ctx.t('bundle:cli.externalIdentifier', { id: result.externalIdentifier }));
+    ctx.out(ctx.t('bundle:cli.signedBy'));
+    ctx.out(`${printableFingerprint(result.fingerprint)}\n`);
+    ctx.err(ctx.t('bundle:cli.placeholderPdf'));
+    return EXIT.ok;
+  } catch (err) {
+    const code = reportAppError(ctx, err);
+    if (err instanceof ExportRefusedError) ctx.err(ctx.t('bundle:cli.seeValidate', { command: `scsa validate ${draftFile}` }));
+    return code;
+  }
+};

@@ -45,15 +45,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'keygen --out DIR',
     options: { lang: LANG, out: { type: 'string', value: 'DIR' } },
     positionals: [],
-    available: false,
+    available: true,
     load: () => import('./keygen'),
   },
   {
     name: 'export',
-    synopsis: 'export DRAFT --key DIR --out FILE',
-    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE },
+    synopsis: 'export DRAFT --key DIR --out FILE [--revision N]',
+    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE, revision: { type: 'string', value: 'N' } },
     positionals: ['DRAFT'],
-    available: false,
+    available: true,
     load: () => import('./export'),
   },
   {
@@ -61,7 +61,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'verify BUNDLE [--registry FILE]',
     options: { lang: LANG, registry: { type: 'string', value: 'FILE' } },
     positionals: ['BUNDLE'],
-    available: false,
+    available: true,
     load: () => import('./verify'),
   },
   {

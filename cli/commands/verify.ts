@@ -1,5 +1,43 @@
-import { notYetAvailable } from './not-yet';
+import path from 'node:path';
+import { printableFingerprint } from '../../core/keys';
+import { loadRegistry, verifyBundle, type KeyRegistry } from '../../core/bundle';
+import { EXIT } from '../exit-codes';
+import { reportAppError } from './passphrase';
 import type { CommandRun } from './types';
 
-// `scsa verify`: filled in by the issue that delivers it (see docs/cli.md).
-export const run: CommandRun = (ctx) => notYetAvailable(ctx, 'verify');
+/** Exit code for an intact, correctly signed bundle whose key the registry does not list. */
+const VALID_UNREGISTERED = 3;
+
+/**
+ * `scsa verify BUNDLE [--registry FILE]`: exit 0 valid and signed by a registered key; 3 valid but
+ * the key is not in the registry (its fingerprint printed); 1 invalid, with the first reason; 2 a
+ * usage error (including a registry file that cannot be used).
+ */
+export const run: CommandRun = async (ctx) => {
+  const file = path.resolve(ctx.positionals[0] as string);
+  let registry: KeyRegistry | undefined;
+  const registryFile = ctx.options.registry;
+  if (typeof registryFile === 'string') {
+    try {
+      registry = await loadRegistry(registryFile);
+    } catch (err) {
+      reportAppError(ctx, err);
+      return EXIT.usage;
+    }
+  }
+  const result = await verifyBundle(file, registry ? { registry } : {});
+  if (result.status === 'invalid') {
+    const reason = result.reason ? ctx.t(result.reason.code, result.reason.params) : '';
+    ctx.err(`scsa: ${ctx.t('bundle:cli.invalid', { reason })}`);
+    return EXIT.failedCheck;
+  }
+  if (result.status === 'valid-registered') {
+    ctx.out(ctx.t('bundle:cli.validRegistered', { country: result.bundle?.country ?? '' }));
+    for (const fp of result.fingerprints) ctx.out(`${printableFingerprint(fp)}\n`);
+    return EXIT.ok;
+  }
+  ctx.out(ctx.t('bundle:cli.validUnregistered'));
+  for (const fp of result.fingerprints) ctx.out(`${fp}\n${printableFingerprint(fp)}\n`);
+  if (!registry) ctx.err(ctx.t('bundle:cli.noRegistry'));
+  return VALID_UNREGISTERED;
+};

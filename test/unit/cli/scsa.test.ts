@@ -133,9 +133,9 @@ describe('scsa in the six languages', () => {
     expect(help.stdout).toContain(cliText('fr').commands.checklist);
     expect(help.stdout).toContain('checklist [--lang L] [--json]');
     expect(help.stdout).not.toContain(cliText('en').commands.checklist);
-    const r = scsa(['keygen', '--out', 'keys', '--lang=fr']);
+    const r = scsa(['import', 'bundle.zip', '--lang=fr']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('« scsa keygen » n\'est pas encore disponible');
+    expect(r.stderr).toContain('« scsa import » n\'est pas encore disponible');
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en').map((l) => [l]))('SCSA_LANG=%s translates the usage', (lng) => {
