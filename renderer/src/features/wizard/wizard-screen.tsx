@@ -22,7 +22,7 @@ export function WizardScreen() {
   const lng = uiLanguage(i18n.language);
   const [packs, setPacks] = useState<PackInfo[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-  const form = useForm<WizardValues>({ defaultValues: initialValues(lng), mode: 'onTouched' });
+  const form = useForm<WizardValues>({ defaultValues: initialValues(lng), mode: 'onSubmit', reValidateMode: 'onChange' });
   const { register, handleSubmit, control, formState, setValue, getValues } = form;
   const institutions = useFieldArray({ control, name: 'institutions' });
   const countries = useMemo(() => countryOptions(lng), [lng]);
