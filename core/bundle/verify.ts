@@ -94,20 +94,26 @@ function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInval
   return parsed.value;
 }
 
-/** Hash one payload file while streaming it; the size is counted as well. */
-async function hashFile(bag: OpenedBag, f: BagFile): Promise<{ sha256: string; size: number }> {
+/**
+ * Hash one payload file while streaming it, counting its size; with `keep`, its bytes are kept too
+ * (submission.json, which is parsed afterwards), so that every file is read once.
+ */
+async function hashFile(bag: OpenedBag, f: BagFile, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
+  if (keep && f.size > MAX_SUBMISSION_BYTES) throw new BundleInvalid('tooLarge', { path: f.path });
   const stream = await openFile(bag, f);
   const hash = createHash('sha256');
+  const kept: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of stream) {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
+      if (keep) kept.push(chunk as Buffer);
     }
   } catch {
     throw new BundleInvalid('damagedZip', { path: f.path });
   }
-  return { sha256: hash.digest('hex'), size };
+  return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(kept) : null };
 }
 
 async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: string[]): Promise<VerifyResult> {
@@ -138,15 +144,17 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
   }
   const sizes = new Map<string, number>();
   let octets = 0;
+  let submissionBytes: Buffer | null = null;
   for (const line of manifest) {
-    const got = await hashFile(bag, file(bag, line.path));
+    const got = await hashFile(bag, file(bag, line.path), line.path === PAYLOAD.submission);
     if (got.sha256 !== line.sha256) throw new BundleInvalid('hashMismatch', { path: line.path });
     sizes.set(line.path, got.size);
     octets += got.size;
+    if (got.bytes) submissionBytes = got.bytes;
   }
   checkOxum(info, octets, manifest.length);
-
-  const submission = parseSubmission(await readSmall(bag, file(bag, PAYLOAD.submission), MAX_SUBMISSION_BYTES));
+  // classify() made sure data/submission.json exists, and every payload file is in the manifest.
+  const submission = parseSubmission(submissionBytes ?? Buffer.alloc(0));
   checkAgreement(info, submission, manifest, sizes);
 
   const country = submission.assessment.countryCode;
