@@ -111,6 +111,25 @@ describe('the checklist form', () => {
     expect(screen.queryByRole('region', { name: 'Messages about this draft' })).toBeNull();
   });
 
+  it('says an answer is required once the user leaves an empty required item, never in the middle of a click', async () => {
+    const wf = createFakeWorkflow();
+    await openForm(wf, wf.seed());
+    const card = document.getElementById('item-A_1')!;
+    const next = field(/national consultations were completed/);
+    expect(within(card).queryByText('An answer is required.')).toBeNull();
+    // A click elsewhere: nothing moves until the pointer is up again.
+    fireEvent.pointerDown(next);
+    fireEvent.focusOut(field(/Name of the national institution/), { relatedTarget: next });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(within(card).queryByText('An answer is required.')).toBeNull();
+    fireEvent.pointerUp(next);
+    expect(await within(card).findByText('An answer is required.')).toBeTruthy();
+    // An item that is not required says nothing when left empty.
+    fireEvent.focusOut(next, { relatedTarget: card });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(within(document.getElementById('item-A_2')!).queryByText('An answer is required.')).toBeNull();
+  });
+
   it('moves between items with Alt+ArrowDown and Alt+ArrowUp', async () => {
     const wf = createFakeWorkflow();
     await openForm(wf, wf.seed());

@@ -67,13 +67,37 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
   // Leaving the form (another screen, another assessment) saves what is pending at once.
   useEffect(() => () => void sessionRef.current.autosaver.flush(), []);
 
-  // An item counts as visited once focus leaves it (not when moving between its own controls).
+  // An item counts as visited once focus leaves it (not when moving between its own controls). While
+  // a pointer is down the update waits for it to come up: an error line appearing mid-click would move
+  // the control being clicked from under the pointer and the click would be lost.
+  const pointerDown = useRef(false);
+  const leftItems = useRef(new Set<string>());
+  const applyVisited = useCallback(() => {
+    const ids = [...leftItems.current];
+    leftItems.current.clear();
+    if (ids.length > 0) setVisited((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])));
+  }, []);
+  useEffect(() => {
+    const down = () => (pointerDown.current = true);
+    const up = () => {
+      pointerDown.current = false;
+      setTimeout(applyVisited, 0);
+    };
+    document.addEventListener('pointerdown', down, true);
+    document.addEventListener('pointerup', up, true);
+    return () => {
+      document.removeEventListener('pointerdown', down, true);
+      document.removeEventListener('pointerup', up, true);
+    };
+  }, [applyVisited]);
   const markVisited = useCallback((target: EventTarget, next: EventTarget | null) => {
     const card = target instanceof Element ? target.closest('[data-item-card]') : null;
     if (!card || (next instanceof Node && card.contains(next))) return;
     const id = card.getAttribute('data-item-card');
-    if (id) setVisited((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
-  }, []);
+    if (!id) return;
+    leftItems.current.add(id);
+    if (!pointerDown.current) applyVisited();
+  }, [applyVisited]);
 
   // Opened at an item (from the completeness screen): show it, whatever the filter, and focus it.
   useEffect(() => {
