@@ -19,6 +19,7 @@ export function drawCover(ctx: ReportContext): void {
     [t('cover.revision'), labels.number(model.revision)],
     [t('cover.date'), labels.date(model.date)],
     [t('cover.status'), statusText],
+    ...model.coverDetails.map((d): [string, string] => [d.label, d.value]),
     [t('cover.language'), AUTONYMS[model.language]],
     [t('cover.author'), model.author],
   ];

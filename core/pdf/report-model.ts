@@ -75,6 +75,8 @@ export const ReportModelSchema = z.object({
   status: z.enum(['draft', 'submitted']),
   /** Ministry or authority that prepared the report: the PDF's Author. */
   author: z.string(),
+  /** Further cover rows after the status (period covered, submission identifier, signer…), already localized. */
+  coverDetails: z.array(ReportFieldSchema).default([]),
   keywords: z.array(z.string()).default([]),
   paper: PaperSchema.default('a4'),
   focalPoints: z.array(FocalPointSchema).default([]),
