@@ -1,6 +1,6 @@
 // A large attachment goes through export and verification as a stream: memory stays flat.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -22,7 +22,6 @@ beforeAll(async () => {
   }
   out.end();
   await once(out, 'finish');
-  const { createReadStream } = await import('node:fs');
   big = await ingestAttachment(f.attachmentsDir, createReadStream(source), { name: 'survey-video.mp4', mediaType: 'video/mp4', maxBytes: SIZE });
   await fs.rm(source);
 });
