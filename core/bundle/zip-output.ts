@@ -5,7 +5,7 @@ import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 
-/** Opens the stream the zip is written to; tests inject one that fails like a full disk. */
+/** Opens the stream the zip is written to (it must write `tempFile`); tests inject one that fails like a full disk. */
 export type OutputFactory = (tempFile: string) => Writable;
 
 export interface ZipWriter {
@@ -41,6 +41,8 @@ export async function writeZipAtomically(
   });
   failed.catch(() => undefined);
   zip.on('error', (err: unknown) => failure?.(err));
+  // Files opened for the zip, closed if the export fails before they are read to the end.
+  const opened = new Set<Readable>();
 
   const writer: ZipWriter = {
     addBuffer(name, bytes, compress) {
@@ -74,6 +76,8 @@ export async function writeZipAtomically(
             cb(null, Readable.from([]));
             return;
           }
+          opened.add(source);
+          source.on('close', () => opened.delete(source));
           source.on('error', (err) => {
             reject(err);
             failure?.(err);
@@ -110,6 +114,7 @@ export async function writeZipAtomically(
   } catch (err) {
     (zip.outputStream as Readable).destroy();
     out.destroy();
+    for (const source of opened) source.destroy();
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw err;
   }
