@@ -144,6 +144,44 @@ describe('the checklist form', () => {
   });
 });
 
+describe('leaving the assessment', () => {
+  it('saves what is pending, then closes the assessment; opening it again waits for that close', async () => {
+    const wf = createFakeWorkflow();
+    const id = wf.seed();
+    await openForm(wf, id);
+    fireEvent.change(field(/Name of the national institution/), { target: { value: 'Typed just before leaving' } });
+    act(() => {
+      window.location.hash = '#/';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(wf.api.closeAssessment).toHaveBeenCalledWith(id));
+    expect(wf.api.saveAnswers).toHaveBeenCalledWith(id, { 'A.1': 'Typed just before leaving' });
+    expect(wf.api.saveAnswers.mock.invocationCallOrder[0]).toBeLessThan(wf.api.closeAssessment.mock.invocationCallOrder[0]!);
+
+    let finishClose: () => void = () => undefined;
+    wf.api.closeAssessment.mockImplementationOnce(() => new Promise((r) => (finishClose = () => r({ ok: true, value: null }))));
+    act(() => {
+      window.location.hash = `#/a/${id}/form`;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await screen.findByDisplayValue('Typed just before leaving');
+    act(() => {
+      window.location.hash = '#/';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(wf.api.closeAssessment).toHaveBeenCalledTimes(2));
+    const opensBefore = wf.api.openAssessment.mock.calls.length;
+    act(() => {
+      window.location.hash = `#/a/${id}/form`;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wf.api.openAssessment.mock.calls.length).toBe(opensBefore);
+    finishClose();
+    await waitFor(() => expect(wf.api.openAssessment.mock.calls.length).toBe(opensBefore + 1));
+  });
+});
+
 describe('completeness and history', () => {
   it('lists each problem under its section, and each entry opens the form at the item with focus on it', async () => {
     const wf = createFakeWorkflow();

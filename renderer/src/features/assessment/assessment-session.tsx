@@ -20,6 +20,8 @@ type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind:
 const openSessions = new Map<string, number>();
 // The last save of a session being left: closing waits for it, or the core would refuse that save.
 const finalSaves = new Map<string, Promise<void>>();
+// A close on its way: opening the same assessment again waits for it, or the close would end the new session.
+const closings = new Map<string, Promise<void>>();
 
 /** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
 export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
@@ -33,6 +35,7 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
     let live = true;
     openSessions.set(id, (openSessions.get(id) ?? 0) + 1);
     void (async () => {
+      await closings.get(id);
       const opened = await api.openAssessment(id);
       if (!opened.ok) return live && setState({ kind: 'failed', error: opened.error });
       const loaded = await api.getPack(opened.value.draft.checklist);
@@ -47,9 +50,11 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
       openSessions.set(id, left);
       // The session below starts its final save in its own cleanup; close once that save is done.
       setTimeout(() => {
-        void (finalSaves.get(id) ?? Promise.resolve()).then(() => {
-          if ((openSessions.get(id) ?? 0) === 0) void api.closeAssessment(id);
+        const closing = (finalSaves.get(id) ?? Promise.resolve()).then(async () => {
+          if ((openSessions.get(id) ?? 0) === 0) await api.closeAssessment(id);
         });
+        closings.set(id, closing);
+        void closing.finally(() => closings.get(id) === closing && closings.delete(id));
       }, 0);
     };
   }, [api, id, attempt]);
