@@ -1,5 +1,94 @@
-import { notYetAvailable } from './not-yet';
-import type { CommandRun } from './types';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { findPack } from '../../core/checklist/registry';
+import { AppError } from '../../core/errors';
+import { writeFileAtomic } from '../../core/fs/atomic';
+import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draft';
+import { renderReport } from '../../core/pdf/report';
+import { PaperSchema } from '../../core/pdf/report-model';
+import { MAX_PORTABLE_BYTES } from '../../core/store/portable';
+import { parseDraftBytes } from '../../core/store/read';
+import { EXIT } from '../exit-codes';
+import type { CommandContext, CommandRun } from './types';
 
-// `scsa pdf`: filled in by the issue that delivers it (see docs/cli.md).
-export const run: CommandRun = (ctx) => notYetAvailable(ctx, 'pdf');
+function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
+  ctx.err(`scsa: ${ctx.t(key, params)}`);
+  ctx.err(ctx.t('usage.moreHelp', { command: 'scsa pdf --help' }));
+  return EXIT.usage;
+}
+
+const option = (ctx: CommandContext, name: string): string | undefined => {
+  const v = ctx.options[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+
+/** A progress line that rewrites itself, only on a terminal: a log file gets no carriage returns. */
+function progressLine(ctx: CommandContext): { update(done: number, total: number): void; clear(): void } {
+  const tty = process.stderr.isTTY === true;
+  let shown = false;
+  let last = -1;
+  return {
+    update(done, total) {
+      const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+      if (!tty || percent === last) return;
+      last = percent;
+      shown = true;
+      process.stderr.write(`\r${ctx.t('pdf.progress', { done, total })}\u001b[K`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/**
+ * `scsa pdf DRAFT --out FILE [--paper a4|letter]`: the PDF report of a portable draft
+ * (`*.scsa.json`), marked as a draft, in the draft's response language. Messages and warnings
+ * (characters without a glyph, answers shortened) come in the message language on stderr.
+ * Exit 0 written, 1 the draft cannot be read or its checklist is unknown, 2 wrong usage.
+ */
+export const run: CommandRun = async (ctx) => {
+  const draftFile = ctx.positionals[0] as string;
+  const out = option(ctx, 'out');
+  if (out === undefined) return usage(ctx, 'errors.missingOption', { option: '--out FILE' });
+  const paperText = option(ctx, 'paper') ?? 'a4';
+  const paper = PaperSchema.safeParse(paperText.toLowerCase());
+  if (!paper.success) return usage(ctx, 'pdf.badPaper', { value: paperText });
+
+  const stat = await fs.stat(draftFile).catch(() => null);
+  if (!stat?.isFile()) {
+    ctx.err(`scsa: ${ctx.t('validate.notFound', { file: draftFile })}`);
+    return EXIT.failedCheck;
+  }
+  const bytes = stat.size <= MAX_PORTABLE_BYTES ? await fs.readFile(draftFile).catch(() => null) : null;
+  if (!bytes) {
+    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file: draftFile })}`);
+    return EXIT.failedCheck;
+  }
+  const parsed = parseDraftBytes(bytes);
+  if (!parsed.ok) {
+    ctx.err(`scsa: ${ctx.t(`validate.damaged.${parsed.reason}`, { file: draftFile, ...(parsed.error.params ?? {}) })}`);
+    return EXIT.failedCheck;
+  }
+  const { draft } = parsed;
+  const loaded = findPack(draft.checklist);
+  if (!loaded) {
+    ctx.err(`scsa: ${ctx.t('validate.packNotFound', { file: draftFile, id: draft.checklist.id, version: draft.checklist.version })}`);
+    return EXIT.failedCheck;
+  }
+
+  const model = reportModelFromDraft(draft, loaded.pack, { status: 'draft', paper: paper.data });
+  const progress = progressLine(ctx);
+  const rendered = await renderReport(model, { onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.clear());
+  for (const line of describeWarnings(rendered.warnings, ctx.language)) ctx.err(line);
+
+  try {
+    await writeFileAtomic(path.resolve(out), rendered.bytes);
+  } catch (err) {
+    const reason = err instanceof AppError ? err.code : ((err as NodeJS.ErrnoException).code ?? 'error');
+    ctx.err(`scsa: ${ctx.t('pdf.cannotWrite', { file: out, reason })}`);
+    return EXIT.failedCheck;
+  }
+  ctx.out(ctx.t('pdf.written', { file: out, pages: rendered.pages }));
+  return EXIT.ok;
+};

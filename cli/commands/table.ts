@@ -34,10 +34,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pdf',
-    synopsis: 'pdf DRAFT --out FILE',
-    options: { lang: LANG, out: OUT_FILE },
+    synopsis: 'pdf DRAFT --out FILE [--paper a4|letter]',
+    options: { lang: LANG, out: OUT_FILE, paper: { type: 'string', value: 'a4|letter' } },
     positionals: ['DRAFT'],
-    available: false,
+    available: true,
     load: () => import('./pdf'),
   },
   {

@@ -8,9 +8,11 @@ import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
 import { relevantItems } from '../draft/validate';
 import type { Draft } from '../draft/schema';
 import { countryName } from '../i18n/countries';
+import type { Language } from '../i18n/languages';
 import { adaptAnswer, type AnswerContext } from './answer-adapter';
 import { createLabels } from './labels';
 import type { Paper, ReportItem, ReportModel } from './report-model';
+import type { ReportWarning } from './report-context';
 
 /** The training example's fictional country code: printed as the word "Example". */
 export const EXAMPLE_COUNTRY_CODE = 'XXX';
@@ -103,4 +105,20 @@ function authorOf(draft: Draft, country: string): string {
   if (typeof ministry === 'string' && ministry.trim() !== '') return ministry.trim();
   const institution = draft.assessment.focalPoints.find((p) => p.institution.trim() !== '')?.institution;
   return institution?.trim() ?? country;
+}
+
+/** Largest number of missing characters named in a warning; the count says how many there are. */
+const MAX_NAMED_CHARACTERS = 20;
+
+/** The render warnings as sentences in `language` (the user's interface language), for a terminal or a notice. */
+export function describeWarnings(warnings: readonly ReportWarning[], language: Language): string[] {
+  const { t } = createLabels(language);
+  return warnings.map((w) =>
+    w.code === 'missingGlyphs'
+      ? t('warnings.missingGlyphs', {
+          count: w.codePoints.length,
+          chars: w.codePoints.slice(0, MAX_NAMED_CHARACTERS).join(' ') + (w.codePoints.length > MAX_NAMED_CHARACTERS ? ' …' : ''),
+        })
+      : t('warnings.truncated', { item: w.itemId, count: w.omitted }),
+  );
 }
