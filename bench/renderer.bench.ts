@@ -99,7 +99,7 @@ runBench('renderer', `Form in Chromium (${ITEM_COUNT}-item fully answered draft)
     // of the input event's handlers plus a forced style and layout of the field.
     const field = page.locator(`[data-item-card="${last}"] textarea`);
     await field.click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End'); // End alone stops at the end of the visual line
     await page.evaluate(() => {
       window.__benchKeys = [];
       window.__benchLong = [];

@@ -28,6 +28,7 @@ export async function machine() {
     chromium,
     openssl,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: os.loadavg()[0].toFixed(2),
   };
 }
 
@@ -74,6 +75,7 @@ export function renderMarkdown(info, results) {
     `- CPU: ${info.cpu}, ${info.cores} cores (shared with other work while this ran)`,
     `- Memory: ${info.memory}`,
     `- Node ${info.node}, ${info.os}`,
+    `- Load average (1 min) when the run started: ${info.load}${info.loadEnd ? `; when it ended: ${info.loadEnd}` : ''} (other work on the machine makes every figure slower and noisier)`,
     `- ${info.chromium}; ${info.openssl}`,
     '',
     '## Summary',
@@ -95,7 +97,7 @@ export function renderMarkdown(info, results) {
     if (r.failed) out.push(`Failed: ${r.failed}`, '');
     for (const t of r.tables) out.push(mdTable(t));
     for (const n of r.notes) out.push(`- ${n}`);
-    if (r.seconds) out.push('', `(${r.seconds.toFixed(0)} s including setup)`);
+    if (r.seconds) out.push('', `(${r.seconds.toFixed(0)} s including setup; load average ${r.load ?? '?'} when it started)`);
   }
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine, renderMarkdown, renderText } from './report.mjs';
@@ -72,10 +73,12 @@ async function runOne(bench) {
   const resultFile = path.join(work, `${bench.id}.result.json`);
   await fs.rm(resultFile, { force: true });
   const started = Date.now();
+  const load = os.loadavg()[0].toFixed(2);
   const { code, stderr } = await runChild(built.outfile, resultFile);
   try {
     const result = JSON.parse(await fs.readFile(resultFile, 'utf8'));
     result.seconds = (Date.now() - started) / 1000;
+    result.load = load;
     if (result.failed && stderr) process.stderr.write(stderr);
     return result;
   } catch {
@@ -86,13 +89,14 @@ async function runOne(bench) {
 
 await fs.mkdir(work, { recursive: true });
 const info = await machine();
-process.stdout.write(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.date}\n`);
+process.stdout.write(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.date}, load ${info.load}\n`);
 const results = [];
 for (const bench of chosen) {
   const result = await runOne(bench);
   results.push(result);
   process.stdout.write(renderText(result));
 }
+info.loadEnd = os.loadavg()[0].toFixed(2);
 if (write && wanted.length === 0) {
   await fs.writeFile(path.join(here, 'results.md'), renderMarkdown(info, results));
   process.stdout.write(`\nwrote bench/results.md\n`);
