@@ -9,6 +9,7 @@ import { DraftSchema, type AttachmentRef, type Draft } from '../draft/schema';
 import { EvidenceAnswerSchema } from '../draft/answers';
 import { validateDraft, type DraftProblem } from '../draft/validate';
 import type { ChecklistPack } from '../checklist/schema';
+import { describeIssues } from '../checklist/issues';
 import type { SigningKey } from '../keys/keys';
 import { BAGIT_TXT, formatBagInfo, formatManifest, type ManifestLine } from './bag-text';
 import { PAYLOAD, SIGNATURES_DIR, TAG_FILES, bundleFileName, isIncompressible } from './names';
@@ -110,7 +111,9 @@ function toStream(pdf: Uint8Array | AsyncIterable<Uint8Array>): Readable {
  */
 export async function exportBundle(options: ExportOptions): Promise<ExportResult> {
   const { pack, signer } = options;
-  const draft = DraftSchema.parse(options.draft);
+  const checked = DraftSchema.safeParse(options.draft);
+  if (!checked.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(checked.error));
+  const draft = checked.data;
   if (draft.checklist.id !== pack.id || draft.checklist.version !== pack.version) {
     throw new AppError('drafts:errors.packNotFound', { id: draft.checklist.id, version: draft.checklist.version });
   }

@@ -126,3 +126,13 @@ describe('attachment names in the bag', () => {
     expect(long.endsWith('.pdf')).toBe(true);
   });
 });
+
+describe('a draft that is not a draft', () => {
+  it('is refused with the place of the problem, not a crash', async () => {
+    f = await makeFixture([]);
+    const broken = { ...f.draft, assessment: { ...f.draft.assessment, countryCode: 'France' } };
+    const err = await refusal(exportBundle(f.options({ draft: broken })));
+    expect(err.code).toBe('drafts:errors.invalidDraft');
+    expect(String(err.params?.path)).toContain('countryCode');
+  });
+});
