@@ -110,6 +110,23 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** Paper size of an exported PDF report. */
+export const PdfOptionsSchema = z.object({ paper: z.enum(['a4', 'letter']) }).strict();
+export type PdfOptions = z.infer<typeof PdfOptionsSchema>;
+export const PdfJobIdSchema = z.uuid();
+/** A PDF export under way or finished: progress 0..1; on success pages and warnings (sentences in the UI language). */
+export const PdfJobStatusSchema = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  progress: z.number().min(0).max(1),
+  pages: z.number().int().positive().optional(),
+  warnings: z.array(z.string()).optional(),
+  error: ApiErrorSchema.optional(),
+});
+export type PdfJobStatus = z.infer<typeof PdfJobStatusSchema>;
+/** The finished PDF, once: `<ISO3>_<checklist-id>_r<revision>_<YYYY-MM-DD>.pdf` and its bytes in base64. */
+export const PdfResultSchema = z.object({ fileName: z.string().min(1).max(255), base64: z.string() });
+export type PdfResult = z.infer<typeof PdfResultSchema>;
+
 interface MethodSpec {
   channel: `${string}:${string}`;
   input: z.ZodTuple;
@@ -143,6 +160,11 @@ export const apiContract = {
   importCopy: { channel: 'assessments:import-copy', input: z.tuple([PortableCopySchema]), output: OpenedAssessmentSchema },
   /** The fully answered training example (fictional country "Example", XXX), in English or Arabic. */
   openExample: { channel: 'assessments:open-example', input: z.tuple([z.enum(['en', 'ar'])]), output: OpenedAssessmentSchema },
+  /** Start rendering the assessment's PDF report (marked as a draft) in the background; poll getPdfJob. */
+  exportPdf: { channel: 'pdf:export', input: z.tuple([AssessmentIdSchema, PdfOptionsSchema]), output: z.object({ jobId: PdfJobIdSchema }) },
+  getPdfJob: { channel: 'pdf:status', input: z.tuple([PdfJobIdSchema]), output: PdfJobStatusSchema },
+  /** The finished PDF; the job is forgotten once taken (a second take fails with `report:errors.resultTaken`). */
+  takePdfResult: { channel: 'pdf:result', input: z.tuple([PdfJobIdSchema]), output: PdfResultSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof apiContract;

@@ -7,6 +7,7 @@ import { DraftStore } from '../store/draft-store';
 import { EditQueue } from './edit-queue';
 import { createWorkflowHandlers } from './workflow';
 import { createAttachmentHandler } from './attachments';
+import { PdfJobs, createPdfHandlers } from './pdf-jobs';
 
 const log = createLogger('core-service');
 
@@ -38,6 +39,11 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const queue = new EditQueue();
   let disposed: Promise<void> | null = null;
+  const pdfJobs = new PdfJobs({
+    // The open draft, or the one on disk read without taking the lock, as validation does.
+    readDraft: async (id) => store.current(id) ?? (await store.open(id, { readOnly: true })).draft,
+    uiLanguage: async () => (await settings.read()).language,
+  });
 
   const handlers: ApiHandlers = {
     async getAppInfo() {
@@ -65,6 +71,7 @@ export function createCoreService(options: CoreOptions): CoreService {
       return { pack, translationGaps };
     },
     ...createWorkflowHandlers(store, queue),
+    ...createPdfHandlers(pdfJobs),
   };
 
   return {
@@ -72,6 +79,7 @@ export function createCoreService(options: CoreOptions): CoreService {
     addAttachment: createAttachmentHandler(store, queue),
     dispose() {
       disposed ??= (async () => {
+        pdfJobs.dispose();
         await queue.idle();
         await store.closeAll();
         log.info('all drafts closed');

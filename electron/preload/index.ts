@@ -29,6 +29,9 @@ const api = {
   exportCopy: verb<'exportCopy'>('assessments:export-copy'),
   importCopy: verb<'importCopy'>('assessments:import-copy'),
   openExample: verb<'openExample'>('assessments:open-example'),
+  exportPdf: verb<'exportPdf'>('pdf:export'),
+  getPdfJob: verb<'getPdfJob'>('pdf:status'),
+  takePdfResult: verb<'takePdfResult'>('pdf:result'),
   // The page never names a path: Electron maps the File the user chose to its path here, and main
   // checks that path again before reading it.
   addAttachment: (assessmentId: string, file: File) => {

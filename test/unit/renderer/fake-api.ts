@@ -35,7 +35,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 }
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
-  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample'] as const;
+  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getPdfJob',
+  'takePdfResult'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {
