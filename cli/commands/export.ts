@@ -6,7 +6,8 @@ import { companionAttachmentsDir, MAX_PORTABLE_BYTES } from '../../core/store/po
 import { attachmentFile } from '../../core/store/attachments';
 import { loadKeyFile, printableFingerprint, type SigningKey } from '../../core/keys';
 import { ExportRefusedError, exportBundle } from '../../core/bundle';
-import { renderPlaceholderReport } from '../../core/bundle/placeholder-pdf';
+import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draft';
+import { renderReport } from '../../core/pdf/report';
 import { EXIT } from '../exit-codes';
 import { PASSPHRASE_VARIABLE, fromEnvironment, promptHidden, reportAppError, unlockWithTries } from './passphrase';
 import type { CommandContext, CommandRun } from './types';
@@ -48,7 +49,7 @@ class WrongFromEnvironment extends Error {}
 /**
  * `scsa export DRAFT --key DIR --out FILE|DIR [--revision N]`: sign a complete portable draft
  * (`*.scsa.json`, attachments from its `*.scsa-attachments/` folder) into a submission bundle.
- * The report inside is a placeholder page until the PDF report can be rendered from a draft.
+ * The report inside is the draft's PDF report marked as submitted (core/pdf).
  */
 export const run: CommandRun = async (ctx) => {
   const draftFile = ctx.positionals[0] as string;
@@ -90,14 +91,24 @@ export const run: CommandRun = async (ctx) => {
       attachmentPath: (sha256) => attachmentFile(attachmentsDir, sha256),
       signer,
       submissionRevision: Number(revisionText),
-      renderPdf: renderPlaceholderReport,
+      // The report in the bundle is the submitted version: no watermark, identifier and signer on the cover.
+      renderPdf: async (d, stamp) => {
+        const model = reportModelFromDraft(d, loaded.pack, {
+          status: 'submitted',
+          externalIdentifier: stamp.externalIdentifier,
+          signerFingerprint: stamp.signerFingerprint,
+          now: stamp.exportedAt,
+        });
+        const rendered = await renderReport(model);
+        for (const line of describeWarnings(rendered.warnings, ctx.language)) ctx.err(line);
+        return rendered.bytes;
+      },
       out: path.resolve(out),
     });
     ctx.out(ctx.t('bundle:cli.exported', { file: path.relative(process.cwd(), result.file) || result.file }));
     ctx.out(ctx.t('bundle:cli.externalIdentifier', { id: result.externalIdentifier }));
     ctx.out(ctx.t('bundle:cli.signedBy'));
     ctx.out(`${printableFingerprint(result.fingerprint)}\n`);
-    ctx.err(ctx.t('bundle:cli.placeholderPdf'));
     return EXIT.ok;
   } catch (err) {
     const code = reportAppError(ctx, err);

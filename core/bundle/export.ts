@@ -23,6 +23,8 @@ export interface PdfStamp {
   status: 'submitted';
   externalIdentifier: string;
   signerFingerprint: string;
+  /** The moment of the export (the Bagging-Date is its UTC day). */
+  exportedAt: Date;
 }
 
 /** Renders `data/report.pdf`; injected so the bundle does not depend on the PDF layout code. */
@@ -131,7 +133,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const file = await resolveTarget(options.out, submission);
   const top = path.basename(file).slice(0, -'.zip'.length);
   const json = submissionBytes(submission);
-  const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint });
+  const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint, exportedAt: now });
   const refs = new Map<string, AttachmentRef>(draft.attachments.map((a) => [a.sha256, a]));
 
   let oxum = '';

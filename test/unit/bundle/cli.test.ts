@@ -21,6 +21,8 @@ function scsa(args: string[], env: Record<string, string> = {}) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const withPass = { SCSA_PASSPHRASE: PASS };
+// An export renders the real PDF report (fonts, layout) in a fresh process: allow for a busy machine.
+const EXPORT_TIMEOUT = 120_000;
 const hex = (text: string) => /\b[0-9a-f]{64}\b/.exec(text)?.[0];
 
 beforeAll(async () => {
@@ -87,7 +89,7 @@ describe('scsa export and verify on the example assessment', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Non valable');
     expect(bad.stderr).toContain('signature');
-  });
+  }, EXPORT_TIMEOUT);
 
   it('a wrong passphrase from the environment fails at once, leaving no bundle', async () => {
     const r = scsa(['export', EXAMPLE, '--key', 'key', '--out', 'wrong.zip'], { SCSA_PASSPHRASE: 'not the passphrase' });
@@ -136,7 +138,7 @@ describe('scsa export of a portable draft with attachments', () => {
     } finally {
       await fs.rm(f.dir, { recursive: true, force: true });
     }
-  });
+  }, EXPORT_TIMEOUT);
 
   it('an incomplete draft is refused with the list of items', async () => {
     const f = await makeFixture([]);
