@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findPack } from '../../core/checklist/registry';
 import { AppError } from '../../core/errors';
+import { setLogSink } from '../../core/log';
 import { writeFileAtomic } from '../../core/fs/atomic';
 import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draft';
 import { renderReport } from '../../core/pdf/report';
@@ -77,6 +78,8 @@ export const run: CommandRun = async (ctx) => {
     return EXIT.failedCheck;
   }
 
+  // The engine's own log lines (fonts loaded, timings) would bury the warnings a user must read.
+  setLogSink(null);
   const model = reportModelFromDraft(draft, loaded.pack, { status: 'draft', paper: paper.data });
   const progress = progressLine(ctx);
   const rendered = await renderReport(model, { onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.clear());

@@ -43,8 +43,9 @@ function plain(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Western digits; no separator in four-digit numbers ('min2'), so a year reads 2024, not 2,024. */
 export function formatNumber(ctx: AnswerContext, value: number): string {
-  return new Intl.NumberFormat(`${ctx.language}-u-nu-latn`, { maximumFractionDigits: 10 }).format(value);
+  return new Intl.NumberFormat(`${ctx.language}-u-nu-latn`, { maximumFractionDigits: 10, useGrouping: 'min2' }).format(value);
 }
 
 function formatDate(ctx: AnswerContext, value: unknown): string {
