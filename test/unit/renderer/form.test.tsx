@@ -130,6 +130,20 @@ describe('the checklist form', () => {
     expect(within(document.getElementById('item-A_2')!).queryByText('An answer is required.')).toBeNull();
   });
 
+  it('lists the items of the current section with their state, each one a way to the item', async () => {
+    const wf = createFakeWorkflow();
+    await openForm(wf, wf.seed({ 'A.1': 'Ministry', 'A.2': '2010-01-01' }));
+    const items = within(sections()).getByRole('list', { name: 'Items of this section' });
+    expect(within(items).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'A.1 (Answered)',
+      'A.2 (Incomplete (with problems))',
+      'A.3 (Unanswered)',
+      'A.4 (Unanswered)',
+    ]);
+    fireEvent.click(within(items).getByRole('button', { name: /A\.4/ }));
+    expect(document.activeElement?.getAttribute('data-item-card')).toBe('A.4');
+  });
+
   it('moves between items with Alt+ArrowDown and Alt+ArrowUp', async () => {
     const wf = createFakeWorkflow();
     await openForm(wf, wf.seed());

@@ -157,7 +157,13 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
           <SectionNav
             pack={pack}
             model={model}
+            answers={answers}
             current={filtering ? null : sectionId}
+            onItem={(itemId) => {
+              const card = document.getElementById(itemDomId(itemId));
+              card?.scrollIntoView?.({ block: 'start' });
+              card?.focus();
+            }}
             onSelect={(id) => {
               setFilter('all');
               setQuery('');

@@ -1,10 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
+import { isAnswered } from '../../../../core/checklist/answer-presence';
 import type { FormModel } from './form-model';
 import { PackText } from './pack-text';
 
 /** The sections, each with its progress; the current one is marked for assistive technology. */
-export function SectionNav({ pack, model, current, onSelect }: { pack: ChecklistPack; model: FormModel; current: string | null; onSelect: (id: string) => void }) {
+export function SectionNav({ pack, model, answers, current, onSelect, onItem }: {
+  pack: ChecklistPack;
+  model: FormModel;
+  answers: Readonly<Record<string, unknown>>;
+  current: string | null;
+  onSelect: (id: string) => void;
+  /** Move to an item of the current section (its card takes focus). */
+  onItem: (itemId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   return (
@@ -30,6 +39,23 @@ export function SectionNav({ pack, model, current, onSelect }: { pack: Checklist
                 </span>
                 <progress className="section-nav__bar" max={Math.max(p.relevant, 1)} value={p.relevant === 0 ? 1 : p.answered} aria-hidden="true" />
               </button>
+              {section.id === current && (
+                <ol className="section-nav__items" aria-label={t('form:nav.items')}>
+                  {section.items
+                    .filter((item) => model.relevant.has(item.id))
+                    .map((item) => {
+                      const state = model.problems.has(item.id) && isAnswered(answers[item.id]) ? 'incomplete' : isAnswered(answers[item.id]) ? 'answered' : 'unanswered';
+                      return (
+                        <li key={item.id}>
+                          <button type="button" className={`item-pill item-pill--${state}`} onClick={() => onItem(item.id)}>
+                            {item.id}
+                            <span className="visually-hidden"> ({t(`form:filter.${state}`)})</span>
+                          </button>
+                        </li>
+                      );
+                    })}
+                </ol>
+              )}
             </li>
           );
         })}
