@@ -29,7 +29,9 @@ export function safeFileName(name: string): string {
     .normalize('NFC')
     .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '_')
     .replace(/_+/g, '_')
-    .replace(/^[._]+/, '');
+    .replace(/^[._]+/, '')
+    // Windows drops a trailing dot: the name in the bag must extract as itself everywhere.
+    .replace(/\.+$/, '');
   if (safe === '' || /^\.+$/.test(safe)) safe = 'file';
   if (Buffer.byteLength(safe) <= MAX_NAME_BYTES) return safe;
   const ext = path.extname(safe).slice(0, 16);

@@ -83,6 +83,8 @@ function checkedName(entry: Entry): string {
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw new BundleInvalid('unsafePath', { path: name });
   const parts = name.replace(/\/$/, '').split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new BundleInvalid('unsafePath', { path: name });
+  // Names Windows cannot create, or silently changes (trailing dot or space), would extract as other files there.
+  if (/[<>:"|?*]/.test(name) || parts.some((p) => /[. ]$/.test(p))) throw new BundleInvalid('unsafePath', { path: name });
   return name;
 }
 

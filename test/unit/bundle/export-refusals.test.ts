@@ -121,6 +121,8 @@ describe('attachment names in the bag', () => {
     expect(safeFileName('城市安全.xlsx')).toBe('城市安全.xlsx');
     expect(safeFileName('evil\u202Egnp.exe')).toBe('evil_gnp.exe');
     expect(safeFileName('...')).toBe('file');
+    expect(safeFileName('final version.')).toBe('final_version');
+    expect(safeFileName('a:b*c?.txt')).toBe('a_b_c_.txt');
     const long = safeFileName(`${'é'.repeat(200)}.pdf`);
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(120);
     expect(long.endsWith('.pdf')).toBe(true);

@@ -45,6 +45,10 @@ describe('paths', () => {
     ['TOP//data/x.txt', 'unsafePath'],
     ['TOP/./x.txt', 'unsafePath'],
     ['TOP/data/line\nbreak.txt', 'badName'],
+    ['TOP/data/con:stream.txt', 'unsafePath'],
+    ['TOP/data/what?.txt', 'unsafePath'],
+    ['TOP/data/trailing-dot.', 'unsafePath'],
+    ['TOP/data/trailing-space ', 'unsafePath'],
     ['evil.txt', 'outsideTopFolder'],
     ['other/evil.txt', 'outsideTopFolder'],
   ])('%j is refused (%s)', async (name, reason) => {
