@@ -20,7 +20,7 @@ import { createLabels } from '../../../core/pdf/labels';
 import { renderReport } from '../../../core/pdf/report';
 import type { ReportModel } from '../../../core/pdf/report-model';
 import { EVERY_TYPE } from '../api/harness';
-import { outline, pageCount, pdftotext, qpdfCheck, run } from './pdf-tools';
+import { outline, pageCount, pdffonts, pdftotext, qpdfCheck, run } from './pdf-tools';
 
 const RENDER_TIMEOUT = 120_000;
 const SHA = 'a605c30084c83bb636edc889dd991dd21cf83908057d88ca07cfc075cbdc5fd4';
@@ -244,6 +244,9 @@ describe.each(CASES)('PDF of the $name', ({ name, draft }) => {
     expect(tree.map((n) => n.title)).toEqual(pack.sections.map((s) => localize(s.title, draft.assessment.responseLanguage).text.slice(0, 90)));
     expect(tree.map((n) => n.kids.map((k) => k.title.split(' ')[0]))).toEqual(pack.sections.map((s) => s.items.map((i) => i.id)));
     expect(tree.length + tree.reduce((n, s) => n + s.kids.length, 0)).toBe(pack.sections.length + pack.sections.reduce((n, s) => n + s.items.length, 0));
+    const fonts = pdffonts(file);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true, subset: true });
   });
 
   if (draft.assessment.responseLanguage === 'ar') {
