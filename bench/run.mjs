@@ -82,7 +82,8 @@ async function runOne(bench) {
     if (result.failed && stderr) process.stderr.write(stderr);
     return result;
   } catch {
-    const last = stderr.trim().split('\n').slice(-3).join(' | ');
+    process.stderr.write(stderr);
+    const last = stderr.trim().split('\n').filter((l) => /Error|error:/.test(l))[0] ?? stderr.trim().split('\n').slice(-1)[0];
     return { id: bench.id, title: bench.title, tables: [], checks: [], notes: [], failed: `exited with ${code} and no result: ${last}` };
   }
 }

@@ -1,6 +1,6 @@
 // What a benchmark module hands back to bench/run.mjs: tables to print, checks against targets,
 // notes; or the reason it was skipped. Each benchmark runs in its own Node process.
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import { setLogSink } from '../../core/log';
 
 export interface Table {
@@ -36,6 +36,13 @@ export function runBench(id: string, title: string, body: (r: BenchResult) => Pr
   if (!out) throw new Error('usage: node <bench>.cjs RESULT.json');
   setLogSink(null); // core modules log to stderr; the figures are the output here
   const result: BenchResult = { id, title, tables: [], checks: [], notes: [] };
+  // An error thrown outside the awaited chain (an 'error' event nobody listens to) still ends in a result.
+  process.on('uncaughtException', (err) => {
+    result.failed = `uncaught: ${err.message}`;
+    process.stderr.write(`${err.stack ?? err.message}\n`);
+    writeFileSync(out, JSON.stringify(result, null, 2));
+    process.exit(1);
+  });
   body(result)
     .catch((err: unknown) => {
       if (err instanceof Skip) result.skipped = err.message;
