@@ -40,8 +40,9 @@ export function createCoreService(options: CoreOptions): CoreService {
   const queue = new EditQueue();
   let disposed: Promise<void> | null = null;
   const pdfJobs = new PdfJobs({
-    // The open draft, or the one on disk read without taking the lock, as validation does.
-    readDraft: async (id) => store.current(id) ?? (await store.open(id, { readOnly: true })).draft,
+    // Behind the edits already sent, so the report has every answer saved before "Export PDF";
+    // the open draft, or the one on disk read without taking the lock, as validation does.
+    readDraft: (id) => queue.run(id, async () => store.current(id) ?? (await store.open(id, { readOnly: true })).draft),
     uiLanguage: async () => (await settings.read()).language,
   });
 

@@ -42,8 +42,11 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 describe('exportPdf, getPdfJob, takePdfResult', () => {
   it('renders an assessment in the background and hands the PDF over once', async () => {
     const { draft } = await core.ok<Opened>('createAssessment', { ...META, responseLanguage: 'fr' }, SAMPLE);
-    const { revision } = await core.ok<{ revision: number }>('saveAnswers', draft.id, EVERY_TYPE);
+    // Export clicked while the last answers are still being saved: the report waits for them.
+    const saving = core.ok<{ revision: number }>('saveAnswers', draft.id, EVERY_TYPE);
     const { jobId } = await core.ok<{ jobId: string }>('exportPdf', draft.id, { paper: 'letter' });
+    const { revision } = await saving;
+    expect(revision).toBeGreaterThan(draft.revision);
     const seen: number[] = [];
     let status: JobStatus = { state: 'running', progress: 0 };
     await until(async () => {
