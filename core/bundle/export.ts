@@ -18,6 +18,9 @@ import { writeZipAtomically, type OutputFactory } from './zip-output';
 
 const log = createLogger('bundle-export');
 
+/** Read attachments in 1 MiB pieces: 16× fewer reads, hash updates and zip writes than the 64 KiB default. */
+const READ_CHUNK = 1024 * 1024;
+
 /** What the PDF renderer is told about the bundle it goes into. */
 export interface PdfStamp {
   status: 'submitted';
@@ -150,7 +153,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
       for (const a of submission.attachments) {
         const ref = refs.get(a.sha256) as AttachmentRef;
         const streamed = zip
-          .addStream(`${top}/${a.path}`, () => createReadStream(options.attachmentPath(a.sha256)), !isIncompressible(ref.name, ref.mediaType), a.size)
+          .addStream(`${top}/${a.path}`, () => createReadStream(options.attachmentPath(a.sha256), { highWaterMark: READ_CHUNK }), !isIncompressible(ref.name, ref.mediaType), a.size)
           .then((r) => {
             // The store names files by their hash; content that no longer matches is not what the user attached.
             if (r.sha256 !== a.sha256) throw new AppError('bundle:errors.attachmentChanged', { name: a.name, sha256: a.sha256 });

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { useNativeCrc32 } from './native-crc32';
 
 /** Opens the stream the zip is written to (it must write `tempFile`); tests inject one that fails like a full disk. */
 export type OutputFactory = (tempFile: string) => Writable;
@@ -34,6 +35,7 @@ export async function writeZipAtomically(
 ): Promise<number> {
   const dir = path.dirname(final);
   const temp = path.join(dir, `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`);
+  useNativeCrc32();
   const zip = new yazl.ZipFile();
   let failure: ((err: unknown) => void) | null = null;
   const failed = new Promise<never>((_, reject) => {
