@@ -1,10 +1,12 @@
 import { BrowserWindow } from 'electron';
 import { createLogger } from '../../core/log';
 import { APP_ENTRY_URL } from './app-protocol';
+import { registerAppPreload } from './preload-registration';
 
 const log = createLogger('app-window');
 
 export interface MainWindowOptions {
+  /** Absolute path of the built preload; registered with the window's session before the page loads. */
   preloadPath: string;
   /** Shown until the renderer sets a translated `document.title`. */
   title: string;
@@ -23,9 +25,9 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     autoHideMenuBar: true,
     // The security baseline, written inline so that static checkers (electronegativity) can see it:
     // the page runs in a sandboxed renderer, isolated from the preload's world, with no Node and no
-    // <webview>; its only way out is the `window.api` verbs.
+    // <webview>; its only way out is the `window.api` verbs. The preload itself is registered with the
+    // session below (docs/security.md); `nodeIntegrationInSubFrames: false` keeps it out of sub-frames.
     webPreferences: {
-      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -41,6 +43,8 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  // Before the first load, so the page's first script context already has `window.api`.
+  registerAppPreload(window.webContents.session, options.preloadPath);
   // Showing only once painted avoids a white flash; a failed load must still leave a window to close.
   window.once('ready-to-show', () => window.show());
   window.webContents.on('did-fail-load', (_event, code, description, url) => {

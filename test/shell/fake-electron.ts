@@ -33,10 +33,34 @@ export class FakeSession {
   setDevicePermissionHandler(handler: (...args: unknown[]) => boolean): void {
     this.devicePermissionHandler = handler;
   }
+  preloadScripts: FakePreloadScript[] = [];
+  registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string {
+    const id = script.id ?? `random-${this.preloadScripts.length}`;
+    // Electron refuses a second script under an id already registered.
+    if (this.preloadScripts.some((s) => s.id === id)) throw new Error(`preload ${id} already registered`);
+    this.preloadScripts.push({ ...script, id });
+    return id;
+  }
+  unregisterPreloadScript(id: string): void {
+    this.preloadScripts = this.preloadScripts.filter((s) => s.id !== id);
+  }
+  getPreloadScripts(): FakePreloadScript[] {
+    return this.preloadScripts.map((s) => ({ ...s }));
+  }
+}
+
+export interface FakePreloadScript {
+  type: 'frame' | 'service-worker';
+  id: string;
+  filePath: string;
 }
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
+  // Every window of the app lives in the default session.
+  get session(): FakeSession {
+    return fake.defaultSession;
+  }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }

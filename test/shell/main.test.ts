@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiContract, API_METHODS, AppInfoSchema, attachmentChannel, SettingsSchema } from '../../core/api/contract';
 import { setLogSink } from '../../core/log';
+import { APP_PRELOAD_ID } from '../../electron/main/preload-registration';
 import { fake, FakeSession, FakeWebContents, preventableEvent } from './fake-electron';
 
 vi.hoisted(() => {
@@ -66,17 +67,32 @@ describe('main process start-up', () => {
     expect(app.privileges.allowServiceWorkers).not.toBe(true);
   });
 
-  it('gives the window the security baseline and the built preload', () => {
+  it('gives the window the security baseline, with sub-frames kept out of Node and the preload', () => {
     const prefs = fake.windows[0]?.options.webPreferences ?? {};
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       webSecurity: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
     });
-    expect(prefs.preload).toBe(path.join(root, 'dist/electron/preload.cjs'));
+    // The preload is the session's, not the window's (docs/security.md).
+    expect(prefs).not.toHaveProperty('preload');
+  });
+
+  it("registers the built preload once, as a frame script, with the window's session", async () => {
+    const preload = { type: 'frame', id: APP_PRELOAD_ID, filePath: path.join(root, 'dist/electron/preload.cjs') };
+    expect(fake.windows[0]?.webContents.session.getPreloadScripts()).toEqual([preload]);
+    // macOS re-activation with no window left opens another; it reuses the registration instead of
+    // failing on the taken id or running the bridge twice.
+    const first = fake.windows.splice(0);
+    fake.appEvents.emit('activate');
+    await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toBe(APP_URL));
+    expect(fake.defaultSession.getPreloadScripts()).toEqual([preload]);
+    fake.windows.splice(0, fake.windows.length, ...first);
   });
 });
 
