@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
-import { countryName } from '../../../../core/i18n/countries';
 import { AUTONYMS } from '../../../../core/i18n/languages';
 import { useApi } from '../../api/api-context';
 import { hrefFor } from '../../app/routes';
 import { ErrorMessage } from '../errors/error-message';
+import { countryLabel } from '../home/country-label';
+import { PdfExportControls } from '../pdf/pdf-export-controls';
+import { PdfExportStatus } from '../pdf/pdf-export-status';
+import { usePdfExport } from '../pdf/use-pdf-export';
 import { downloadCopy } from './file-actions';
 import { SaveStatus } from './save-status';
 import { useSession } from './session';
@@ -19,6 +22,10 @@ export function AssessmentHeader({ current }: { current: View }) {
   const session = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const meta = session.draft.assessment;
+  const { autosaver } = session;
+  // The report is made from what is on disk: unsaved typing is saved first.
+  const flush = useCallback(() => autosaver.flush(), [autosaver]);
+  const pdf = usePdfExport(session.id, flush);
 
   async function saveCopy() {
     setError(null);
@@ -46,7 +53,7 @@ export function AssessmentHeader({ current }: { current: View }) {
           <nav className="breadcrumbs" aria-label={t('form:nav.breadcrumbs')}>
             <a href={hrefFor({ name: 'home' })}>{t('form:nav.home')}</a>
           </nav>
-          <h2 className="page-title">{countryName(meta.countryCode, i18n.language)}</h2>
+          <h2 className="page-title">{countryLabel(meta.countryCode, i18n.language, t)}</h2>
           <p className="muted small">
             {t('form:header.responseLanguage')} <span lang={meta.responseLanguage}>{AUTONYMS[meta.responseLanguage]}</span>
             {session.readOnly && <strong className="badge badge--warn">{t('form:header.readOnly')}</strong>}
@@ -54,6 +61,7 @@ export function AssessmentHeader({ current }: { current: View }) {
         </div>
         <div className="assessment-header__actions">
           <SaveStatus autosaver={session.autosaver} />
+          <PdfExportControls pdf={pdf} />
           <button type="button" className="button button--secondary" onClick={() => void saveCopy()}>
             {t('form:header.saveCopy')}
           </button>
@@ -67,6 +75,7 @@ export function AssessmentHeader({ current }: { current: View }) {
         {link('completeness', t('form:nav.completeness'))}
         {link('history', t('form:nav.history'))}
       </nav>
+      <PdfExportStatus pdf={pdf} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
     </header>
   );

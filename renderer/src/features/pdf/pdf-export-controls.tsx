@@ -1,0 +1,32 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PdfOptions } from '../../../../core/api/contract';
+import type { PdfExport } from './use-pdf-export';
+
+type Paper = PdfOptions['paper'];
+const PAPERS: readonly Paper[] = ['a4', 'letter'];
+
+/** Paper size and the "Export PDF" button; the button waits while an export runs. */
+export function PdfExportControls({ pdf }: { pdf: PdfExport }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [paper, setPaper] = useState<Paper>('a4');
+  const busy = pdf.state.kind === 'running';
+  return (
+    <div className="pdf-export__controls">
+      <label className="visually-hidden" htmlFor={id}>
+        {t('form:pdf.paper')}
+      </label>
+      <select id={id} className="input pdf-export__paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+        {PAPERS.map((p) => (
+          <option key={p} value={p}>
+            {t(`form:pdf.papers.${p}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button button--secondary" disabled={busy} aria-busy={busy} onClick={() => void pdf.start({ paper })}>
+        {t('form:pdf.export')}
+      </button>
+    </div>
+  );
+}
