@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTONYMS } from '../../../../core/i18n/languages';
-import { countryName } from '../../../../core/i18n/countries';
 import type { ApiError, AssessmentSummary } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../errors/error-message';
 import { EmptyState } from './empty-state';
 import { OpenFile } from './open-file';
+import { countryLabel } from './country-label';
 import { hrefFor } from '../../app/routes';
 
 type ListState = { kind: 'loading' } | { kind: 'ready'; items: AssessmentSummary[] } | { kind: 'failed'; error: ApiError };
@@ -63,7 +63,7 @@ export function AssessmentList() {
               {state.items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">
-                    <a href={hrefFor({ name: 'form', id: item.id })}>{countryName(item.countryCode, i18n.language)}</a>
+                    <a href={hrefFor({ name: 'form', id: item.id })}>{countryLabel(item.countryCode, i18n.language, t)}</a>
                   </th>
                   <td lang={item.responseLanguage}>{AUTONYMS[item.responseLanguage]}</td>
                   <td>{format.number(item.revision)}</td>

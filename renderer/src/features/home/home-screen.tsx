@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
+import { TrainingExample } from './training-example';
 
 /** The first screen: what the app is for, the assessments on this computer and how to start one. */
 export function HomeScreen() {
@@ -12,6 +13,7 @@ export function HomeScreen() {
         <p className="intro__body">{t('app.purpose')}</p>
       </section>
       <AssessmentList />
+      <TrainingExample />
       <HowItWorks />
     </>
   );
