@@ -94,6 +94,18 @@ afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/**
+ * The TTFs core/pdf/text/fonts.ts resolves, read from its FILES table ([package, regular, bold] per
+ * face), so the package is checked against what the PDF really loads.
+ */
+function pdfFontFiles(): Array<{ pkg: string; files: string[] }> {
+  const source = readFileSync(path.join(root, 'core/pdf/text/fonts.ts'), 'utf8');
+  return [...source.matchAll(/\['(@expo-google-fonts\/[a-z-]+)', '([^']+\.ttf)', '([^']+\.ttf)'\]/g)].map(([, pkg = '', regular, bold]) => ({
+    pkg,
+    files: [`/node_modules/${pkg}/${regular}`, `/node_modules/${pkg}/${bold}`],
+  }));
+}
+
 const has = (p: string): boolean => entries.has(p);
 const under = (prefix: string, suffix = ''): string[] => [...entries].filter((p) => p.startsWith(prefix) && p.endsWith(suffix));
 
@@ -127,10 +139,21 @@ describe('packaged app (linux dir, stub Electron)', () => {
     }
   });
 
-  it('holds the PDF fonts for Latin and Cyrillic, Chinese and Arabic', () => {
-    for (const pkg of ['noto-sans', 'noto-sans-sc', 'amiri']) {
-      expect(under(`/node_modules/@expo-google-fonts/${pkg}/`, '.ttf').length, pkg).toBeGreaterThan(0);
-    }
+  it('holds exactly the PDF font files the PDF module embeds, for Latin and Cyrillic, Chinese and Arabic', () => {
+    const needed = pdfFontFiles();
+    expect(needed.map((f) => f.pkg).sort()).toEqual(['@expo-google-fonts/amiri', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-sc']);
+    // The needed weights are there, and no other font file of these packages.
+    expect(under('/node_modules/@expo-google-fonts/', '.ttf').sort()).toEqual(needed.flatMap((f) => f.files).sort());
+    // Each with its licence, which the OFL requires to travel with the font.
+    for (const { pkg } of needed) expect(has(`/node_modules/${pkg}/LICENSE_FONT`), pkg).toBe(true);
+    expect(under('/node_modules/@expo-google-fonts/', '.png')).toEqual([]);
+  });
+
+  it('ships the UI fonts as woff2 only', () => {
+    expect(under('/dist/renderer/', '.woff')).toEqual([]);
+    const css = under('/dist/renderer/assets/', '.css').map((p) => asar.extractFile(archive, p.slice(1)).toString('utf8')).join('\n');
+    expect(css).toContain('.woff2');
+    expect(css).not.toMatch(/\.woff\)|format\(["']?woff["']?\)/);
   });
 
   it('leaves out development-only code and duplicates', () => {
