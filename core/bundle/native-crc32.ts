@@ -12,7 +12,8 @@ let installed = false;
  */
 export function useNativeCrc32(): boolean {
   if (installed) return true;
-  if (typeof zlibCrc32 !== 'function') return false;
+  // Without CommonJS require (a pure ES module host) the shared instance cannot be reached: keep yazl's own.
+  if (typeof zlibCrc32 !== 'function' || typeof require !== 'function') return false;
   // require(), not import: the package also ships an ES module build, a separate instance from the
   // CommonJS one yazl requires, and patching that one would change nothing.
   const target = require('buffer-crc32') as { unsigned: Unsigned };
