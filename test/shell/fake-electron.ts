@@ -14,7 +14,7 @@ export type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   headersListener: HeadersListener | null = null;
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
@@ -101,6 +101,8 @@ export const fake: FakeState = {
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
+  /** What the default session's preloads were when this window was made. */
+  readonly preloadsAtCreation = fake.defaultSession.getPreloadScripts();
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
     fake.windows.push(this);

@@ -85,7 +85,11 @@ describe('main process start-up', () => {
 
   it("registers the built preload once, as a frame script, with the window's session", async () => {
     const preload = { type: 'frame', id: APP_PRELOAD_ID, filePath: path.join(root, 'dist/electron/preload.cjs') };
-    expect(fake.windows[0]?.webContents.session.getPreloadScripts()).toEqual([preload]);
+    const window = fake.windows[0]!;
+    // Registered before the window existed, with the session the window is put in.
+    expect(window.preloadsAtCreation).toEqual([preload]);
+    expect(window.options.webPreferences?.session).toBe(fake.defaultSession);
+    expect(window.webContents.session.getPreloadScripts()).toEqual([preload]);
     // macOS re-activation with no window left opens another; it reuses the registration instead of
     // failing on the taken id or running the bridge twice.
     const first = fake.windows.splice(0);
