@@ -8,6 +8,7 @@ import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-prot
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
 import { registerAttachmentHandler } from './attachments-ipc';
+import { registerDownloads } from './downloads';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
   enforceContentSecurityPolicy(session.defaultSession);
+  registerDownloads(session.defaultSession);
   const appRoot = app.getAppPath();
   protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer')));
 
