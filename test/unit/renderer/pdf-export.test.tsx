@@ -51,15 +51,17 @@ describe('PDF export from the assessment screen', () => {
     const downloads = catchDownloads();
     await openForm(wf, id);
 
-    const button = screen.getByRole('button', { name: 'Export PDF' }) as HTMLButtonElement;
+    const button = screen.getByRole('button', { name: 'Export PDF' });
     fireEvent.click(button);
     const progress = (await screen.findByLabelText('Preparing the PDF report')) as HTMLProgressElement;
     await waitFor(() => expect(progress.value).toBe(0.4));
     expect(screen.getByText('40%')).toBeTruthy();
     expect(liveRegion()).toBe('Preparing the PDF report…');
     // A second export cannot start while this one runs.
-    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    button.focus();
     fireEvent.click(button);
+    expect(document.activeElement).toBe(button);
     expect(wf.api.exportPdf).toHaveBeenCalledTimes(1);
     expect(wf.api.exportPdf).toHaveBeenCalledWith(id, { paper: 'a4' });
 
@@ -73,7 +75,7 @@ describe('PDF export from the assessment screen', () => {
     expect(wf.api.takePdfResult).toHaveBeenCalledWith(JOB);
     await waitFor(() => expect(liveRegion()).toBe('The PDF report is ready: FRA_safer-cities-sample_r1_2026-11-20.pdf'));
     expect(screen.queryByLabelText('Preparing the PDF report')).toBeNull();
-    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('false');
   });
 
   it('asks for US Letter when chosen and lists the warnings of the finished report', async () => {
@@ -96,14 +98,14 @@ describe('PDF export from the assessment screen', () => {
     const job = controlledJob(wf);
     const downloads = catchDownloads();
     await openForm(wf, id, 'es');
-    const button = screen.getByRole('button', { name: 'Exportar PDF' }) as HTMLButtonElement;
+    const button = screen.getByRole('button', { name: 'Exportar PDF' });
     fireEvent.click(button);
     await screen.findByLabelText('Preparando el informe PDF');
     job.fail('report:errors.renderFailed');
     expect(await screen.findByText(esReport.errors.renderFailed)).toBeTruthy();
     expect(liveRegion()).toBe('No se pudo exportar el informe PDF.');
     expect(downloads.clicked).toHaveLength(0);
-    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('false');
   });
 
   it('shows a refused start translated, and an unknown code as the general failure', async () => {

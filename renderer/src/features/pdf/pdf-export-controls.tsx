@@ -6,7 +6,7 @@ import type { PdfExport } from './use-pdf-export';
 type Paper = PdfOptions['paper'];
 const PAPERS: readonly Paper[] = ['a4', 'letter'];
 
-/** Paper size and the "Export PDF" button; the button waits while an export runs. */
+/** Paper size and the "Export PDF" button; the button is unavailable while an export runs. */
 export function PdfExportControls({ pdf }: { pdf: PdfExport }) {
   const { t } = useTranslation();
   const id = useId();
@@ -24,7 +24,15 @@ export function PdfExportControls({ pdf }: { pdf: PdfExport }) {
           </option>
         ))}
       </select>
-      <button type="button" className="button button--secondary" disabled={busy} aria-busy={busy} onClick={() => void pdf.start({ paper })}>
+      {/* aria-disabled rather than disabled: a keyboard user keeps focus on the button while the export runs. */}
+      <button
+        type="button"
+        className="button button--secondary pdf-export__button"
+        aria-disabled={busy}
+        onClick={() => {
+          if (!busy) void pdf.start({ paper });
+        }}
+      >
         {t('form:pdf.export')}
       </button>
     </div>
