@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLI_ENTRY, ROOT, ensureBuilt } from '../../e2e/harness';
 import { serializeDraft } from '../../../core/store/read';
 import { KEY_FILES } from '../../../core/keys';
@@ -21,8 +21,10 @@ function scsa(args: string[], env: Record<string, string> = {}) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const withPass = { SCSA_PASSPHRASE: PASS };
-// An export renders the real PDF report (fonts, layout) in a fresh process: allow for a busy machine.
+// An export renders the real PDF report (fonts, layout) in a fresh process, and every unlock runs the
+// full scrypt: allow for a busy machine (two cores shared by everything) in every test of this file.
 const EXPORT_TIMEOUT = 120_000;
+vi.setConfig({ testTimeout: EXPORT_TIMEOUT, hookTimeout: EXPORT_TIMEOUT });
 const hex = (text: string) => /\b[0-9a-f]{64}\b/.exec(text)?.[0];
 
 beforeAll(async () => {
