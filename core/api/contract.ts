@@ -127,6 +127,40 @@ export type PdfJobStatus = z.infer<typeof PdfJobStatusSchema>;
 export const PdfResultSchema = z.object({ fileName: z.string().min(1).max(255), base64: z.string() });
 export type PdfResult = z.infer<typeof PdfResultSchema>;
 
+/** The app's one signing key, as shown on the "Signing key" screen (the private half never crosses). */
+export const SigningKeyInfoSchema = z.object({
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The fingerprint in 8 groups of 8 hex digits on two lines, for an official letter. */
+  printable: z.string(),
+  publicKeyPem: z.string(),
+  createdAt: z.string(),
+});
+export type SigningKeyInfo = z.infer<typeof SigningKeyInfoSchema>;
+/** A passphrase as typed; its rules (length) are the core's, with a translated refusal. */
+export const PassphraseSchema = z.string().min(1).max(1024);
+/** Largest bundle the "Check a bundle" screen accepts, in bytes (it travels as base64). */
+export const MAX_CHECK_BUNDLE_BYTES = 64 * 1024 * 1024;
+export const MAX_REGISTRY_CHARS = 16 * 1024 * 1024;
+/** The signed bundle of one export: `<ISO3>_<checklist-id>_v<version>_r<revision>_<YYYY-MM-DD>.zip` in base64. */
+export const SubmissionFileSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string(),
+  submissionRevision: z.number().int().positive(),
+  externalIdentifier: z.string(),
+  fingerprint: z.string(),
+});
+export type SubmissionFile = z.infer<typeof SubmissionFileSchema>;
+/** A bundle check: valid and registered / valid, key not in the registry / invalid with the first reason (an i18n key). */
+export const BundleCheckSchema = z.object({
+  status: z.enum(['valid-registered', 'valid-unregistered', 'invalid']),
+  fingerprints: z.array(z.string()),
+  reason: ApiErrorSchema.optional(),
+  bundle: z
+    .object({ country: z.string(), externalIdentifier: z.string(), submissionRevision: z.number().int(), baggingDate: z.string() })
+    .optional(),
+});
+export type BundleCheck = z.infer<typeof BundleCheckSchema>;
+
 interface MethodSpec {
   channel: `${string}:${string}`;
   input: z.ZodTuple;
@@ -165,6 +199,21 @@ export const apiContract = {
   getPdfJob: { channel: 'pdf:status', input: z.tuple([PdfJobIdSchema]), output: PdfJobStatusSchema },
   /** The finished PDF; the job is forgotten once taken (a second take fails with `report:errors.resultTaken`). */
   takePdfResult: { channel: 'pdf:result', input: z.tuple([PdfJobIdSchema]), output: PdfResultSchema },
+  /** The signing key kept in the data folder (`keys/`), or null before one is created. */
+  getSigningKey: { channel: 'keys:get', input: z.tuple([]), output: SigningKeyInfoSchema.nullable() },
+  /** Create the signing key, sealed under the passphrase; refused when one exists. */
+  createSigningKey: { channel: 'keys:create', input: z.tuple([PassphraseSchema]), output: SigningKeyInfoSchema },
+  /**
+   * Sign the assessment into a submission bundle. Refused with `bundle:errors.incomplete` (params name
+   * the items) while required items are missing; each export takes the next submission revision.
+   */
+  exportSubmission: { channel: 'bundle:export', input: z.tuple([AssessmentIdSchema, PassphraseSchema]), output: SubmissionFileSchema },
+  /** Check a bundle (base64 zip) against an optional key registry (its JSON text). */
+  verifySubmission: {
+    channel: 'bundle:verify',
+    input: z.tuple([z.string().min(1).max(Math.ceil(MAX_CHECK_BUNDLE_BYTES / 3) * 4), z.string().max(MAX_REGISTRY_CHARS).optional()]),
+    output: BundleCheckSchema,
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof apiContract;

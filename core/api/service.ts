@@ -8,6 +8,8 @@ import { EditQueue } from './edit-queue';
 import { createWorkflowHandlers } from './workflow';
 import { createAttachmentHandler } from './attachments';
 import { PdfJobs, createPdfHandlers } from './pdf-jobs';
+import { createSigningHandlers } from './signing';
+import type { SealOptions } from '../keys';
 
 const log = createLogger('core-service');
 
@@ -19,6 +21,8 @@ export interface CoreOptions {
   maxAttachmentBytes?: number;
   /** Least time between two history snapshots (the store's default otherwise); tests set 0. */
   snapshotIntervalMs?: number;
+  /** scrypt cost of a new signing key (the core's default otherwise); tests set it low. */
+  keyScrypt?: SealOptions['scrypt'];
 }
 
 /** The core as the transports see it: the contract's handlers, the attachment stream, and shutdown. */
@@ -73,6 +77,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     },
     ...createWorkflowHandlers(store, queue),
     ...createPdfHandlers(pdfJobs),
+    ...createSigningHandlers({
+      dataDir: options.dataDir,
+      store,
+      queue,
+      uiLanguage: async () => (await settings.read()).language,
+      ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}),
+    }),
   };
 
   return {

@@ -32,6 +32,10 @@ const api = {
   exportPdf: verb<'exportPdf'>('pdf:export'),
   getPdfJob: verb<'getPdfJob'>('pdf:status'),
   takePdfResult: verb<'takePdfResult'>('pdf:result'),
+  getSigningKey: verb<'getSigningKey'>('keys:get'),
+  createSigningKey: verb<'createSigningKey'>('keys:create'),
+  exportSubmission: verb<'exportSubmission'>('bundle:export'),
+  verifySubmission: verb<'verifySubmission'>('bundle:verify'),
   // The page never names a path: Electron maps the File the user chose to its path here, and main
   // checks that path again before reading it.
   addAttachment: (assessmentId: string, file: File) => {
