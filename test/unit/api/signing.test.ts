@@ -117,7 +117,8 @@ describe('verifySubmission', () => {
     const { bundle } = await exampleBundle();
     const bytes = Buffer.from(bundle.base64, 'base64');
     // Flip one byte in the middle of the archive (inside the stored PDF or a JSON entry).
-    bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at] ?? 0) ^ 0x20;
     const r = await ok<Check>('verifySubmission', bytes.toString('base64'));
     expect(r.status).toBe('invalid');
     expect(r.reason?.code).toMatch(/^bundle:verify\./);
