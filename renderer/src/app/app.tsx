@@ -6,6 +6,9 @@ import { HomeScreen } from '../features/home/home-screen';
 import { AppShell } from '../features/shell/app-shell';
 import { WizardScreen } from '../features/wizard/wizard-screen';
 import { AssessmentSession } from '../features/assessment/assessment-session';
+import { SigningKeyScreen } from '../features/signing/signing-key-screen';
+import { ExportSubmissionScreen } from '../features/signing/export-screen';
+import { CheckBundleScreen } from '../features/signing/check-bundle-screen';
 import { useRoute } from './routes';
 
 export interface AppProps {
@@ -33,6 +36,9 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
       {inAssessment && <AssessmentSession key={route.id} route={route} />}
+      {route.name === 'export' && <ExportSubmissionScreen key={route.id} id={route.id} />}
+      {route.name === 'signingKey' && <SigningKeyScreen />}
+      {route.name === 'checkBundle' && <CheckBundleScreen />}
     </AppShell>
   );
 }

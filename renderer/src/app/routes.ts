@@ -6,7 +6,10 @@ export type Route =
   | { name: 'new' }
   | { name: 'form'; id: string; itemId?: string }
   | { name: 'completeness'; id: string }
-  | { name: 'history'; id: string };
+  | { name: 'history'; id: string }
+  | { name: 'export'; id: string }
+  | { name: 'signingKey' }
+  | { name: 'checkBundle' };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
@@ -17,11 +20,14 @@ export function parseHash(hash: string): Route {
   const [path = '', query = ''] = raw.split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
+  if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
+  if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
     if (view === 'completeness') return { name: 'completeness', id };
     if (view === 'history') return { name: 'history', id };
+    if (view === 'export') return { name: 'export', id };
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
       return item && ITEM.test(item) ? { name: 'form', id, itemId: item } : { name: 'form', id };
@@ -43,6 +49,12 @@ export function hrefFor(route: Route): string {
       return `#/a/${route.id}/completeness`;
     case 'history':
       return `#/a/${route.id}/history`;
+    case 'export':
+      return `#/a/${route.id}/export`;
+    case 'signingKey':
+      return '#/signing-key';
+    case 'checkBundle':
+      return '#/check';
   }
 }
 

@@ -62,6 +62,9 @@ export function AssessmentHeader({ current }: { current: View }) {
         <div className="assessment-header__actions">
           <SaveStatus autosaver={session.autosaver} />
           <PdfExportControls pdf={pdf} />
+          <a className="button button--secondary" href={hrefFor({ name: 'export', id: session.id })}>
+            {t('signing:nav.exportSubmission')}
+          </a>
           <button type="button" className="button button--secondary" onClick={() => void saveCopy()}>
             {t('form:header.saveCopy')}
           </button>

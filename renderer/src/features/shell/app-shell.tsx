@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../core/api/contract';
 import { LanguagePicker } from '../language/language-picker';
 import { About } from '../about/about-dialog';
 import { ErrorMessage } from '../errors/error-message';
+import { SigningLinks } from '../signing/signing-links';
 
 interface AppShellProps {
   children: ReactNode;
@@ -36,6 +37,7 @@ export function AppShell({ children, startupError = null, wide = false }: AppShe
             </div>
           </a>
           <div className="app-header__tools">
+            <SigningLinks />
             <LanguagePicker onError={setError} />
             <About />
           </div>

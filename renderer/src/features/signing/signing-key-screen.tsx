@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, SigningKeyInfo } from '../../../../core/api/contract';
+import { useApi } from '../../api/api-context';
+import { useFormatters } from '../../i18n/use-formatters';
+import { ErrorMessage } from '../errors/error-message';
+import { downloadBlob } from './download';
+import './signing.css';
+
+/** Mirrors the core's rule (core/api/signing.ts) so the form can say it before a round trip. */
+export const MIN_PASSPHRASE = 10;
+
+type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; key: SigningKeyInfo; justCreated: boolean } | { kind: 'failed'; error: ApiError };
+
+/** The app's signing key: create it once, then show, print and download its public half. */
+export function SigningKeyScreen() {
+  const api = useApi();
+  const { t } = useTranslation('signing');
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' });
+    const result = await api.getSigningKey();
+    if (!result.ok) setState({ kind: 'failed', error: result.error });
+    else setState(result.value ? { kind: 'ready', key: result.value, justCreated: false } : { kind: 'none' });
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="card" aria-labelledby="signing-key-title" aria-busy={state.kind === 'loading'}>
+      <h2 id="signing-key-title" className="card__title">
+        {t('key.title')}
+      </h2>
+      <p>{t('key.intro')}</p>
+      {state.kind === 'failed' && <ErrorMessage error={state.error} onRetry={() => void load()} />}
+      {state.kind === 'none' && <CreateKeyForm onCreated={(key) => setState({ kind: 'ready', key, justCreated: true })} />}
+      {state.kind === 'ready' && <KeyDetails info={state.key} justCreated={state.justCreated} />}
+    </section>
+  );
+}
+
+function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void }) {
+  const api = useApi();
+  const { t } = useTranslation('signing');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const mismatch = confirm !== '' && confirm !== passphrase;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (passphrase !== confirm) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.createSigningKey(passphrase);
+    setBusy(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="create-key-title" noValidate>
+      <p>{t('key.none')}</p>
+      <h3 id="create-key-title">{t('key.createTitle')}</h3>
+      <div className="signing__field">
+        <label htmlFor="new-passphrase">{t('key.passphrase')}</label>
+        <input id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} aria-describedby="new-passphrase-hint" onChange={(e) => setPassphrase(e.target.value)} />
+        <small id="new-passphrase-hint">{t('key.passphraseHint', { min: MIN_PASSPHRASE })}</small>
+      </div>
+      <div className="signing__field">
+        <label htmlFor="confirm-passphrase">{t('key.confirm')}</label>
+        <input
+          id="confirm-passphrase"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          aria-invalid={mismatch}
+          aria-describedby={mismatch ? 'confirm-passphrase-error' : undefined}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        {mismatch && (
+          <small id="confirm-passphrase-error" className="field__error">
+            {t('key.mismatch')}
+          </small>
+        )}
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <button type="submit" className="button" disabled={busy || passphrase === '' || passphrase !== confirm}>
+        {busy ? t('key.creating') : t('key.create')}
+      </button>
+      {busy && <p role="status">{t('key.creating')}</p>}
+    </form>
+  );
+}
+
+function KeyDetails({ info, justCreated }: { info: SigningKeyInfo; justCreated: boolean }) {
+  const { t } = useTranslation('signing');
+  const { dateTime } = useFormatters();
+  const created = t('key.createdAt', { date: dateTime(info.createdAt) });
+  const download = () => downloadBlob(new Blob([info.publicKeyPem], { type: 'application/x-pem-file' }), `scsa-signing-key-${info.fingerprint.slice(0, 8)}.pub.pem`);
+
+  return (
+    <>
+      {justCreated && <p className="success" role="status">{t('key.created')}</p>}
+      <h3 id="fingerprint-title">{t('key.fingerprint')}</h3>
+      <p className="signing__fingerprint" aria-labelledby="fingerprint-title" data-testid="fingerprint">
+        {info.printable}
+      </p>
+      <p>{t('key.fingerprintHelp')}</p>
+      <p className="muted">{created}</p>
+      <h3 id="public-key-title">{t('key.publicKey')}</h3>
+      <pre className="signing__pem" aria-labelledby="public-key-title" tabIndex={0}>
+        {info.publicKeyPem}
+      </pre>
+      <div className="signing__actions">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('key.print')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={download}>
+          {t('key.download')}
+        </button>
+      </div>
+      {/* Shown only on paper (signing.css): the sheet that goes with the official letter. */}
+      <div className="signing-print" aria-hidden="true">
+        <h2>{t('key.printTitle')}</h2>
+        <p>{t('key.printIntro')}</p>
+        <h3>{t('key.fingerprint')}</h3>
+        <p className="signing__fingerprint">{info.printable}</p>
+        <p>{created}</p>
+        <h3>{t('key.publicKey')}</h3>
+        <pre className="signing__pem">{info.publicKeyPem}</pre>
+        <div className="signing-print__lines">
+          <p>{t('key.printName')}</p>
+          <p>{t('key.printDate')}</p>
+          <p>{t('key.printSignature')}</p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+// The signing screens against a fake API: create and show the key, export a signed submission, check a bundle.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Api, SigningKeyInfo } from '../../../core/api/contract';
+import { createFakeApi } from './fake-api';
+import { renderApp, resetPage } from './render-app';
+
+const FP = '4a4627336afb3e917be9821679bf75c14ef61f31d5eca5621b2e226b30c26a0b';
+const KEY: SigningKeyInfo = {
+  fingerprint: FP,
+  printable: '4a462733 6afb3e91 7be98216 79bf75c1\n4ef61f31 d5eca562 1b2e226b 30c26a0b',
+  publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n',
+  createdAt: '2026-11-20T10:15:00.000Z',
+};
+
+afterEach(() => {
+  resetPage();
+  window.location.hash = '';
+  vi.restoreAllMocks();
+});
+
+/** Catch the temporary download link instead of letting happy-dom follow it. */
+function catchDownloads() {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    blobs.push(b as Blob);
+    return 'blob:x';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  const names: string[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return { blobs, names };
+}
+
+/** The fake API with the signing verbs (and validation) as typed mocks each test sets up. */
+function signingApi(language?: string) {
+  const fail = async () => ({ ok: false as const, error: { code: 'errors.unexpected' } });
+  const m = {
+    getSigningKey: vi.fn<Api['getSigningKey']>(fail),
+    createSigningKey: vi.fn<Api['createSigningKey']>(fail),
+    exportSubmission: vi.fn<Api['exportSubmission']>(fail),
+    verifySubmission: vi.fn<Api['verifySubmission']>(fail),
+    validateAssessment: vi.fn<Api['validateAssessment']>(fail),
+  };
+  return { api: createFakeApi({ ...(language ? { language } : {}), overrides: m }), m };
+}
+
+function choose(input: HTMLElement, file: File) {
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('signing key screen', () => {
+  it('creates the key after the passphrase is typed twice alike, then shows its fingerprint and public key', async () => {
+    window.location.hash = '#/signing-key';
+    const { api, m } = signingApi();
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: null }));
+    m.createSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
+    await renderApp(api);
+    const pass = await screen.findByLabelText('Passphrase');
+    fireEvent.change(pass, { target: { value: 'a long enough phrase' } });
+    fireEvent.change(screen.getByLabelText('Type the passphrase again'), { target: { value: 'a long enough phrase!' } });
+    expect(screen.getByText('The two passphrases are not the same.')).toBeTruthy();
+    const create = screen.getByRole('button', { name: 'Create the key' }) as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Type the passphrase again'), { target: { value: 'a long enough phrase' } });
+    fireEvent.click(create);
+    expect(await screen.findByText('The signing key was created.')).toBeTruthy();
+    expect(m.createSigningKey).toHaveBeenCalledWith('a long enough phrase');
+    expect(screen.getByTestId('fingerprint').textContent).toBe(KEY.printable);
+    expect(screen.getAllByText(/MCowBQYDK2VwAyEAexample/).length).toBeGreaterThan(0);
+  });
+
+  it('says why the core refused a passphrase, in the interface language', async () => {
+    window.location.hash = '#/signing-key';
+    const { api, m } = signingApi('fr');
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: null }));
+    m.createSigningKey.mockImplementation(async () => ({ ok: false, error: { code: 'signing:errors.passphraseTooShort', params: { min: 10 } } }));
+    await renderApp(api);
+    fireEvent.change(await screen.findByLabelText('Phrase secrète'), { target: { value: 'court' } });
+    fireEvent.change(screen.getByLabelText('Saisissez à nouveau la phrase secrète'), { target: { value: 'court' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Créer la clé' }));
+    expect(await screen.findByText(/La phrase secrète doit comporter au moins 10 caractères\./)).toBeTruthy();
+  });
+
+  it('prints the key sheet and downloads the public key as a .pub.pem file', async () => {
+    window.location.hash = '#/signing-key';
+    const { api, m } = signingApi();
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
+    const downloads = catchDownloads();
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    await renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Download the public key' }));
+    expect(downloads.names).toEqual(['scsa-signing-key-4a462733.pub.pem']);
+    expect(await downloads.blobs[0]?.text()).toBe(KEY.publicKeyPem);
+    fireEvent.click(screen.getByRole('button', { name: 'Print for an official letter' }));
+    expect(print).toHaveBeenCalledOnce();
+    // The paper sheet carries the fingerprint and the lines for name, date and signature.
+    const sheet = document.querySelector('.signing-print');
+    expect(sheet?.textContent).toContain(KEY.printable);
+    expect(sheet?.textContent).toContain('Signature and stamp');
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('export submission screen', () => {
+  it('lists the missing items as links to the form when the export is refused', async () => {
+    window.location.hash = '#/a/abc-1/export';
+    const { api, m } = signingApi();
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
+    m.exportSubmission.mockImplementation(async () => ({ ok: false, error: { code: 'bundle:errors.incomplete', params: { count: 1, first: 'A.1', items: 'A.1' } } }));
+    m.validateAssessment.mockImplementation(async () => ({ ok: true, value: [{ itemId: 'A.1', problem: 'required', messageKey: 'form:problems.required', params: {} }] }));
+    await renderApp(api);
+    fireEvent.change(await screen.findByLabelText('Passphrase of the signing key'), { target: { value: 'whatever it is' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
+    expect(await screen.findByText(/These items need attention/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'A.1' }).getAttribute('href')).toBe('#/a/abc-1/form?item=A.1');
+    expect(m.exportSubmission).toHaveBeenCalledWith('abc-1', 'whatever it is');
+  });
+
+  it('downloads the signed bundle, and says so; a wrong passphrase is said in plain words', async () => {
+    window.location.hash = '#/a/abc-1/export';
+    const { api, m } = signingApi();
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
+    m.exportSubmission.mockImplementationOnce(async () => ({ ok: false, error: { code: 'bundle:errors.wrongPassphrase' } }));
+    m.exportSubmission.mockImplementationOnce(async () => ({
+      ok: true,
+      value: { fileName: 'FRA_safer-cities_v1.0.0_r1_2026-11-20.zip', base64: btoa('PK\u0003\u0004zip'), submissionRevision: 1, externalIdentifier: 'urn:uuid:x', fingerprint: FP },
+    }));
+    const downloads = catchDownloads();
+    await renderApp(api);
+    const pass = await screen.findByLabelText('Passphrase of the signing key');
+    fireEvent.change(pass, { target: { value: 'wrong one here' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
+    expect(await screen.findByText(/The passphrase is wrong\./)).toBeTruthy();
+    fireEvent.change(pass, { target: { value: 'right one here' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
+    expect(await screen.findByText('Saved FRA_safer-cities_v1.0.0_r1_2026-11-20.zip (submission revision 1).')).toBeTruthy();
+    expect(downloads.names).toEqual(['FRA_safer-cities_v1.0.0_r1_2026-11-20.zip']);
+    expect(downloads.blobs[0]?.type).toBe('application/zip');
+    expect(await downloads.blobs[0]?.text()).toBe('PK\u0003\u0004zip');
+  });
+
+  it('points to the key screen when there is no key yet', async () => {
+    window.location.hash = '#/a/abc-1/export';
+    const { api, m } = signingApi();
+    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: null }));
+    await renderApp(api);
+    expect((await screen.findByRole('link', { name: 'Create a signing key' })).getAttribute('href')).toBe('#/signing-key');
+  });
+});
+
+describe('check a bundle screen', () => {
+  it('sends the chosen zip and registry, and says valid but unregistered with the fingerprint', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi();
+    m.verifySubmission.mockImplementation(async () => ({ ok: true, value: { status: 'valid-unregistered', fingerprints: [FP] } }));
+    await renderApp(api);
+    choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
+    choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the bundle' }));
+    const result = await screen.findByTestId('check-result');
+    expect(result.textContent).toContain('Valid, but the signing key is not in the registry.');
+    expect(result.textContent).toContain('4a462733 6afb3e91');
+    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('PKzip'), '[]');
+  });
+
+  it('gives the first reason of an invalid bundle in the interface language', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi('es');
+    m.verifySubmission.mockImplementation(async () => ({ ok: true, value: { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notZip', params: {} } } }));
+    await renderApp(api);
+    choose(await screen.findByLabelText('Paquete de presentación (.zip)'), new File(['nope'], 'b.zip'));
+    fireEvent.click(screen.getByRole('button', { name: 'Verificar el paquete' }));
+    const result = await screen.findByTestId('check-result');
+    expect(result.textContent).toMatch(/^No válido: \S/);
+    expect(result.textContent).not.toContain('bundle:verify');
+    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('nope'), undefined);
+  });
+
+  it('asks for a file before checking anything', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi();
+    await renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Check the bundle' }));
+    await waitFor(() => expect(screen.getByText(/Choose a bundle file first\./)).toBeTruthy());
+    expect(m.verifySubmission).not.toHaveBeenCalled();
+  });
+});
