@@ -179,7 +179,7 @@ describe('check a bundle screen', () => {
     const result = await screen.findByTestId('check-result');
     expect(result.textContent).toMatch(/^No válido: \S/);
     expect(result.textContent).not.toContain('bundle:verify');
-    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('nope'), undefined);
+    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('nope'));
   });
 
   it('asks for a file before checking anything', async () => {

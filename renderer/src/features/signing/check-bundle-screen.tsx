@@ -36,7 +36,8 @@ export function CheckBundleScreen() {
       setState({ kind: 'failed', error: { code: 'signing:errors.readFailed' } });
       return;
     }
-    const result = await api.verifySubmission(base64, registryText);
+    // No second argument at all without a registry: over HTTP an `undefined` would arrive as null.
+    const result = registryText === undefined ? await api.verifySubmission(base64) : await api.verifySubmission(base64, registryText);
     setState(result.ok ? { kind: 'done', check: result.value } : { kind: 'failed', error: result.error });
   };
 
