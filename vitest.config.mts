@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: the browser tests would starve each other if every file ran at once.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
