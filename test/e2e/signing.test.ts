@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserTestsEnabled, makeTempDir } from './harness';
 import { commonText } from './locales';
+import arSigning from '../../locales/ar/signing.json';
 import { openApp } from './workflow-steps';
 
 let cleanups: Array<() => Promise<unknown>> = [];
@@ -64,6 +65,18 @@ describe.skipIf(!browserTestsEnabled)('signed submission (Chromium)', { timeout:
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('Valid, but the signing key is not in the registry.');
     expect(text.replace(/\s+/g, '')).toContain(printed.replace(/\s+/g, ''));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('the signing key and check screens in Arabic are right-to-left and have no axe violations', async () => {
+    const { page } = await openApp(cleanups, 'ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('link', { name: arSigning.nav.signingKey, exact: true }).click();
+    await page.getByLabel(arSigning.key.confirm).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: arSigning.nav.checkBundle, exact: true }).click();
+    await page.getByRole('button', { name: arSigning.check.submit }).click();
+    await page.getByText(arSigning.check.noFile).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });
