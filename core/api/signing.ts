@@ -43,7 +43,7 @@ export interface SigningOptions {
 export type SigningHandlers = Pick<ApiHandlers, 'getSigningKey' | 'createSigningKey' | 'exportSubmission' | 'verifySubmission'>;
 
 /** Counts wrong passphrases so guessing through the app is slow: three within a minute, then a pause. */
-class PassphraseGuard {
+export class PassphraseGuard {
   private failures: number[] = [];
   private pausedUntil = 0;
   constructor(private readonly now: () => number) {}

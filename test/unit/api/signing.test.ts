@@ -7,6 +7,7 @@ import { createCoreService, type CoreService } from '../../../core/api/service';
 import type { ApiMethod, ApiResult } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
+import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/api/signing';
 import { META, tempDir } from './harness';
 
 type Key = { fingerprint: string; printable: string; publicKeyPem: string; createdAt: string };
@@ -131,5 +132,44 @@ describe('verifySubmission', () => {
     const bad = await call('verifySubmission', Buffer.from('x').toString('base64'), '{not json');
     expect(bad).toMatchObject({ ok: false, error: { code: 'bundle:errors.registryInvalid' } });
     expect(await call('verifySubmission', '***')).toEqual({ ok: false, error: { code: 'signing:errors.notABundle' } });
+  });
+});
+
+describe('wrong passphrase pause', () => {
+  const code = (fn: () => void): string | null => {
+    try {
+      fn();
+      return null;
+    } catch (err) {
+      return (err as { code?: string }).code ?? 'thrown';
+    }
+  };
+
+  it('pauses after three wrong passphrases within a minute, and lets the user try again once the pause is over', () => {
+    let t = 1_000_000;
+    const guard = new PassphraseGuard(() => t);
+    expect(guard.wrong().code).toBe('bundle:errors.wrongPassphrase');
+    t += 10_000;
+    expect(guard.wrong().code).toBe('bundle:errors.wrongPassphrase');
+    t += 10_000;
+    const third = guard.wrong();
+    expect(third.code).toBe('signing:errors.paused');
+    expect(third.params).toEqual({ seconds: PASSPHRASE_PAUSE_MS / 1000 });
+    t += PASSPHRASE_PAUSE_MS - 1000;
+    expect(code(() => guard.check())).toBe('signing:errors.paused');
+    t += 1000;
+    expect(code(() => guard.check())).toBeNull();
+    // The count starts afresh after a pause.
+    expect(guard.wrong().code).toBe('bundle:errors.wrongPassphrase');
+  });
+
+  it('does not count wrong passphrases older than a minute', () => {
+    let t = 0;
+    const guard = new PassphraseGuard(() => t);
+    guard.wrong();
+    guard.wrong();
+    t += 61_000;
+    expect(guard.wrong().code).toBe('bundle:errors.wrongPassphrase');
+    expect(code(() => guard.check())).toBeNull();
   });
 });
