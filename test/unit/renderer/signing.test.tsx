@@ -119,6 +119,7 @@ describe('export submission screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
     expect(await screen.findByText(/These items need attention/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'A.1' }).getAttribute('href')).toBe('#/a/abc-1/form?item=A.1');
+    expect(screen.getByRole('link', { name: 'Open the completeness check' }).getAttribute('href')).toBe('#/a/abc-1/completeness');
     expect(m.exportSubmission).toHaveBeenCalledWith('abc-1', 'whatever it is');
   });
 

@@ -104,6 +104,9 @@ function Problems({ id, problems }: { id: string; problems: DraftProblemInfo[] }
           </li>
         ))}
       </ul>
+      <p>
+        <a href={hrefFor({ name: 'completeness', id })}>{t('export.seeCompleteness')}</a>
+      </p>
     </div>
   );
 }
