@@ -31,19 +31,9 @@ export function originAllowed(req: IncomingMessage, port: number): boolean {
   return origin === undefined || origin === `http://127.0.0.1:${port}`;
 }
 
-/** The page's CSP: the same policy the desktop app uses, plus no framing by anyone. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers on every response, static or API. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

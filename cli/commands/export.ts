@@ -1,8 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { readDraftFile } from './read-draft';
 import path from 'node:path';
-import { findPack } from '../../core/checklist/registry';
-import { parseDraftBytes } from '../../core/store/read';
-import { companionAttachmentsDir, MAX_PORTABLE_BYTES } from '../../core/store/portable';
+import { companionAttachmentsDir } from '../../core/store/portable';
 import { attachmentFile } from '../../core/store/attachments';
 import { loadKeyFile, printableFingerprint, type SigningKey } from '../../core/keys';
 import { ExportRefusedError, exportBundle } from '../../core/bundle';
@@ -60,27 +58,9 @@ export const run: CommandRun = async (ctx) => {
   const revisionText = option(ctx, 'revision') ?? '1';
   if (!/^[1-9]\d{0,8}$/.test(revisionText)) return usage(ctx, 'bundle:errors.badRevision', { revision: revisionText });
 
-  const stat = await fs.stat(draftFile).catch(() => null);
-  if (!stat?.isFile()) {
-    ctx.err(`scsa: ${ctx.t('validate.notFound', { file: draftFile })}`);
-    return EXIT.failedCheck;
-  }
-  const bytes = stat.size <= MAX_PORTABLE_BYTES ? await fs.readFile(draftFile).catch(() => null) : null;
-  if (!bytes) {
-    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file: draftFile })}`);
-    return EXIT.failedCheck;
-  }
-  const parsed = parseDraftBytes(bytes);
-  if (!parsed.ok) {
-    ctx.err(`scsa: ${ctx.t(`validate.damaged.${parsed.reason}`, { file: draftFile, ...(parsed.error.params ?? {}) })}`);
-    return EXIT.failedCheck;
-  }
-  const { draft } = parsed;
-  const loaded = findPack(draft.checklist);
-  if (!loaded) {
-    ctx.err(`scsa: ${ctx.t('validate.packNotFound', { file: draftFile, id: draft.checklist.id, version: draft.checklist.version })}`);
-    return EXIT.failedCheck;
-  }
+  const read = await readDraftFile(ctx, draftFile);
+  if (typeof read === 'number') return read;
+  const { draft, loaded } = read;
   const attachmentsDir = companionAttachmentsDir(path.resolve(draftFile));
   try {
     const signer = await unlock(ctx, path.resolve(keyDir));

@@ -1,14 +1,11 @@
-import { promises as fs } from 'node:fs';
+import { readDraftFile } from './read-draft';
 import path from 'node:path';
-import { findPack } from '../../core/checklist/registry';
 import { AppError } from '../../core/errors';
 import { setLogSink } from '../../core/log';
 import { writeFileAtomic } from '../../core/fs/atomic';
 import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draft';
 import { renderReport } from '../../core/pdf/report';
 import { PaperSchema } from '../../core/pdf/report-model';
-import { MAX_PORTABLE_BYTES } from '../../core/store/portable';
-import { parseDraftBytes } from '../../core/store/read';
 import { EXIT } from '../exit-codes';
 import type { CommandContext, CommandRun } from './types';
 
@@ -56,27 +53,9 @@ export const run: CommandRun = async (ctx) => {
   const paper = PaperSchema.safeParse(paperText.toLowerCase());
   if (!paper.success) return usage(ctx, 'pdf.badPaper', { value: paperText });
 
-  const stat = await fs.stat(draftFile).catch(() => null);
-  if (!stat?.isFile()) {
-    ctx.err(`scsa: ${ctx.t('validate.notFound', { file: draftFile })}`);
-    return EXIT.failedCheck;
-  }
-  const bytes = stat.size <= MAX_PORTABLE_BYTES ? await fs.readFile(draftFile).catch(() => null) : null;
-  if (!bytes) {
-    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file: draftFile })}`);
-    return EXIT.failedCheck;
-  }
-  const parsed = parseDraftBytes(bytes);
-  if (!parsed.ok) {
-    ctx.err(`scsa: ${ctx.t(`validate.damaged.${parsed.reason}`, { file: draftFile, ...(parsed.error.params ?? {}) })}`);
-    return EXIT.failedCheck;
-  }
-  const { draft } = parsed;
-  const loaded = findPack(draft.checklist);
-  if (!loaded) {
-    ctx.err(`scsa: ${ctx.t('validate.packNotFound', { file: draftFile, id: draft.checklist.id, version: draft.checklist.version })}`);
-    return EXIT.failedCheck;
-  }
+  const read = await readDraftFile(ctx, draftFile);
+  if (typeof read === 'number') return read;
+  const { draft, loaded } = read;
 
   // The engine's own log lines (fonts loaded, timings) would bury the warnings a user must read.
   setLogSink(null);

@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { readDraftFile } from './read-draft';
 import i18next from 'i18next';
 import { localize } from '../../core/checklist/localized';
-import { findPack } from '../../core/checklist/registry';
 import { validateDraft, type DraftProblem } from '../../core/draft/validate';
-import { parseDraftBytes } from '../../core/store/read';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../core/i18n/languages';
 import ar from '../../locales/ar/drafts.json';
 import en from '../../locales/en/drafts.json';
@@ -32,7 +30,6 @@ function draftsTranslator(language: Language) {
 }
 
 /** Largest draft file read (the same cap as a portable copy). */
-const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * `scsa validate DRAFT`: exit 0 when the draft is complete; exit 1 with one line per problem
@@ -41,31 +38,9 @@ const MAX_BYTES = 64 * 1024 * 1024;
  */
 export const run: CommandRun = async (ctx) => {
   const file = ctx.positionals[0] as string;
-  const stat = await fs.stat(file).catch((err: NodeJS.ErrnoException) => err);
-  if (stat instanceof Error) {
-    ctx.err(`scsa: ${ctx.t(stat.code === 'ENOENT' ? 'validate.notFound' : 'validate.unreadable', { file })}`);
-    return EXIT.failedCheck;
-  }
-  if (!stat.isFile() || stat.size > MAX_BYTES) {
-    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file })}`);
-    return EXIT.failedCheck;
-  }
-  const bytes = await fs.readFile(file).catch(() => null);
-  if (!bytes) {
-    ctx.err(`scsa: ${ctx.t('validate.unreadable', { file })}`);
-    return EXIT.failedCheck;
-  }
-  const r = parseDraftBytes(bytes);
-  if (!r.ok) {
-    ctx.err(`scsa: ${ctx.t(`validate.damaged.${r.reason}`, { file, ...(r.error.params ?? {}) })}`);
-    return EXIT.failedCheck;
-  }
-  const { draft } = r;
-  const loaded = findPack(draft.checklist);
-  if (!loaded) {
-    ctx.err(`scsa: ${ctx.t('validate.packNotFound', { file, id: draft.checklist.id, version: draft.checklist.version })}`);
-    return EXIT.failedCheck;
-  }
+  const read = await readDraftFile(ctx, file);
+  if (typeof read === 'number') return read;
+  const { draft, loaded } = read;
   const problems = validateDraft(draft, loaded.pack);
   // An answer to an item the checklist no longer has is kept and mentioned, but does not make a draft incomplete.
   const blocking = problems.filter((p) => p.problem !== 'unknownItem');
