@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../core/version';
+import { setLogSink } from '../core/log';
 import { LANGUAGES } from '../core/i18n/languages';
 import { EXIT } from './exit-codes';
 import { chooseLanguage, createTranslator, type TFunction } from './i18n';
@@ -20,6 +21,12 @@ function usageFailure(t: TFunction, io: Io, err: UsageError): number {
 
 /** Run one `scsa` command line and return its exit code. Never throws for a user's mistake. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  // The core's progress log lines are for the app's log; at a terminal they would bury the answer.
+  // Warnings and errors still show, everything with SCSA_VERBOSE=1.
+  const verbose = env.SCSA_VERBOSE === '1';
+  setLogSink((line) => {
+    if (verbose || !/^\S+ INFO \[/.test(line)) process.stderr.write(line + '\n');
+  });
   const choice = chooseLanguage(argv, env);
   const t = createTranslator(choice.language);
   if (choice.rejected?.source === '--lang') {
