@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CHECK_BUNDLE_BYTES, type ApiError, type BundleCheck } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage, translateError } from '../errors/error-message';
-import { fileToBase64 } from './download';
+import { fileToBase64 } from '../files/download';
 import './signing.css';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; check: BundleCheck } | { kind: 'failed'; error: ApiError };

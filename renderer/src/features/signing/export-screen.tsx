@@ -4,7 +4,7 @@ import type { ApiError, DraftProblemInfo } from '../../../../core/api/contract';
 import { hrefFor } from '../../app/routes';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
-import { base64ToBytes, downloadBlob } from './download';
+import { base64ToBytes, downloadBlob } from '../files/download';
 import './signing.css';
 
 type Outcome =

@@ -4,7 +4,7 @@ import type { ApiError, SigningKeyInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../errors/error-message';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../files/download';
 import './signing.css';
 
 /** Mirrors the core's rule (core/api/signing.ts) so the form can say it before a round trip. */
