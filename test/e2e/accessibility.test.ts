@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserTestsEnabled, makeTempDir, openBrowser, startHost, type RunningHost } from './harness';
+import { browserTestsEnabled, makeTempDir, openBrowser, startHost, useLanguage, type RunningHost } from './harness';
 import { commonText } from './locales';
 
 let cleanups: Array<() => Promise<unknown>> = [];
@@ -23,13 +23,7 @@ async function openIn(lng: string): Promise<{ page: Page; host: RunningHost }> {
   cleanups.push(() => session.close());
   const { page } = session;
   await page.goto(host.url);
-  await page.locator('#language-picker').waitFor();
-  if (lng !== 'en') {
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/setLanguage'));
-    await page.selectOption('#language-picker', lng);
-    await saved;
-  }
-  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  await useLanguage(page, lng);
   return { page, host };
 }
 

@@ -142,3 +142,14 @@ export async function openBrowser(): Promise<BrowserSession> {
     },
   };
 }
+
+/** Once the app has loaded, switch it to `lng` (saved by the core) and wait until the page shows it. */
+export async function useLanguage(page: Page, lng: string): Promise<void> {
+  await page.locator('#language-picker').waitFor();
+  if (lng !== 'en') {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/setLanguage'));
+    await page.selectOption('#language-picker', lng);
+    await saved;
+  }
+  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+}

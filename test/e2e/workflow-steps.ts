@@ -3,7 +3,7 @@
  * assessment of the sample pack through the wizard, and waiting for the autosave to settle.
  */
 import type { Page } from 'playwright-core';
-import { makeTempDir, openBrowser, startHost, type RunningHost } from './harness';
+import { makeTempDir, openBrowser, startHost, useLanguage, type RunningHost } from './harness';
 
 export interface Opened {
   page: Page;
@@ -21,13 +21,7 @@ export async function openApp(cleanups: Array<() => Promise<unknown>>, lng: stri
   const { page } = session;
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(host.url);
-  await page.locator('#language-picker').waitFor();
-  if (lng !== 'en') {
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/setLanguage'));
-    await page.selectOption('#language-picker', lng);
-    await saved;
-  }
-  await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+  await useLanguage(page, lng);
   return { page, host };
 }
 
