@@ -9,6 +9,7 @@ import { createWorkflowHandlers } from './workflow';
 import { createAttachmentHandler } from './attachments';
 import { PdfJobs, createPdfHandlers } from './pdf-jobs';
 import { createSigningHandlers } from './signing';
+import { createSigningKeys } from './signing-keys';
 import type { SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -50,6 +51,8 @@ export function createCoreService(options: CoreOptions): CoreService {
     uiLanguage: async () => (await settings.read()).language,
   });
 
+  const keys = createSigningKeys({ dataDir: options.dataDir, ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}) });
+
   const handlers: ApiHandlers = {
     async getAppInfo() {
       return {
@@ -77,12 +80,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     },
     ...createWorkflowHandlers(store, queue),
     ...createPdfHandlers(pdfJobs),
+    ...keys.handlers,
     ...createSigningHandlers({
       dataDir: options.dataDir,
       store,
       queue,
+      keys,
       uiLanguage: async () => (await settings.read()).language,
-      ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}),
     }),
   };
 

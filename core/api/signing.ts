@@ -1,7 +1,7 @@
 /**
- * The app's signing verbs: one Ed25519 key per data folder (`<dataDir>/keys/`, the format of
- * docs/formats/keys.md), signed submission bundles of an assessment, and the "Check a bundle" screen.
- * The key and bundle formats are core/keys and core/bundle; this module only wires them to the store.
+ * The app's signed submission bundles of an assessment, and the "Check a bundle" screen. The key
+ * comes unlocked from core/api/signing-keys.ts; the bundle format is core/bundle; this module only
+ * wires them to the store.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -15,62 +15,24 @@ import { describeWarnings, reportModelFromDraft } from '../pdf/from-draft';
 import { renderReport } from '../pdf/report';
 import type { Language } from '../i18n/languages';
 import type { DraftStore } from '../store/draft-store';
-import { KEY_FILES, generateKey, loadKeyFile, loadPublicKeyPem, printableFingerprint, saveKey, unlockKey, type SealOptions, type SigningKey } from '../keys';
 import { ExportRefusedError, KeyRegistrySchema, exportBundle, verifyBundle, type KeyRegistry } from '../bundle';
-import type { ApiHandlers, BundleCheck, SigningKeyInfo } from './contract';
+import type { ApiHandlers, BundleCheck } from './contract';
 import type { EditQueue } from './edit-queue';
+import type { SigningKeys } from './signing-keys';
 import { appendSubmission, nextSubmissionRevision, readSubmissionLog, submissionLogFile } from './submission-log';
 
 const log = createLogger('signing');
-
-/** Shortest passphrase the app accepts for a new key: longer than the core's floor, as it guards an official signature. */
-export const APP_MIN_PASSPHRASE = 10;
-/** Wrong passphrases allowed within PASSPHRASE_WINDOW_MS before exports pause for PASSPHRASE_PAUSE_MS. */
-export const MAX_WRONG_PASSPHRASES = 3;
-export const PASSPHRASE_WINDOW_MS = 60_000;
-export const PASSPHRASE_PAUSE_MS = 30_000;
 
 export interface SigningOptions {
   dataDir: string;
   store: DraftStore;
   queue: EditQueue;
+  keys: SigningKeys;
   uiLanguage(): Promise<Language>;
-  /** scrypt cost for new keys (the core's default otherwise); tests set it low. */
-  keyScrypt?: SealOptions['scrypt'];
   now?: () => number;
 }
 
-export type SigningHandlers = Pick<ApiHandlers, 'getSigningKey' | 'createSigningKey' | 'exportSubmission' | 'verifySubmission'>;
-
-/** Counts wrong passphrases so guessing through the app is slow: three within a minute, then a pause. */
-export class PassphraseGuard {
-  private failures: number[] = [];
-  private pausedUntil = 0;
-  constructor(private readonly now: () => number) {}
-
-  check(): void {
-    const left = this.pausedUntil - this.now();
-    if (left > 0) throw new AppError('signing:errors.paused', { seconds: Math.ceil(left / 1000) });
-  }
-
-  /** Record a wrong passphrase; the error to show (the pause once the limit is reached). */
-  wrong(): AppError {
-    const t = this.now();
-    this.failures = [...this.failures.filter((f) => t - f < PASSPHRASE_WINDOW_MS), t];
-    if (this.failures.length >= MAX_WRONG_PASSPHRASES) {
-      this.failures = [];
-      this.pausedUntil = t + PASSPHRASE_PAUSE_MS;
-      return new AppError('signing:errors.paused', { seconds: Math.ceil(PASSPHRASE_PAUSE_MS / 1000) });
-    }
-    return new AppError('bundle:errors.wrongPassphrase');
-  }
-
-  succeeded(): void {
-    this.failures = [];
-  }
-}
-
-const isCode = (err: unknown, code: string) => err instanceof AppError && err.code === code;
+export type SigningHandlers = Pick<ApiHandlers, 'exportSubmission' | 'verifySubmission'>;
 
 /** Decode base64 strictly enough that a string of another kind is refused rather than half-read. */
 function decodeBase64(text: string): Buffer {
@@ -103,37 +65,8 @@ async function withTempDir<T>(prefix: string, work: (dir: string) => Promise<T>)
 }
 
 export function createSigningHandlers(options: SigningOptions): SigningHandlers {
-  const keyDir = path.join(options.dataDir, 'keys');
   const now = options.now ?? Date.now;
-  const guard = new PassphraseGuard(now);
   let exporting: Promise<unknown> = Promise.resolve();
-
-  async function keyInfo(): Promise<SigningKeyInfo | null> {
-    const exists = await fs.lstat(path.join(keyDir, KEY_FILES.privateKey)).catch(() => null);
-    if (!exists) return null;
-    const keyFile = await loadKeyFile(keyDir);
-    return {
-      fingerprint: keyFile.fingerprint,
-      printable: printableFingerprint(keyFile.fingerprint),
-      publicKeyPem: await loadPublicKeyPem(keyDir),
-      createdAt: keyFile.createdAt,
-    };
-  }
-
-  async function unlock(passphrase: string): Promise<SigningKey> {
-    guard.check();
-    const exists = await fs.lstat(path.join(keyDir, KEY_FILES.privateKey)).catch(() => null);
-    if (!exists) throw new AppError('signing:errors.noKey');
-    const keyFile = await loadKeyFile(keyDir);
-    try {
-      const key = await unlockKey(keyFile, passphrase);
-      guard.succeeded();
-      return key;
-    } catch (err) {
-      if (isCode(err, 'bundle:errors.wrongPassphrase')) throw guard.wrong();
-      throw err;
-    }
-  }
 
   /** The draft as saved, behind the edits already sent (as the PDF export reads it). */
   const readDraft = (id: string): Promise<Draft> =>
@@ -145,7 +78,7 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
     // Completeness first: nobody types a passphrase (or spends a try) for a draft that cannot go.
     const problems = validateDraft(draft, pack);
     if (problems.length > 0) throw new ExportRefusedError(problems);
-    const signer = await unlock(passphrase);
+    const signer = await options.keys.unlock(passphrase);
     const logFile = submissionLogFile(options.dataDir, assessmentId);
     const submissionRevision = nextSubmissionRevision(await readSubmissionLog(logFile));
     const language = await options.uiLanguage();
@@ -185,21 +118,6 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
   }
 
   return {
-    async getSigningKey() {
-      return keyInfo();
-    },
-    async createSigningKey(passphrase) {
-      if ([...passphrase.normalize('NFC')].length < APP_MIN_PASSPHRASE) {
-        throw new AppError('signing:errors.passphraseTooShort', { min: APP_MIN_PASSPHRASE });
-      }
-      if (await keyInfo()) throw new AppError('signing:errors.keyExists');
-      const sealed = await generateKey(passphrase, options.keyScrypt ? { scrypt: options.keyScrypt } : {});
-      await saveKey(keyDir, sealed);
-      log.info(`signing key created ${sealed.fingerprint.slice(0, 8)}…`);
-      const info = await keyInfo();
-      if (!info) throw new AppError('errors.unexpected');
-      return info;
-    },
     async exportSubmission(assessmentId, passphrase) {
       // One export at a time, so two clicks never take the same submission revision.
       const run = exporting.then(() => exportOne(assessmentId, passphrase));

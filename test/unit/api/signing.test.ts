@@ -7,7 +7,7 @@ import { createCoreService, type CoreService } from '../../../core/api/service';
 import type { ApiMethod, ApiResult } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
-import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/api/signing';
+import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/api/signing-keys';
 import { META, tempDir } from './harness';
 
 type Key = { fingerprint: string; printable: string; publicKeyPem: string; createdAt: string };
