@@ -15,6 +15,7 @@ import { BAGIT_TXT, formatBagInfo, formatManifest, type ManifestLine } from './b
 import { PAYLOAD, SIGNATURES_DIR, TAG_FILES, bundleFileName, isIncompressible } from './names';
 import { buildSubmission, isoDay, submissionBytes, type Submission } from './submission';
 import { writeZipAtomically, type OutputFactory } from './zip-output';
+import { progressMeter, type ProgressCallback } from './progress';
 
 const log = createLogger('bundle-export');
 
@@ -48,6 +49,11 @@ export interface ExportOptions {
   /** For reproducible tests; a fresh `urn:uuid:` otherwise. */
   externalIdentifier?: string;
   createOutput?: OutputFactory;
+  /**
+   * Told the payload bytes written so far out of all (submission.json, the PDF when rendered as
+   * bytes, the attachments), at most about 200 times, and (total, total) once the bundle is in place.
+   */
+  onProgress?: ProgressCallback;
 }
 
 export interface ExportResult {
@@ -138,6 +144,8 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const json = submissionBytes(submission);
   const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint, exportedAt: now });
   const refs = new Map<string, AttachmentRef>(draft.attachments.map((a) => [a.sha256, a]));
+  const pdfBytes = pdf instanceof Uint8Array ? pdf.length : 0;
+  const progress = progressMeter(json.length + pdfBytes + submission.attachments.reduce((n, a) => n + a.size, 0), options.onProgress);
 
   let oxum = '';
   const bytes = await writeZipAtomically(
@@ -147,13 +155,16 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
       zip.addBuffer(`${top}/${TAG_FILES.bagit}`, Buffer.from(BAGIT_TXT), true);
       const lines: ManifestLine[] = [{ path: PAYLOAD.submission, sha256: createHash('sha256').update(json).digest('hex') }];
       zip.addBuffer(`${top}/${PAYLOAD.submission}`, json, true);
+      progress.add(json.length);
+      // A PDF rendered as a stream has no size known in advance: its bytes are left out of the count.
+      const onPdf = pdfBytes > 0 ? (n: number) => progress.add(n) : undefined;
       const pending: Promise<ManifestLine & { size: number }>[] = [
-        zip.addStream(`${top}/${PAYLOAD.report}`, () => toStream(pdf), false).then((r) => ({ path: PAYLOAD.report, ...r })),
+        zip.addStream(`${top}/${PAYLOAD.report}`, () => toStream(pdf), false, undefined, onPdf).then((r) => ({ path: PAYLOAD.report, ...r })),
       ];
       for (const a of submission.attachments) {
         const ref = refs.get(a.sha256) as AttachmentRef;
         const streamed = zip
-          .addStream(`${top}/${a.path}`, () => createReadStream(options.attachmentPath(a.sha256), { highWaterMark: READ_CHUNK }), !isIncompressible(ref.name, ref.mediaType), a.size)
+          .addStream(`${top}/${a.path}`, () => createReadStream(options.attachmentPath(a.sha256), { highWaterMark: READ_CHUNK }), !isIncompressible(ref.name, ref.mediaType), a.size, (n) => progress.add(n))
           .then((r) => {
             // The store names files by their hash; content that no longer matches is not what the user attached.
             if (r.sha256 !== a.sha256) throw new AppError('bundle:errors.attachmentChanged', { name: a.name, sha256: a.sha256 });
@@ -199,6 +210,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
     },
     options.createOutput,
   );
+  progress.finish();
   log.info(`bundle ${path.basename(file)} written`, { bytes, payload: oxum });
   return { file, externalIdentifier, fingerprint: signer.fingerprint, payloadOxum: oxum, bytes };
 }

@@ -8,3 +8,4 @@ export { SubmissionSchema, type Submission } from './submission';
 export { bundleFileName, safeFileName, attachmentBagPath } from './names';
 export { DEFAULT_LIMITS, type ZipLimits } from './zip-reader';
 export type { OutputFactory } from './zip-output';
+export type { ProgressCallback } from './progress';

@@ -7,6 +7,7 @@ import { PAYLOAD, SIGNATURES_DIR, TAG_FILES } from './names';
 import { BundleInvalid, type VerifyReason } from './reasons';
 import { isRegistered, type KeyRegistry } from './registry';
 import { checkAgreement, checkBagInfo, checkBagit, checkOxum, parseSubmission } from './verify-content';
+import { progressMeter, type ProgressCallback, type ProgressMeter } from './progress';
 import { DEFAULT_LIMITS, openBag, openFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
 
 const log = createLogger('bundle-verify');
@@ -26,6 +27,11 @@ export interface VerifyResult {
 export interface VerifyOptions {
   registry?: KeyRegistry;
   limits?: ZipLimits;
+  /**
+   * Told the payload bytes hashed so far out of all the manifest lists, at most about 200 times, and
+   * (total, total) once a bundle is found valid.
+   */
+  onProgress?: ProgressCallback;
 }
 
 const MAX_TAG_BYTES = 16 * 1024 * 1024;
@@ -98,7 +104,7 @@ function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInval
  * Hash one payload file while streaming it, counting its size; with `keep`, its bytes are kept too
  * (submission.json, which is parsed afterwards), so that every file is read once.
  */
-async function hashFile(bag: OpenedBag, f: BagFile, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
+async function hashFile(bag: OpenedBag, f: BagFile, progress: ProgressMeter, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
   if (keep && f.size > MAX_SUBMISSION_BYTES) throw new BundleInvalid('tooLarge', { path: f.path });
   const stream = await openFile(bag, f);
   const hash = createHash('sha256');
@@ -108,6 +114,7 @@ async function hashFile(bag: OpenedBag, f: BagFile, keep = false): Promise<{ sha
     for await (const chunk of stream) {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
+      progress.add((chunk as Buffer).length);
       if (keep) kept.push(chunk as Buffer);
     }
   } catch {
@@ -145,8 +152,9 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
   const sizes = new Map<string, number>();
   let octets = 0;
   let submissionBytes: Buffer | null = null;
+  const progress = progressMeter(manifest.reduce((n, l) => n + file(bag, l.path).size, 0), options.onProgress);
   for (const line of manifest) {
-    const got = await hashFile(bag, file(bag, line.path), line.path === PAYLOAD.submission);
+    const got = await hashFile(bag, file(bag, line.path), progress, line.path === PAYLOAD.submission);
     if (got.sha256 !== line.sha256) throw new BundleInvalid('hashMismatch', { path: line.path });
     sizes.set(line.path, got.size);
     octets += got.size;
@@ -156,6 +164,7 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
   // classify() made sure data/submission.json exists, and every payload file is in the manifest.
   const submission = parseSubmission(submissionBytes ?? Buffer.alloc(0));
   checkAgreement(info, submission, manifest, sizes);
+  progress.finish();
 
   const country = submission.assessment.countryCode;
   const registered = options.registry !== undefined && fingerprints.some((fp) => isRegistered(options.registry as KeyRegistry, fp, country, submission.baggingDate));

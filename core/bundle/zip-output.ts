@@ -16,7 +16,7 @@ export interface ZipWriter {
    * Add a file from a stream opened only when the zip reaches it, hashing it on the way: each file
    * is read once. Resolves with its SHA-256 and size once it has gone into the zip.
    */
-  addStream(name: string, open: () => Readable, compress: boolean, size?: number): Promise<{ sha256: string; size: number }>;
+  addStream(name: string, open: () => Readable, compress: boolean, size?: number, onData?: (bytes: number) => void): Promise<{ sha256: string; size: number }>;
 }
 
 /** Regular file, rw-r--r--: extractors must never see anything but plain files. */
@@ -50,7 +50,7 @@ export async function writeZipAtomically(
     addBuffer(name, bytes, compress) {
       zip.addBuffer(bytes, name, { compress, mtime, mode: FILE_MODE });
     },
-    addStream(name, open, compress, size) {
+    addStream(name, open, compress, size, onData) {
       return new Promise((resolve, reject) => {
         const options = size === undefined ? { compress, mtime, mode: FILE_MODE } : { compress, mtime, mode: FILE_MODE, size };
         zip.addReadStreamLazy(name, options, (cb) => {
@@ -60,6 +60,7 @@ export async function writeZipAtomically(
             transform(chunk: Buffer, _enc, done) {
               hash.update(chunk);
               bytes += chunk.length;
+              onData?.(chunk.length);
               done(null, chunk);
             },
             flush(done) {
