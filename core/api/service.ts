@@ -10,7 +10,7 @@ import { createAttachmentHandler } from './attachments';
 import { PdfJobs, createPdfHandlers } from './pdf-jobs';
 import { createSigningHandlers } from './signing';
 import { createSigningKeys } from './signing-keys';
-import type { SealOptions } from '../keys';
+import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
 
@@ -24,6 +24,8 @@ export interface CoreOptions {
   snapshotIntervalMs?: number;
   /** scrypt cost of a new signing key (the core's default otherwise); tests set it low. */
   keyScrypt?: SealOptions['scrypt'];
+  /** Extra protection layers for the signing key available here (the desktop's OS keychain). */
+  keyWrappers?: readonly KeyWrapper[];
 }
 
 /** The core as the transports see it: the contract's handlers, the attachment stream, and shutdown. */
@@ -51,7 +53,11 @@ export function createCoreService(options: CoreOptions): CoreService {
     uiLanguage: async () => (await settings.read()).language,
   });
 
-  const keys = createSigningKeys({ dataDir: options.dataDir, ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}) });
+  const keys = createSigningKeys({
+    dataDir: options.dataDir,
+    ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}),
+    ...(options.keyWrappers ? { wrappers: options.keyWrappers } : {}),
+  });
 
   const handlers: ApiHandlers = {
     async getAppInfo() {

@@ -3,4 +3,5 @@ export * from './fingerprint';
 export * from './key-file';
 export * from './keys';
 export * from './key-store';
+export * from './key-swap';
 export * from './replacement';

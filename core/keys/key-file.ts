@@ -59,6 +59,9 @@ export const KeyFileSchema = z
   .strict();
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
+/** The `wrapping` id of the desktop app's layer through the operating system's keychain (Electron safeStorage). */
+export const OS_KEYCHAIN = 'os-keychain';
+
 /** An extra protection layer over the passphrase-encrypted bytes (e.g. the OS keychain). */
 export interface KeyWrapper {
   id: string;

@@ -63,7 +63,11 @@ export async function loadKeyFile(location: string): Promise<KeyFile> {
     if (err instanceof AppError) throw err;
     throw new AppError('bundle:errors.keyNotFound', { file }, err);
   }
-  const text = bytes.toString('utf8');
+  return parseKeyFileText(bytes.toString('utf8'));
+}
+
+/** Validate the text of a key file (e.g. one the user chose to import); the errors of `loadKeyFile`. */
+export function parseKeyFileText(text: string): KeyFile {
   if (text.includes('-----BEGIN')) throw new AppError('bundle:errors.keyFileInvalid', { problem: 'pem' });
   let raw: unknown;
   try {

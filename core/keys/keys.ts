@@ -40,6 +40,11 @@ async function seal(privateKey: KeyObject, passphrase: string, options: SealOpti
   return { keyFile, publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint };
 }
 
+/** Seal an unlocked key again, e.g. under other wrappers (a backup without the keychain, an import). */
+export async function sealSigningKey(key: SigningKey, passphrase: string, options: SealOptions = {}): Promise<SealedKey> {
+  return seal(key.privateKey, passphrase, options);
+}
+
 /** Generate a fresh Ed25519 key pair and seal its private half under `passphrase`. */
 export async function generateKey(passphrase: string, options: SealOptions = {}): Promise<SealedKey> {
   const { privateKey } = generateKeyPairSync('ed25519');

@@ -1,6 +1,6 @@
 // The Electron main process only wires: security policy, the app:// scheme, the window, IPC to the core.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { createCoreService } from '../../core/api/service';
 import { createLogger } from '../../core/log';
 import { PRODUCT_NAME } from '../../core/version';
@@ -9,6 +9,7 @@ import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
 import { registerAttachmentHandler } from './attachments-ipc';
 import { registerDownloads } from './downloads';
+import { createKeychainWrapper } from './keychain';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
 
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = new ElectronSettingsStore(dataDir);
-  const core = createCoreService({ dataDir, runtime: 'desktop', settings });
+  // After whenReady: before it, safeStorage cannot tell which keyring it would use.
+  const keychain = createKeychainWrapper(safeStorage);
+  const core = createCoreService({ dataDir, runtime: 'desktop', settings, keyWrappers: keychain ? [keychain] : [] });
   registerIpcHandlers(ipcMain, core.handlers);
   registerAttachmentHandler(ipcMain, core.addAttachment);
   // Quitting waits once for the core to finish saves in flight and release the drafts' locks.

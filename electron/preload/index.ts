@@ -34,6 +34,9 @@ const api = {
   takePdfResult: verb<'takePdfResult'>('pdf:result'),
   getSigningKey: verb<'getSigningKey'>('keys:get'),
   createSigningKey: verb<'createSigningKey'>('keys:create'),
+  importSigningKey: verb<'importSigningKey'>('keys:import'),
+  replaceSigningKey: verb<'replaceSigningKey'>('keys:replace'),
+  backupSigningKey: verb<'backupSigningKey'>('keys:backup'),
   exportSubmission: verb<'exportSubmission'>('bundle:export'),
   verifySubmission: verb<'verifySubmission'>('bundle:verify'),
   // The page never names a path: Electron maps the File the user chose to its path here, and main

@@ -123,6 +123,29 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * A stand-in for `safeStorage`: availability and the Linux backend are switchable (off by default).
+ * Its "encryption" is reversible only with the same `secret`; another secret stands for another
+ * computer's keychain.
+ */
+export const fakeSafeStorage = {
+  available: false,
+  backend: 'basic_text' as string,
+  secret: 'this-computer',
+  isEncryptionAvailable: (): boolean => fakeSafeStorage.available,
+  getSelectedStorageBackend: (): string => fakeSafeStorage.backend,
+  encryptString: (plain: string): Buffer => {
+    if (!fakeSafeStorage.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`fake-keychain:${fakeSafeStorage.secret}:${Buffer.from(plain).toString('hex')}`);
+  },
+  decryptString: (encrypted: Buffer): string => {
+    const prefix = `fake-keychain:${fakeSafeStorage.secret}:`;
+    const text = encrypted.toString();
+    if (!fakeSafeStorage.available || !text.startsWith(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice(prefix.length), 'hex').toString();
+  },
+};
+
 const app = {
   enableSandbox: (...args: unknown[]) => fake.enableSandbox(...args),
   requestSingleInstanceLock: () => true,
@@ -155,6 +178,7 @@ export const electronModule = {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
     handle: (scheme: string, handler: SchemeHandler) => fake.schemes.set(scheme, handler),
   },
+  safeStorage: fakeSafeStorage,
   session: {
     get defaultSession() {
       return fake.defaultSession;

@@ -36,7 +36,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getPdfJob',
-  'takePdfResult', 'getSigningKey', 'createSigningKey', 'exportSubmission', 'verifySubmission'] as const;
+  'takePdfResult', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'verifySubmission'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

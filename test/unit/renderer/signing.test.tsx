@@ -12,6 +12,8 @@ const KEY: SigningKeyInfo = {
   printable: '4a462733 6afb3e91 7be98216 79bf75c1\n4ef61f31 d5eca562 1b2e226b 30c26a0b',
   publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n',
   createdAt: '2026-11-20T10:15:00.000Z',
+  protectedByKeychain: false,
+  keychainAvailable: false,
 };
 
 afterEach(() => {
