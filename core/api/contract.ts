@@ -82,7 +82,13 @@ export type AnswerChanges = z.infer<typeof AnswerChangesSchema>;
 export const SaveResultSchema = z.object({ revision: z.number().int().nonnegative(), updatedAt: z.string() });
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
-export const HistoryEntrySchema = z.object({ revision: z.number().int().nonnegative(), savedAt: z.string(), size: z.number().int().nonnegative() });
+/** A saved version of a draft; `submission` is set on a revision frozen by a signed export (never pruned). */
+export const HistoryEntrySchema = z.object({
+  revision: z.number().int().nonnegative(),
+  savedAt: z.string(),
+  size: z.number().int().nonnegative(),
+  submission: z.object({ submissionRevision: z.number().int().positive(), externalIdentifier: z.string(), exportedAt: z.string() }).optional(),
+});
 export type HistoryEntryInfo = z.infer<typeof HistoryEntrySchema>;
 
 export const DraftProblemSchema = z.object({

@@ -104,14 +104,17 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
       });
       const bytes = await fs.readFile(result.file);
       const fileName = path.basename(result.file);
+      const exportedAt = new Date(now()).toISOString();
       await appendSubmission(logFile, {
         submissionRevision,
         draftRevision: draft.revision,
         externalIdentifier: result.externalIdentifier,
         fingerprint: result.fingerprint,
         fileName,
-        exportedAt: new Date(now()).toISOString(),
+        exportedAt,
       });
+      // Freeze what was sent: history retention may prune snapshots, never this one.
+      await options.store.pinSubmitted(assessmentId, draft, { submissionRevision, externalIdentifier: result.externalIdentifier, exportedAt });
       log.info(`exported ${fileName} (${bytes.length} bytes)`);
       return { fileName, base64: bytes.toString('base64'), submissionRevision, externalIdentifier: result.externalIdentifier, fingerprint: result.fingerprint };
     });

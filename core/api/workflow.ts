@@ -78,7 +78,7 @@ export function createWorkflowHandlers(store: DraftStore, queue: EditQueue): Wor
     },
     async listHistory(id) {
       const entries = await store.listHistory(id);
-      return entries.map((e) => ({ revision: e.revision, savedAt: e.savedAt, size: e.size }));
+      return entries.map((e) => ({ revision: e.revision, savedAt: e.savedAt, size: e.size, ...(e.submission ? { submission: e.submission } : {}) }));
     },
     async restoreVersion(id, revision) {
       return queue.run(id, async () => {

@@ -19,11 +19,13 @@ import { appendChange, contentKey } from './changes';
 import { attachmentFile, DEFAULT_MAX_ATTACHMENT_BYTES, ingestAttachment } from './attachments';
 import { exportCopy, importCopy, type ExportResult } from './portable';
 import { listAssessments, type StoredAssessment } from './list';
+import { listPinned, pinRevision, type SubmissionStamp } from './submitted';
 
 export type { StoredAssessment } from './list';
 
 export type { StoreNotice } from './recover';
 export type { HistoryEntry, RetentionPolicy } from './history';
+export type { SubmissionStamp } from './submitted';
 
 const log = createLogger('draft-store');
 
@@ -122,7 +124,7 @@ export class DraftStore {
     if (readOnly) return { ...(await loadForgiving(paths, true, this.now())), readOnly };
     const lock = await acquireLock(paths.lock);
     try {
-      for (const dir of [paths.dir, paths.history, paths.attachments]) await removeDeadTempFiles(dir);
+      for (const dir of [paths.dir, paths.history, paths.submitted, paths.attachments]) await removeDeadTempFiles(dir);
       const { draft: loaded, notices } = await loadForgiving(paths, false, this.now());
       const draft = loaded.id === id ? loaded : { ...loaded, id };
       const newest = (await listSnapshots(paths.history))[0];
@@ -193,25 +195,53 @@ export class DraftStore {
     await pruneSnapshots(s.paths.history, this.retention, now);
   }
 
-  /** History snapshots of an assessment, newest first. */
+  /**
+   * History of an assessment, newest first: the snapshots retention has kept, and every submitted
+   * revision however old. A snapshot of a revision that is also a submitted one is shown once, as
+   * the submitted one (same content).
+   */
   async listHistory(id: string): Promise<HistoryEntry[]> {
-    return listSnapshots(this.paths(id).history);
+    const paths = this.paths(id);
+    const pinned = (await listPinned(paths.submitted)).map((p) => p.entry);
+    const frozen = new Set(pinned.map((e) => e.revision));
+    const snapshots = (await listSnapshots(paths.history)).filter((e) => !frozen.has(e.revision));
+    return [...pinned, ...snapshots].sort((a, b) => b.revision - a.revision || (b.submission?.submissionRevision ?? 0) - (a.submission?.submissionRevision ?? 0));
   }
 
   /**
-   * Make an earlier snapshot the current draft, as a new revision (the current state is snapshotted
-   * first, so a restore can itself be undone). Throws `drafts:errors.snapshotNotFound` / `snapshotUnreadable`.
+   * Freeze `draft` (the exact revision put into a signed bundle) as a submitted revision that history
+   * retention never deletes. Idempotent for the same export; needs no open session (the file is new
+   * and written atomically, so it cannot disturb a writer holding the lock).
+   */
+  async pinSubmitted(id: string, draft: Draft, stamp: SubmissionStamp): Promise<HistoryEntry> {
+    if (draft.id !== id) throw new AppError('drafts:errors.invalidDraft', { path: 'id', problem: 'another assessment', count: 1 });
+    return pinRevision(this.paths(id).submitted, draft, stamp, this.now());
+  }
+
+  /** The content of a revision from a kept snapshot, else from a submitted revision; null when none reads. */
+  private async readRevision(paths: AssessmentPaths, revision: number): Promise<Draft | null> {
+    for (const entry of (await listSnapshots(paths.history)).filter((e) => e.revision === revision)) {
+      const buf = await fs.readFile(path.join(paths.history, entry.file)).catch(() => null);
+      const r = buf ? parseDraftBytes(buf) : null;
+      if (r?.ok) return r.draft;
+    }
+    return (await listPinned(paths.submitted)).find((p) => p.entry.revision === revision)?.draft ?? null;
+  }
+
+  /**
+   * Make an earlier snapshot (or submitted revision) the current draft, as a new revision (the current
+   * state is snapshotted first, so a restore can itself be undone). Throws
+   * `drafts:errors.snapshotNotFound` / `snapshotUnreadable`.
    */
   async restore(id: string, revision: number): Promise<Draft> {
     const s = this.session(id);
     return this.serialize(s, async () => {
-      const entry = (await listSnapshots(s.paths.history)).find((e) => e.revision === revision);
-      if (!entry) throw new AppError('drafts:errors.snapshotNotFound', { revision });
-      const buf = await fs.readFile(path.join(s.paths.history, entry.file)).catch(() => null);
-      const r = buf ? parseDraftBytes(buf) : null;
-      if (!r?.ok) throw new AppError('drafts:errors.snapshotUnreadable', { revision });
+      const known = (await this.listHistory(id)).some((e) => e.revision === revision);
+      if (!known) throw new AppError('drafts:errors.snapshotNotFound', { revision });
+      const draft = await this.readRevision(s.paths, revision);
+      if (!draft) throw new AppError('drafts:errors.snapshotUnreadable', { revision });
       await this.snapshot(s);
-      const restored = await this.write({ ...r.draft, id }, revision);
+      const restored = await this.write({ ...draft, id }, revision);
       await this.snapshot(s);
       log.info(`assessment ${id}: revision ${revision} restored as revision ${restored.revision}`);
       return restored;

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log';
 import type { Draft } from '../draft/schema';
 import { serializeDraft } from './read';
+import type { SubmissionStamp } from './submitted';
 
 const log = createLogger('draft-history');
 
@@ -13,6 +14,8 @@ export interface HistoryEntry {
   savedAt: string;
   file: string;
   size: number;
+  /** Set on a submitted revision: the export it was frozen for (see submitted.ts). */
+  submission?: SubmissionStamp;
 }
 
 /**

@@ -5,6 +5,8 @@ import { AssessmentIdSchema } from '../draft/schema';
 /** File name of the current draft inside an assessment folder. */
 export const DRAFT_FILE = 'draft.scsa.json';
 export const HISTORY_DIR = 'history';
+/** Frozen copies of the exported revisions (see submitted.ts); retention never looks here. */
+export const SUBMITTED_DIR = 'submitted';
 export const ATTACHMENTS_DIR = 'attachments';
 export const LOCK_FILE = '.lock';
 
@@ -13,6 +15,7 @@ export interface AssessmentPaths {
   dir: string;
   draft: string;
   history: string;
+  submitted: string;
   attachments: string;
   lock: string;
 }
@@ -29,6 +32,7 @@ export function assessmentPaths(dataDir: string, id: string): AssessmentPaths {
     dir,
     draft: path.join(dir, DRAFT_FILE),
     history: path.join(dir, HISTORY_DIR),
+    submitted: path.join(dir, SUBMITTED_DIR),
     attachments: path.join(dir, ATTACHMENTS_DIR),
     lock: path.join(dir, LOCK_FILE),
   };
