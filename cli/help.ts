@@ -49,5 +49,6 @@ export function usageText(t: TFunction): string {
 /** `scsa <command> --help`: the command's own line. */
 export function commandUsage(t: TFunction, c: CommandSpec): string {
   const mark = c.available ? '' : ` (${t('usage.notYet')})`;
-  return `${t('usage.label')} scsa ${c.synopsis}\n\n${t(`commands.${c.name}`)}${mark}\n`;
+  const details = c.details ? `\n${t(`details.${c.name}`)}\n` : '';
+  return `${t('usage.label')} scsa ${c.synopsis}\n\n${t(`commands.${c.name}`)}${mark}\n${details}`;
 }

@@ -42,9 +42,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'keygen',
-    synopsis: 'keygen --out DIR',
-    options: { lang: LANG, out: { type: 'string', value: 'DIR' } },
+    synopsis: 'keygen --out DIR [--import FILE] [--replace OLD]',
+    options: { lang: LANG, out: { type: 'string', value: 'DIR' }, import: { type: 'string', value: 'FILE' }, replace: { type: 'string', value: 'OLD' } },
     positionals: [],
+    details: true,
     available: true,
     load: () => import('./keygen'),
   },
@@ -63,6 +64,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: ['BUNDLE'],
     available: true,
     load: () => import('./verify'),
+  },
+  {
+    name: 'verify-replacement',
+    synopsis: 'verify-replacement FILE [--registry FILE]',
+    options: { lang: LANG, registry: { type: 'string', value: 'FILE' } },
+    positionals: ['FILE'],
+    details: true,
+    available: true,
+    load: () => import('./verify-replacement'),
   },
   {
     name: 'import',

@@ -34,6 +34,8 @@ export interface CommandSpec {
   variadic?: boolean;
   /** False until the issue that implements the command lands; help marks it. */
   available: boolean;
+  /** `scsa <command> --help` adds the text `details.<name>` of cli.json (options, environment). */
+  details?: boolean;
   /** Listed under "later" in help (import, report, pack). */
   later?: boolean;
   /** Loaded only when run, so `scsa --help` never pays for PDF or crypto code. */
