@@ -10,7 +10,12 @@ import { useSession } from './session';
 
 type State = { kind: 'loading' } | { kind: 'ready'; entries: HistoryEntryInfo[] } | { kind: 'failed'; error: ApiError };
 
-/** Saved versions, newest first, each restorable after a confirmation. */
+/** One row per saved version; a revision sent twice is two rows (two submission revisions). */
+const rowKey = (e: HistoryEntryInfo) => `${e.revision}-${e.submission?.submissionRevision ?? 0}`;
+/** First strong isolate … pop: a Latin identifier stays in one piece inside a right-to-left sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** Saved versions, newest first, each restorable after a confirmation; the versions sent in a signed bundle are marked. */
 export function HistoryScreen() {
   const api = useApi();
   const session = useSession();
@@ -29,7 +34,7 @@ export function HistoryScreen() {
     setState({ kind: 'loading' });
     await session.autosaver.flush();
     const result = await api.listHistory(session.id);
-    setState(result.ok ? { kind: 'ready', entries: [...result.value].sort((a, b) => b.revision - a.revision) } : { kind: 'failed', error: result.error });
+    setState(result.ok ? { kind: 'ready', entries: [...result.value].sort((a, b) => b.revision - a.revision || (b.submission?.submissionRevision ?? 0) - (a.submission?.submissionRevision ?? 0)) } : { kind: 'failed', error: result.error });
   }, [api, session.id, session.autosaver]);
 
   useEffect(() => {
@@ -90,9 +95,18 @@ export function HistoryScreen() {
               </thead>
               <tbody>
                 {state.entries.map((entry) => (
-                  <tr key={entry.revision}>
+                  <tr key={rowKey(entry)} className={entry.submission ? 'history__submitted' : undefined}>
                     <th scope="row">{format.number(entry.revision)}</th>
-                    <td>{format.dateTime(entry.savedAt)}</td>
+                    <td>
+                      {format.dateTime(entry.savedAt)}
+                      {entry.submission && (
+                        <div className="history__submission">
+                          <span className="badge">{t('drafts:history.submitted', { n: format.number(entry.submission.submissionRevision) })}</span>
+                          <span className="muted">{t('drafts:history.exportedOn', { date: format.dateTime(entry.submission.exportedAt) })}</span>
+                          <span className="muted history__identifier">{t('drafts:history.identifier', { id: isolate(entry.submission.externalIdentifier) })}</span>
+                        </div>
+                      )}
+                    </td>
                     <td>{size(entry.size)}</td>
                     <td>
                       <button type="button" className="button button--secondary button--small" disabled={session.readOnly} onClick={() => setConfirm(entry)}>
