@@ -5,14 +5,24 @@ import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../errors/error-message';
 import { downloadBlob } from '../files/download';
+import { BackupKeyForm } from './backup-key-form';
+import { ImportKeyForm } from './import-key-form';
+import { KeychainStatus, ReplacementNotice } from './key-status';
+import { MIN_PASSPHRASE } from './passphrase-rules';
+import { ReplaceKeyForm } from './replace-key-form';
 import './signing.css';
+import './signing-key.css';
 
-/** Mirrors the core's rule (core/api/signing.ts) so the form can say it before a round trip. */
-export const MIN_PASSPHRASE = 10;
+export { MIN_PASSPHRASE };
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; key: SigningKeyInfo; justCreated: boolean } | { kind: 'failed'; error: ApiError };
+/** What just happened to the key shown, to say so once. */
+type Change = 'created' | 'imported' | 'replaced' | null;
+type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; key: SigningKeyInfo; change: Change } | { kind: 'failed'; error: ApiError };
 
-/** The app's signing key: create it once, then show, print and download its public half. */
+/**
+ * The app's signing key: create or import it once, then show, print and download its public half;
+ * replace it, back it up, and say whether the OS keychain also protects it.
+ */
 export function SigningKeyScreen() {
   const api = useApi();
   const { t } = useTranslation('signing');
@@ -22,7 +32,7 @@ export function SigningKeyScreen() {
     setState({ kind: 'loading' });
     const result = await api.getSigningKey();
     if (!result.ok) setState({ kind: 'failed', error: result.error });
-    else setState(result.value ? { kind: 'ready', key: result.value, justCreated: false } : { kind: 'none' });
+    else setState(result.value ? { kind: 'ready', key: result.value, change: null } : { kind: 'none' });
   }, [api]);
 
   useEffect(() => {
@@ -36,8 +46,20 @@ export function SigningKeyScreen() {
       </h2>
       <p>{t('key.intro')}</p>
       {state.kind === 'failed' && <ErrorMessage error={state.error} onRetry={() => void load()} />}
-      {state.kind === 'none' && <CreateKeyForm onCreated={(key) => setState({ kind: 'ready', key, justCreated: true })} />}
-      {state.kind === 'ready' && <KeyDetails info={state.key} justCreated={state.justCreated} />}
+      {state.kind === 'none' && (
+        <>
+          <CreateKeyForm onCreated={(key) => setState({ kind: 'ready', key, change: 'created' })} />
+          <ImportKeyForm onImported={(key) => setState({ kind: 'ready', key, change: 'imported' })} />
+        </>
+      )}
+      {state.kind === 'ready' && (
+        <>
+          <KeyDetails info={state.key} change={state.change} />
+          <ReplacementNotice info={state.key} justReplaced={state.change === 'replaced'} />
+          <ReplaceKeyForm onReplaced={(key) => setState({ kind: 'ready', key, change: 'replaced' })} />
+          <BackupKeyForm />
+        </>
+      )}
     </section>
   );
 }
@@ -97,7 +119,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
   );
 }
 
-function KeyDetails({ info, justCreated }: { info: SigningKeyInfo; justCreated: boolean }) {
+function KeyDetails({ info, change }: { info: SigningKeyInfo; change: Change }) {
   const { t } = useTranslation('signing');
   const { dateTime } = useFormatters();
   const created = t('key.createdAt', { date: dateTime(info.createdAt) });
@@ -105,13 +127,15 @@ function KeyDetails({ info, justCreated }: { info: SigningKeyInfo; justCreated: 
 
   return (
     <>
-      {justCreated && <p className="success" role="status">{t('key.created')}</p>}
+      {change === 'created' && <p className="success" role="status">{t('key.created')}</p>}
+      {change === 'imported' && <p className="success" role="status">{t('import.done')}</p>}
       <h3 id="fingerprint-title">{t('key.fingerprint')}</h3>
       <p className="signing__fingerprint" aria-labelledby="fingerprint-title" data-testid="fingerprint">
         {info.printable}
       </p>
       <p>{t('key.fingerprintHelp')}</p>
       <p className="muted">{created}</p>
+      <KeychainStatus info={info} />
       <h3 id="public-key-title">{t('key.publicKey')}</h3>
       <pre className="signing__pem" aria-labelledby="public-key-title" tabIndex={0}>
         {info.publicKeyPem}
@@ -131,6 +155,12 @@ function KeyDetails({ info, justCreated }: { info: SigningKeyInfo; justCreated: 
         <h3>{t('key.fingerprint')}</h3>
         <p className="signing__fingerprint">{info.printable}</p>
         <p>{created}</p>
+        {info.replaced && (
+          <>
+            <p>{t('key.printReplaces')}</p>
+            <p className="signing__fingerprint">{info.replaced.printable}</p>
+          </>
+        )}
         <h3>{t('key.publicKey')}</h3>
         <pre className="signing__pem">{info.publicKeyPem}</pre>
         <div className="signing-print__lines">

@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../core/api/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorMessage } from '../errors/error-message';
+import { downloadBlob } from '../files/download';
+
+/** "Save a backup": the key file sealed by the passphrase alone, as a download to keep somewhere safe. */
+export function BackupKeyForm() {
+  const api = useApi();
+  const { t } = useTranslation('signing');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    const result = await api.backupSigningKey(passphrase);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    downloadBlob(new Blob([result.value.text], { type: 'application/json' }), result.value.fileName);
+    // The passphrase is not kept in the page longer than needed.
+    setPassphrase('');
+    setSaved(result.value.fileName);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="backup-key-title" noValidate className="signing-key__section">
+      <h3 id="backup-key-title">{t('backup.title')}</h3>
+      <p>{t('backup.intro')}</p>
+      <div className="signing__field">
+        <label htmlFor="backup-passphrase">{t('backup.passphrase')}</label>
+        <input id="backup-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <button type="submit" className="button button--secondary" disabled={busy || passphrase === ''}>
+        {t('backup.submit')}
+      </button>
+      <div aria-live="polite">
+        {busy && <p role="status">{t('backup.working')}</p>}
+        {saved && <p className="success">{t('backup.done', { file: saved })}</p>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_KEY_IMPORT_CHARS, type ApiError, type SigningKeyInfo } from '../../../../core/api/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorMessage } from '../errors/error-message';
+import { MIN_PASSPHRASE } from './passphrase-rules';
+
+/** The command that turns an encrypted or older-format key into what the import takes. */
+const CONVERT_COMMAND = 'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem';
+const MAX_KB = MAX_KEY_IMPORT_CHARS / 1024;
+
+/** Import a key the focal point already has: a backup of this app, or a PEM from another tool. */
+export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo) => void }) {
+  const api = useApi();
+  const { t } = useTranslation('signing');
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return setError({ code: 'signing:import.noFile' });
+    // A key file is about 1 KB: a big file is the wrong one, and is not read at all.
+    if (file.size > MAX_KEY_IMPORT_CHARS) return setError({ code: 'signing:errors.importTooLarge', params: { max: MAX_KB } });
+    setBusy(true);
+    setError(null);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setBusy(false);
+      return setError({ code: 'signing:errors.readFailed' });
+    }
+    const result = await api.importSigningKey(text, passphrase);
+    setBusy(false);
+    if (result.ok) onImported(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="import-key-title" noValidate className="signing-key__section">
+      <h3 id="import-key-title">{t('import.title')}</h3>
+      <p>{t('import.intro')}</p>
+      <p id="import-convert">{t('import.convert')}</p>
+      <pre className="signing__pem" aria-labelledby="import-convert" tabIndex={0}>
+        {CONVERT_COMMAND}
+      </pre>
+      <div className="signing__field">
+        <label htmlFor="import-file">{t('import.file')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".pem,.json,.key,application/json,application/x-pem-file,text/plain"
+          aria-describedby="import-file-hint"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <small id="import-file-hint">{t('import.fileHint', { max: MAX_KB })}</small>
+      </div>
+      <div className="signing__field">
+        <label htmlFor="import-passphrase">{t('import.passphrase')}</label>
+        <input
+          id="import-passphrase"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          aria-describedby="import-passphrase-hint"
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+        <small id="import-passphrase-hint">{t('import.passphraseHint', { min: MIN_PASSPHRASE })}</small>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <button type="submit" className="button" disabled={busy || passphrase === ''}>
+        {t('import.submit')}
+      </button>
+      {busy && <p role="status">{t('import.working')}</p>}
+    </form>
+  );
+}
