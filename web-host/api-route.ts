@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { MAX_CHECK_BUNDLE_BYTES, MAX_REGISTRY_CHARS, type ApiHandlers, type ApiMethod, type ApiResult } from '../core/api/contract';
+import type { ApiHandlers, ApiMethod, ApiResult } from '../core/api/contract';
 import { dispatch, isApiMethod } from '../core/api/dispatch';
 
 /** Largest request body accepted; the contract's payloads are small, so anything bigger is refused unread. */
@@ -12,8 +12,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const BODY_LIMITS: Readonly<Partial<Record<ApiMethod, number>>> = {
   importCopy: 3 * 64 * 1024 * 1024 + MAX_BODY_BYTES,
-  // A bundle to check, in base64 (ASCII), and a registry of up to 16 Mi characters.
-  verifySubmission: Math.ceil(MAX_CHECK_BUNDLE_BYTES / 3) * 4 + 3 * MAX_REGISTRY_CHARS + MAX_BODY_BYTES,
 };
 
 const BodySchema = z.object({ args: z.array(z.unknown()) });

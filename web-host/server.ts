@@ -2,11 +2,13 @@ import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCoreService } from '../core/api/service';
-import type { ApiHandlers, AttachmentHandler } from '../core/api/contract';
+import type { ApiHandlers, AttachmentHandler, BundleCheckFileHandler } from '../core/api/contract';
 import { FileSettingsStore } from '../core/settings/file-store';
 import { createLogger } from '../core/log';
 import { handleApi } from './api-route';
 import { handleUpload, isUploadPath } from './upload-route';
+import { CHECK_PATH, handleCheckUpload } from './check-route';
+import { DOWNLOAD_LINK_PATH, DOWNLOAD_PREFIX, DownloadTokens, handleDownloadLink, serveDownload } from './download-route';
 import { resolveStatic } from './static-files';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
@@ -87,6 +89,9 @@ interface RouteContext {
   rendererDir: string;
   handlers: ApiHandlers;
   attachments: AttachmentHandler | undefined;
+  checkBundleFile: BundleCheckFileHandler;
+  dataDir: string;
+  downloads: DownloadTokens;
   token: string;
   port: number;
 }
@@ -100,15 +105,21 @@ async function route(ctx: RouteContext, req: IncomingMessage, res: ServerRespons
     log.warn(`refused ${req.method ?? '?'} ${pathname} (host ${JSON.stringify(req.headers.host)}, origin ${JSON.stringify(req.headers.origin)})`);
     return sendText(res, 403, 'Forbidden');
   }
+  // An anchor's download: no token header, a one-use token in the path instead (download-route.ts).
+  if (pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(ctx.dataDir, ctx.downloads, pathname, req, res);
   if (pathname === '/api' || pathname.startsWith('/api/')) {
     if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) {
       log.warn(`refused API call ${pathname} without a valid token`);
       return sendJson(res, 403, { ok: false, error: { code: 'errors.forbidden' } });
     }
     const reply =
-      isUploadPath(pathname)
-        ? await handleUpload(ctx.attachments, pathname, req)
-        : await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
+      pathname === CHECK_PATH
+        ? await handleCheckUpload(ctx.checkBundleFile, req)
+        : pathname === DOWNLOAD_LINK_PATH
+          ? await handleDownloadLink(ctx.downloads, req)
+          : isUploadPath(pathname)
+            ? await handleUpload(ctx.attachments, pathname, req)
+            : await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
     return sendJson(res, reply.status, reply.body, reply.headers);
   }
   return serveStatic(ctx.rendererDir, pathname, req, res);
@@ -124,7 +135,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
   });
   const attachments = options.attachments === undefined ? core.addAttachment : (options.attachments ?? undefined);
-  const ctx: RouteContext = { rendererDir: options.rendererDir, handlers: core.handlers, attachments, token, port: options.port };
+  const ctx: RouteContext = {
+    rendererDir: options.rendererDir,
+    handlers: core.handlers,
+    attachments,
+    checkBundleFile: core.checkBundleFile,
+    dataDir: options.dataDir,
+    downloads: new DownloadTokens(),
+    token,
+    port: options.port,
+  };
   const server = http.createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
       log.error(`request ${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'} failed`, err);
@@ -132,7 +152,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 30_000;
+  // A whole request may take this long: an upload of a gigabyte-sized bundle or attachment, not a slow client.
+  server.requestTimeout = 15 * 60_000;
   server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -157,18 +157,34 @@ export const KeyBackupSchema = z.object({ fileName: z.string().min(1).max(255), 
 export type KeyBackup = z.infer<typeof KeyBackupSchema>;
 /** A passphrase as typed; its rules (length) are the core's, with a translated refusal. */
 export const PassphraseSchema = z.string().min(1).max(1024);
-/** Largest bundle the "Check a bundle" screen accepts, in bytes (it travels as base64). */
-export const MAX_CHECK_BUNDLE_BYTES = 64 * 1024 * 1024;
 export const MAX_REGISTRY_CHARS = 16 * 1024 * 1024;
-/** The signed bundle of one export: `<ISO3>_<checklist-id>_v<version>_r<revision>_<YYYY-MM-DD>.zip` in base64. */
+/**
+ * The signed bundle of one export, kept in the data folder as `submissions/<assessment id>/<fileName>`
+ * (`<ISO3>_<checklist-id>_v<version>_r<revision>_<YYYY-MM-DD>.zip`); the bytes never cross the API:
+ * the renderer downloads the file through `FileApi.submissionDownloadUrl`.
+ */
 export const SubmissionFileSchema = z.object({
   fileName: z.string().min(1).max(255),
-  base64: z.string(),
+  size: z.number().int().nonnegative(),
   submissionRevision: z.number().int().positive(),
   externalIdentifier: z.string(),
   fingerprint: z.string(),
 });
 export type SubmissionFile = z.infer<typeof SubmissionFileSchema>;
+/** One earlier export of an assessment, from its submission log; `size` is null once the kept file is gone. */
+export const KeptSubmissionSchema = z.object({
+  fileName: z.string(),
+  size: z.number().int().nonnegative().nullable(),
+  submissionRevision: z.number().int().positive(),
+  draftRevision: z.number().int().nonnegative(),
+  externalIdentifier: z.string(),
+  fingerprint: z.string(),
+  exportedAt: z.string(),
+});
+export type KeptSubmission = z.infer<typeof KeptSubmissionSchema>;
+export const BundleJobIdSchema = z.uuid();
+export const BundleJobStartedSchema = z.object({ jobId: BundleJobIdSchema });
+export type BundleJobStarted = z.infer<typeof BundleJobStartedSchema>;
 /** A bundle check: valid and registered / valid, key not in the registry / invalid with the first reason (an i18n key). */
 export const BundleCheckSchema = z.object({
   status: z.enum(['valid-registered', 'valid-unregistered', 'invalid']),
@@ -179,6 +195,16 @@ export const BundleCheckSchema = z.object({
     .optional(),
 });
 export type BundleCheck = z.infer<typeof BundleCheckSchema>;
+/** An export or a check under way or finished: progress 0..1; the export's file or the check's verdict once done. */
+export const BundleJobStatusSchema = z.object({
+  kind: z.enum(['export', 'check']),
+  state: z.enum(['running', 'done', 'failed']),
+  progress: z.number().min(0).max(1),
+  submission: SubmissionFileSchema.optional(),
+  check: BundleCheckSchema.optional(),
+  error: ApiErrorSchema.optional(),
+});
+export type BundleJobStatus = z.infer<typeof BundleJobStatusSchema>;
 
 interface MethodSpec {
   channel: `${string}:${string}`;
@@ -236,16 +262,15 @@ export const apiContract = {
   /** A copy of the key file sealed by the passphrase alone, usable on another computer and by `scsa`. */
   backupSigningKey: { channel: 'keys:backup', input: z.tuple([PassphraseSchema]), output: KeyBackupSchema },
   /**
-   * Sign the assessment into a submission bundle. Refused with `bundle:errors.incomplete` (params name
-   * the items) while required items are missing; each export takes the next submission revision.
+   * Start signing the assessment into a submission bundle, written into the data folder; poll
+   * getBundleJob. Refused at once with `bundle:errors.incomplete` (params name the items) while
+   * required items are missing, and on a wrong passphrase; each export takes the next submission revision.
    */
-  exportSubmission: { channel: 'bundle:export', input: z.tuple([AssessmentIdSchema, PassphraseSchema]), output: SubmissionFileSchema },
-  /** Check a bundle (base64 zip) against an optional key registry (its JSON text). */
-  verifySubmission: {
-    channel: 'bundle:verify',
-    input: z.tuple([z.string().min(1).max(Math.ceil(MAX_CHECK_BUNDLE_BYTES / 3) * 4), z.string().max(MAX_REGISTRY_CHARS).optional()]),
-    output: BundleCheckSchema,
-  },
+  exportSubmission: { channel: 'bundle:export', input: z.tuple([AssessmentIdSchema, PassphraseSchema]), output: BundleJobStartedSchema },
+  /** Progress and outcome of an export or a bundle check (FileApi.checkBundleFile). */
+  getBundleJob: { channel: 'bundle:status', input: z.tuple([BundleJobIdSchema]), output: BundleJobStatusSchema },
+  /** The bundles exported for an assessment, oldest first, as its submission log records them. */
+  listSubmissions: { channel: 'bundle:list', input: z.tuple([AssessmentIdSchema]), output: z.array(KeptSubmissionSchema) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof apiContract;
@@ -274,9 +299,23 @@ export const attachmentChannel = {
   output: AttachmentAddedSchema,
 } as const;
 
+/**
+ * "Check a bundle" on the desktop: the preload maps the chosen `File` to its path and main checks
+ * that file in place (absolute path, regular file, no symlink) as a bundle job.
+ */
+export const bundleFileChannel = {
+  channel: 'bundle:check-file',
+  input: z.tuple([z.object({ path: z.string().min(1).max(4096) }).strict(), z.string().max(MAX_REGISTRY_CHARS).optional()]),
+  output: BundleJobStartedSchema,
+} as const;
+
 /** The renderer's file verbs, implemented by the preload (desktop) and by the web client (browser). */
 export interface FileApi {
   addAttachment(assessmentId: string, file: File): Promise<ApiResult<AttachmentAdded>>;
+  /** Check a bundle the user chose (and an optional key registry, its JSON text) as a job; poll getBundleJob. */
+  checkBundleFile(file: File, registryText?: string): Promise<ApiResult<BundleJobStarted>>;
+  /** The address that downloads a kept bundle (an `<a download>` target); the renderer never names a path. */
+  submissionDownloadUrl(assessmentId: string, fileName: string): Promise<ApiResult<{ url: string }>>;
 }
 
 /** Everything `window.api` offers the renderer. */
@@ -289,3 +328,5 @@ export interface AttachmentSource {
   mediaType: string;
 }
 export type AttachmentHandler = (assessmentId: string, source: AttachmentSource) => Promise<AttachmentAdded>;
+/** The core's side of `checkBundleFile`: check the bundle at `filePath` as a job; `onSettled` runs once it is over (a temp copy can go). */
+export type BundleCheckFileHandler = (filePath: string, registryText: string | undefined, onSettled?: () => void) => Promise<BundleJobStarted>;

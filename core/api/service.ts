@@ -1,4 +1,4 @@
-import type { ApiHandlers, AppInfo, AttachmentHandler } from './contract';
+import type { ApiHandlers, AppInfo, AttachmentHandler, BundleCheckFileHandler } from './contract';
 import type { SettingsStore } from '../settings/settings';
 import { APP_VERSION, PRODUCT_NAME } from '../version';
 import { createLogger } from '../log';
@@ -9,6 +9,7 @@ import { createWorkflowHandlers } from './workflow';
 import { createAttachmentHandler } from './attachments';
 import { PdfJobs, createPdfHandlers } from './pdf-jobs';
 import { createSigningHandlers } from './signing';
+import { BundleJobs } from './bundle-jobs';
 import { createSigningKeys } from './signing-keys';
 import type { KeyWrapper, SealOptions } from '../keys';
 
@@ -32,6 +33,8 @@ export interface CoreOptions {
 export interface CoreService {
   handlers: ApiHandlers;
   addAttachment: AttachmentHandler;
+  /** Check a bundle file in place as a job (the transports' side of FileApi.checkBundleFile). */
+  checkBundleFile: BundleCheckFileHandler;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
   dispose(): Promise<void>;
 }
@@ -57,6 +60,15 @@ export function createCoreService(options: CoreOptions): CoreService {
     dataDir: options.dataDir,
     ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}),
     ...(options.keyWrappers ? { wrappers: options.keyWrappers } : {}),
+  });
+  const bundleJobs = new BundleJobs();
+  const { checkBundleFile, ...signingHandlers } = createSigningHandlers({
+    dataDir: options.dataDir,
+    store,
+    queue,
+    keys,
+    jobs: bundleJobs,
+    uiLanguage: async () => (await settings.read()).language,
   });
 
   const handlers: ApiHandlers = {
@@ -87,21 +99,17 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...createWorkflowHandlers(store, queue),
     ...createPdfHandlers(pdfJobs),
     ...keys.handlers,
-    ...createSigningHandlers({
-      dataDir: options.dataDir,
-      store,
-      queue,
-      keys,
-      uiLanguage: async () => (await settings.read()).language,
-    }),
+    ...signingHandlers,
   };
 
   return {
     handlers,
     addAttachment: createAttachmentHandler(store, queue),
+    checkBundleFile,
     dispose() {
       disposed ??= (async () => {
         pdfJobs.dispose();
+        bundleJobs.dispose();
         await queue.idle();
         await store.closeAll();
         log.info('all drafts closed');

@@ -1,13 +1,15 @@
 /**
  * The app's signed submission bundles of an assessment, and the "Check a bundle" screen. The key
  * comes unlocked from core/api/signing-keys.ts; the bundle format is core/bundle; this module only
- * wires them to the store.
+ * wires them to the store. Bundles are written into the data folder and checked where they lie:
+ * their bytes never cross the API (see bundle-jobs.ts and docs/formats/submission-log.md).
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { getPack } from '../checklist/registry';
 import type { Draft } from '../draft/schema';
+import type { ChecklistPack } from '../checklist/schema';
+import type { SigningKey } from '../keys/keys';
 import { validateDraft } from '../draft/validate';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
@@ -16,10 +18,11 @@ import { renderReport } from '../pdf/report';
 import type { Language } from '../i18n/languages';
 import type { DraftStore } from '../store/draft-store';
 import { ExportRefusedError, KeyRegistrySchema, exportBundle, verifyBundle, type KeyRegistry } from '../bundle';
-import type { ApiHandlers, BundleCheck } from './contract';
+import type { ApiHandlers, BundleCheck, BundleCheckFileHandler, SubmissionFile } from './contract';
+import { BundleJobs } from './bundle-jobs';
 import type { EditQueue } from './edit-queue';
 import type { SigningKeys } from './signing-keys';
-import { appendSubmission, nextSubmissionRevision, readSubmissionLog, submissionLogFile } from './submission-log';
+import { appendSubmission, keptBundleDir, listKeptSubmissions, nextSubmissionRevision, readSubmissionLog, submissionLogFile } from './submission-log';
 
 const log = createLogger('signing');
 
@@ -30,15 +33,14 @@ export interface SigningOptions {
   keys: SigningKeys;
   uiLanguage(): Promise<Language>;
   now?: () => number;
+  /** Where the jobs live; the service passes its own so it can dispose of them. */
+  jobs: BundleJobs;
 }
 
-export type SigningHandlers = Pick<ApiHandlers, 'exportSubmission' | 'verifySubmission'>;
+export type SigningHandlers = Pick<ApiHandlers, 'exportSubmission' | 'getBundleJob' | 'listSubmissions'>;
 
-/** Decode base64 strictly enough that a string of another kind is refused rather than half-read. */
-function decodeBase64(text: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new AppError('signing:errors.notABundle');
-  return Buffer.from(text, 'base64');
-}
+/** Share of an export's progress bar given to the PDF report; the rest follows the bytes zipped. */
+const PDF_SHARE = 0.1;
 
 function parseRegistry(text: string): KeyRegistry {
   let raw: unknown;
@@ -55,94 +57,101 @@ function parseRegistry(text: string): KeyRegistry {
   return parsed.data;
 }
 
-async function withTempDir<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  try {
-    return await work(dir);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true }).catch((err: unknown) => log.error('temp folder not removed', err));
-  }
+/** Check the bundle at `file` in place: the verifier reads it in ranges, never whole. */
+export async function checkBundleAt(file: string, registry: KeyRegistry | undefined, onProgress?: (done: number, total: number) => void): Promise<BundleCheck> {
+  const result = await verifyBundle(file, { ...(registry ? { registry } : {}), ...(onProgress ? { onProgress } : {}) });
+  return {
+    status: result.status,
+    fingerprints: result.fingerprints,
+    ...(result.reason ? { reason: { code: result.reason.code, params: result.reason.params } } : {}),
+    ...(result.bundle
+      ? { bundle: { country: result.bundle.country, externalIdentifier: result.bundle.externalIdentifier, submissionRevision: result.bundle.submissionRevision, baggingDate: result.bundle.baggingDate } }
+      : {}),
+  };
 }
 
-export function createSigningHandlers(options: SigningOptions): SigningHandlers {
+export function createSigningHandlers(options: SigningOptions): SigningHandlers & { checkBundleFile: BundleCheckFileHandler } {
   const now = options.now ?? Date.now;
+  const { jobs } = options;
   let exporting: Promise<unknown> = Promise.resolve();
 
   /** The draft as saved, behind the edits already sent (as the PDF export reads it). */
   const readDraft = (id: string): Promise<Draft> =>
     options.queue.run(id, async () => options.store.current(id) ?? (await options.store.open(id, { readOnly: true })).draft);
 
-  async function exportOne(assessmentId: string, passphrase: string) {
-    const draft = await readDraft(assessmentId);
-    const { pack } = getPack(draft.checklist);
-    // Completeness first: nobody types a passphrase (or spends a try) for a draft that cannot go.
-    const problems = validateDraft(draft, pack);
-    if (problems.length > 0) throw new ExportRefusedError(problems);
-    const signer = await options.keys.unlock(passphrase);
+  async function writeBundle(assessmentId: string, draft: Draft, pack: ChecklistPack, signer: SigningKey, progress: (fraction: number) => void): Promise<SubmissionFile> {
     const logFile = submissionLogFile(options.dataDir, assessmentId);
     const submissionRevision = nextSubmissionRevision(await readSubmissionLog(logFile));
     const language = await options.uiLanguage();
-    return withTempDir('scsa-bundle-', async (dir) => {
-      const result = await exportBundle({
-        draft,
-        pack,
-        attachmentPath: (sha256) => options.store.attachmentPath(assessmentId, sha256),
-        signer,
-        submissionRevision,
-        renderPdf: async (d, stamp) => {
-          const model = reportModelFromDraft(d, pack, {
-            status: 'submitted',
-            externalIdentifier: stamp.externalIdentifier,
-            signerFingerprint: stamp.signerFingerprint,
-            now: stamp.exportedAt,
-          });
-          const rendered = await renderReport(model);
-          for (const line of describeWarnings(rendered.warnings, language)) log.warn(line);
-          return rendered.bytes;
-        },
-        out: dir,
-      });
-      const bytes = await fs.readFile(result.file);
-      const fileName = path.basename(result.file);
-      const exportedAt = new Date(now()).toISOString();
-      await appendSubmission(logFile, {
-        submissionRevision,
-        draftRevision: draft.revision,
-        externalIdentifier: result.externalIdentifier,
-        fingerprint: result.fingerprint,
-        fileName,
-        exportedAt,
-      });
-      // Freeze what was sent: history retention may prune snapshots, never this one.
-      await options.store.pinSubmitted(assessmentId, draft, { submissionRevision, externalIdentifier: result.externalIdentifier, exportedAt });
-      log.info(`exported ${fileName} (${bytes.length} bytes)`);
-      return { fileName, base64: bytes.toString('base64'), submissionRevision, externalIdentifier: result.externalIdentifier, fingerprint: result.fingerprint };
+    const out = keptBundleDir(options.dataDir, assessmentId);
+    await fs.mkdir(out, { recursive: true });
+    // exportBundle writes a temp file in `out` and renames it: no partial file ever has the final name.
+    const result = await exportBundle({
+      draft,
+      pack,
+      attachmentPath: (sha256) => options.store.attachmentPath(assessmentId, sha256),
+      signer,
+      submissionRevision,
+      renderPdf: async (d, stamp) => {
+        const model = reportModelFromDraft(d, pack, {
+          status: 'submitted',
+          externalIdentifier: stamp.externalIdentifier,
+          signerFingerprint: stamp.signerFingerprint,
+          now: stamp.exportedAt,
+        });
+        const rendered = await renderReport(model, { onProgress: (done, total) => progress(total > 0 ? (PDF_SHARE * done) / total : 0) });
+        for (const line of describeWarnings(rendered.warnings, language)) log.warn(line);
+        return rendered.bytes;
+      },
+      onProgress: (done, total) => progress(PDF_SHARE + (1 - PDF_SHARE) * (total > 0 ? done / total : 1)),
+      out,
     });
+    const fileName = path.basename(result.file);
+    const exportedAt = new Date(now()).toISOString();
+    await appendSubmission(logFile, {
+      submissionRevision,
+      draftRevision: draft.revision,
+      externalIdentifier: result.externalIdentifier,
+      fingerprint: result.fingerprint,
+      fileName,
+      exportedAt,
+    });
+    // Freeze what was sent: history retention may prune snapshots, never this one.
+    await options.store.pinSubmitted(assessmentId, draft, { submissionRevision, externalIdentifier: result.externalIdentifier, exportedAt });
+    log.info(`exported ${fileName} (${result.bytes} bytes)`);
+    return { fileName, size: result.bytes, submissionRevision, externalIdentifier: result.externalIdentifier, fingerprint: result.fingerprint };
   }
 
   return {
     async exportSubmission(assessmentId, passphrase) {
-      // One export at a time, so two clicks never take the same submission revision.
-      const run = exporting.then(() => exportOne(assessmentId, passphrase));
-      exporting = run.catch(() => undefined);
-      return run;
-    },
-    async verifySubmission(base64, registryText): Promise<BundleCheck> {
-      const registry = registryText !== undefined && registryText.trim() !== '' ? parseRegistry(registryText) : undefined;
-      const bytes = decodeBase64(base64);
-      return withTempDir('scsa-check-', async (dir) => {
-        const file = path.join(dir, 'bundle.zip');
-        await fs.writeFile(file, bytes);
-        const result = await verifyBundle(file, registry ? { registry } : {});
-        return {
-          status: result.status,
-          fingerprints: result.fingerprints,
-          ...(result.reason ? { reason: { code: result.reason.code, params: result.reason.params } } : {}),
-          ...(result.bundle
-            ? { bundle: { country: result.bundle.country, externalIdentifier: result.bundle.externalIdentifier, submissionRevision: result.bundle.submissionRevision, baggingDate: result.bundle.baggingDate } }
-            : {}),
-        };
+      const draft = await readDraft(assessmentId);
+      const { pack } = getPack(draft.checklist);
+      // Completeness first: nobody types a passphrase (or spends a try) for a draft that cannot go.
+      const problems = validateDraft(draft, pack);
+      if (problems.length > 0) throw new ExportRefusedError(problems);
+      const signer = await options.keys.unlock(passphrase);
+      return jobs.start('export', (progress) => {
+        // One export at a time, so two exports never take the same submission revision.
+        const run = exporting.then(() => writeBundle(assessmentId, draft, pack, signer, progress));
+        exporting = run.catch(() => undefined);
+        return run.then((submission) => ({ submission }));
       });
+    },
+    async getBundleJob(jobId) {
+      return jobs.status(jobId);
+    },
+    async listSubmissions(assessmentId) {
+      return listKeptSubmissions(options.dataDir, assessmentId);
+    },
+    async checkBundleFile(filePath, registryText, onSettled) {
+      let registry: KeyRegistry | undefined;
+      try {
+        registry = registryText !== undefined && registryText.trim() !== '' ? parseRegistry(registryText) : undefined;
+        return jobs.start('check', async (progress) => ({ check: await checkBundleAt(filePath, registry, (done, total) => progress(total > 0 ? done / total : 1)) }), onSettled);
+      } catch (err) {
+        onSettled?.();
+        throw err;
+      }
     },
   };
 }

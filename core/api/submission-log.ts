@@ -1,13 +1,16 @@
 /**
  * The per-assessment record of signed exports (`<dataDir>/submissions/<assessment id>.json`, see
  * docs/formats/submission-log.md). The draft schema has no field for the submission revision, and
- * the draft is the focal point's working document, so the count of exports lives beside it.
+ * the draft is the focal point's working document, so the count of exports lives beside it. The
+ * bundles themselves are kept beside it too, in `<dataDir>/submissions/<assessment id>/`, as the
+ * record of what was sent and the source of every download.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic, quarantine } from '../fs/atomic';
 import { createLogger } from '../log';
+import { submissionUrlPath } from './submission-paths';
 
 const log = createLogger('submission-log');
 
@@ -60,4 +63,43 @@ export async function appendSubmission(file: string, record: SubmissionRecord): 
   await fs.mkdir(path.dirname(file), { recursive: true });
   const next: SubmissionLog = { schemaVersion: 1, exports: [...current.exports, record] };
   await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+}
+
+/** The folder an assessment's bundles are exported into (temp file and rename happen inside it). */
+export function keptBundleDir(dataDir: string, assessmentId: string): string {
+  return path.join(dataDir, 'submissions', assessmentId);
+}
+
+// Where the platform has it, O_NOFOLLOW makes the open itself refuse a symlink put in place after the check.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Open a kept bundle for a download: only names the app writes (submission-paths.ts), only a regular
+ * file (lstat, then O_NOFOLLOW and fstat on the open file), never anything else of the data folder.
+ * Null for everything else; the caller closes the handle.
+ */
+export async function openKeptBundle(dataDir: string, assessmentId: string, fileName: string): Promise<{ handle: fs.FileHandle; size: number } | null> {
+  if (submissionUrlPath(assessmentId, fileName) === null) return null;
+  const file = path.join(keptBundleDir(dataDir, assessmentId), fileName);
+  const before = await fs.lstat(file).catch(() => null);
+  if (!before?.isFile()) return null;
+  const handle = await fs.open(file, READ_FLAGS).catch(() => null);
+  if (!handle) return null;
+  const stat = await handle.stat().catch(() => null);
+  if (!stat?.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) {
+    await handle.close();
+    return null;
+  }
+  return { handle, size: stat.size };
+}
+
+/** The log's exports with the size of each kept file (null once it is gone), oldest first. */
+export async function listKeptSubmissions(dataDir: string, assessmentId: string): Promise<Array<SubmissionRecord & { size: number | null }>> {
+  const logged = await readSubmissionLog(submissionLogFile(dataDir, assessmentId));
+  return Promise.all(
+    logged.exports.map(async (record) => {
+      const stat = submissionUrlPath(assessmentId, record.fileName) === null ? null : await fs.lstat(path.join(keptBundleDir(dataDir, assessmentId), record.fileName)).catch(() => null);
+      return { ...record, size: stat?.isFile() ? stat.size : null };
+    }),
+  );
 }

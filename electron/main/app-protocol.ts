@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { createLogger } from '../../core/log';
+import { openKeptBundle } from '../../core/api/submission-log';
+import { SUBMISSIONS_URL_PREFIX, parseSubmissionUrlPath } from '../../core/api/submission-paths';
 
 const log = createLogger('app-protocol');
 
@@ -60,17 +63,46 @@ function textResponse(status: number, body: string): Response {
 }
 
 /**
+ * `GET app://bundle/submissions/<assessment id>/<bundle file name>`: a bundle the app exported, streamed
+ * from `<dataDir>/submissions/…` for an `<a download>` (downloads.ts then asks where to save it).
+ * Only that exact shape of path (checked still encoded, so `..` and `%2e%2e` never match) and only a
+ * regular file; nothing else of the data folder is reachable.
+ */
+async function serveKeptBundle(dataDir: string, request: Request, rawPath: string): Promise<Response> {
+  if (request.method !== 'GET') return textResponse(405, 'Method not allowed');
+  const parts = parseSubmissionUrlPath(rawPath);
+  const opened = parts ? await openKeptBundle(dataDir, parts.assessmentId, parts.fileName) : null;
+  if (!parts || !opened) {
+    log.warn(`refused a bundle download: ${rawPath.slice(0, 200)}`);
+    return textResponse(404, 'Not found');
+  }
+  const stream = opened.handle.createReadStream();
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Length': String(opened.size),
+      'Content-Disposition': `attachment; filename="${parts.fileName}"`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/**
  * Map an `app://bundle/…` request to a file under `rootDir`. Anything that resolves outside the
  * folder (`..`, encoded slashes, absolute paths) is refused, so a compromised page cannot read the
- * user's files through the scheme.
+ * user's files through the scheme. With `dataDir`, `/submissions/…` serves kept bundles (above).
  */
-export function createRendererHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createRendererHandler(rootDir: string, dataDir?: string): (request: Request) => Promise<Response> {
   const root = path.resolve(rootDir);
   return async (request) => {
     let relative: string;
     try {
       const url = new URL(request.url);
       if (url.host !== APP_HOST) return textResponse(404, 'Not found');
+      if (dataDir !== undefined && url.pathname.startsWith(SUBMISSIONS_URL_PREFIX)) return await serveKeptBundle(dataDir, request, url.pathname);
       relative = decodeURIComponent(url.pathname);
     } catch {
       return textResponse(400, 'Bad request');

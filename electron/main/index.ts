@@ -8,6 +8,7 @@ import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-prot
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
 import { registerAttachmentHandler } from './attachments-ipc';
+import { registerBundleFileHandler } from './bundle-files-ipc';
 import { registerDownloads } from './downloads';
 import { createKeychainWrapper } from './keychain';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
@@ -44,15 +45,17 @@ async function main(): Promise<void> {
   enforceContentSecurityPolicy(session.defaultSession);
   registerDownloads(session.defaultSession);
   const appRoot = app.getAppPath();
-  protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer')));
-
   const dataDir = app.getPath('userData');
+  // The renderer's files, and the bundles kept in the data folder (app://bundle/submissions/…).
+  protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer'), dataDir));
+
   const settings = new ElectronSettingsStore(dataDir);
   // After whenReady: before it, safeStorage cannot tell which keyring it would use.
   const keychain = createKeychainWrapper(safeStorage);
   const core = createCoreService({ dataDir, runtime: 'desktop', settings, keyWrappers: keychain ? [keychain] : [] });
   registerIpcHandlers(ipcMain, core.handlers);
   registerAttachmentHandler(ipcMain, core.addAttachment);
+  registerBundleFileHandler(ipcMain, core.checkBundleFile);
   // Quitting waits once for the core to finish saves in flight and release the drafts' locks.
   let closed = false;
   app.on('will-quit', (event) => {

@@ -2,7 +2,11 @@
 // Bundled to CommonJS because a sandboxed preload may require nothing but 'electron'; the contract
 // is imported for its types only, so the schemas (and zod) stay out of this bundle.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ApiArgs, ApiMethod, ApiResult, ApiValue, AttachmentAdded, RendererApi, apiContract, attachmentChannel } from '../../core/api/contract';
+import type { ApiArgs, ApiMethod, ApiResult, ApiValue, AttachmentAdded, BundleJobStarted, RendererApi, apiContract, attachmentChannel, bundleFileChannel } from '../../core/api/contract';
+import { submissionUrlPath } from '../../core/api/submission-paths';
+
+// electron/main/app-protocol.ts APP_ORIGIN (that module needs Node, which a sandboxed preload has not).
+const APP_ORIGIN = 'app://bundle';
 
 type Channel<M extends ApiMethod> = (typeof apiContract)[M]['channel'];
 
@@ -38,13 +42,26 @@ const api = {
   replaceSigningKey: verb<'replaceSigningKey'>('keys:replace'),
   backupSigningKey: verb<'backupSigningKey'>('keys:backup'),
   exportSubmission: verb<'exportSubmission'>('bundle:export'),
-  verifySubmission: verb<'verifySubmission'>('bundle:verify'),
+  getBundleJob: verb<'getBundleJob'>('bundle:status'),
+  listSubmissions: verb<'listSubmissions'>('bundle:list'),
   // The page never names a path: Electron maps the File the user chose to its path here, and main
   // checks that path again before reading it.
   addAttachment: (assessmentId: string, file: File) => {
     const channel: (typeof attachmentChannel)['channel'] = 'attachments:add';
     const payload = { path: webUtils.getPathForFile(file), name: file.name, mediaType: file.type };
     return ipcRenderer.invoke(channel, assessmentId, payload) as Promise<ApiResult<AttachmentAdded>>;
+  },
+  // The bundle is checked where it lies: main gets its path, never its bytes.
+  checkBundleFile: (file: File, registryText?: string) => {
+    const channel: (typeof bundleFileChannel)['channel'] = 'bundle:check-file';
+    const payload = { path: webUtils.getPathForFile(file) };
+    const args = registryText === undefined ? [payload] : [payload, registryText];
+    return ipcRenderer.invoke(channel, ...args) as Promise<ApiResult<BundleJobStarted>>;
+  },
+  // A kept bundle downloads from app://bundle/submissions/…, which main serves from the data folder.
+  submissionDownloadUrl: async (assessmentId: string, fileName: string): Promise<ApiResult<{ url: string }>> => {
+    const urlPath = submissionUrlPath(assessmentId, fileName);
+    return urlPath === null ? { ok: false, error: { code: 'errors.badRequest' } } : { ok: true, value: { url: APP_ORIGIN + urlPath } };
   },
 } satisfies RendererApi;
 

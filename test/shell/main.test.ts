@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, AppInfoSchema, attachmentChannel, SettingsSchema } from '../../core/api/contract';
+import { apiContract, API_METHODS, AppInfoSchema, attachmentChannel, bundleFileChannel, SettingsSchema } from '../../core/api/contract';
 import { setLogSink } from '../../core/log';
 import { APP_PRELOAD_ID } from '../../electron/main/preload-registration';
 import { fake, FakeSession, FakeWebContents, preventableEvent } from './fake-electron';
@@ -101,8 +101,8 @@ describe('main process start-up', () => {
 });
 
 describe('IPC', () => {
-  it('registers exactly one handler per contract method, and the attachment channel', () => {
-    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel].sort();
+  it('registers exactly one handler per contract method, and the attachment and bundle-file channels', () => {
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel, bundleFileChannel.channel].sort();
     expect([...fake.ipc.keys()].sort()).toEqual(channels);
   });
 
@@ -240,7 +240,7 @@ describe('app:// scheme', () => {
 
 describe('workflow channels over IPC', () => {
   it('refuses every channel from a foreign frame, without reaching the core', async () => {
-    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel];
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel, bundleFileChannel.channel];
     for (const channel of channels) {
       expect(await invoke(channel, 'https://evil.example/', { countryCode: 'FRA', responseLanguage: 'en' }), channel).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
     }

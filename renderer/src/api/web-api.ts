@@ -3,6 +3,7 @@ import {
   API_METHODS,
   ApiErrorSchema,
   AttachmentAddedSchema,
+  BundleJobStartedSchema,
   apiContract,
   type ApiMethod,
   type ApiResult,
@@ -26,15 +27,16 @@ type AnyCall = (...args: unknown[]) => Promise<ApiResult<unknown>>;
 
 const ErrorEnvelopeSchema = z.object({ ok: z.literal(false), error: ApiErrorSchema });
 
-const envelopes = new Map<ApiMethod, z.ZodType<ApiResult<unknown>>>(
-  API_METHODS.map((method) => [
-    method,
-    z.union([
-      z.object({ ok: z.literal(true), value: apiContract[method].output }),
-      ErrorEnvelopeSchema,
-    ]) as z.ZodType<ApiResult<unknown>>,
-  ]),
-);
+// Built on a method's first answer: building all of them up front delayed the page's first request.
+const envelopes = new Map<ApiMethod, z.ZodType<ApiResult<unknown>>>();
+function envelopeOf(method: ApiMethod): z.ZodType<ApiResult<unknown>> {
+  let envelope = envelopes.get(method);
+  if (!envelope) {
+    envelope = z.union([z.object({ ok: z.literal(true), value: apiContract[method].output }), ErrorEnvelopeSchema]) as z.ZodType<ApiResult<unknown>>;
+    envelopes.set(method, envelope);
+  }
+  return envelope;
+}
 
 const failure = (code: string): ApiResult<never> => ({ ok: false, error: { code } });
 
@@ -72,9 +74,9 @@ export function createWebApi(options: WebApiOptions): RendererApi {
       log.error(`${method}: answer is not JSON`);
       return failure('errors.unexpected');
     }
-    const parsed = envelopes.get(method)?.safeParse(body);
-    if (!parsed?.success) {
-      log.error(`${method}: answer does not match the contract`, parsed?.error.issues);
+    const parsed = envelopeOf(method).safeParse(body);
+    if (!parsed.success) {
+      log.error(`${method}: answer does not match the contract`, parsed.error.issues);
       return failure('errors.unexpected');
     }
     return parsed.data;
@@ -82,7 +84,53 @@ export function createWebApi(options: WebApiOptions): RendererApi {
   const api: Partial<Record<ApiMethod, AnyCall>> = {};
   for (const method of API_METHODS) api[method] = call(method);
   // Every method of the contract was assigned just above, so the object is a complete Api.
-  return { ...(api as unknown as Omit<RendererApi, 'addAttachment'>), addAttachment: uploader(doFetch, options.token) };
+  return {
+    ...(api as unknown as Omit<RendererApi, keyof FileApi>),
+    addAttachment: uploader(doFetch, options.token),
+    ...bundleFiles(doFetch, options.token),
+  };
+}
+
+const CheckEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: BundleJobStartedSchema }), ErrorEnvelopeSchema]);
+const LinkEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: z.object({ url: z.string().startsWith('/download/') }) }), ErrorEnvelopeSchema]);
+
+/** POST to one of the web host's file routes (not JSON contract calls) and read its envelope. */
+async function postFile<T>(doFetch: typeof fetch, route: string, init: RequestInit, schema: z.ZodType<ApiResult<T>>): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await doFetch(route, { method: 'POST', ...init });
+  } catch (err) {
+    log.warn(`${route}: host unreachable`, err instanceof Error ? err.message : err);
+    return failure('errors.hostUnreachable');
+  }
+  if (response.status === 403) return failure('errors.forbidden');
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) return parsed.data;
+  log.warn(`${route}: HTTP ${response.status}, no envelope`);
+  return failure(response.status === 200 ? 'errors.unexpected' : 'errors.hostUnreachable');
+}
+
+/**
+ * Bundles travel as files: a check sends the registry's bytes and then the bundle's as one body the
+ * browser streams from disk (a Blob of the File); a download asks for a one-use address an
+ * `<a download>` can fetch without the token header (see docs/web-host.md).
+ */
+function bundleFiles(doFetch: typeof fetch, token: string | null): Pick<FileApi, 'checkBundleFile' | 'submissionDownloadUrl'> {
+  return {
+    async checkBundleFile(file, registryText) {
+      const registry = new TextEncoder().encode(registryText ?? '');
+      return postFile(doFetch, '/api/check-bundle', {
+        headers: { 'content-type': 'application/octet-stream', 'x-registry-length': String(registry.length), [TOKEN_HEADER]: token ?? '' },
+        body: new Blob([registry, file]),
+      }, CheckEnvelopeSchema);
+    },
+    async submissionDownloadUrl(assessmentId, fileName) {
+      return postFile(doFetch, '/api/download-link', {
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token ?? '' },
+        body: JSON.stringify({ assessmentId, fileName }),
+      }, LinkEnvelopeSchema);
+    },
+  };
 }
 
 const UploadEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: AttachmentAddedSchema }), ErrorEnvelopeSchema]);

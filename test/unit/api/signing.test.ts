@@ -1,7 +1,7 @@
 // The focal point's signing key and signed submissions through the API, in a temp data folder.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../core/api/dispatch';
 import { createCoreService, type CoreService } from '../../../core/api/service';
 import type { ApiMethod, ApiResult } from '../../../core/api/contract';
@@ -11,8 +11,9 @@ import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/api/signing-
 import { META, tempDir } from './harness';
 
 type Key = { fingerprint: string; printable: string; publicKeyPem: string; createdAt: string };
-type Bundle = { fileName: string; base64: string; submissionRevision: number; externalIdentifier: string; fingerprint: string };
+type Bundle = { fileName: string; size: number; submissionRevision: number; externalIdentifier: string; fingerprint: string };
 type Check = { status: string; fingerprints: string[]; reason?: { code: string; params?: Record<string, unknown> } };
+type Job = { kind: string; state: string; progress: number; submission?: Bundle; check?: Check; error?: { code: string } };
 
 const PASS = 'correct horse battery';
 let dir: string;
@@ -37,11 +38,38 @@ afterEach(async () => {
   setLogSink((line) => process.stderr.write(line + '\n'));
 });
 
-async function exampleBundle(): Promise<{ key: Key; bundle: Bundle; id: string }> {
+/** Poll a bundle job as the renderer does, keeping every progress value seen, until it ends. */
+async function finish(jobId: string, seen: number[] = []): Promise<Job> {
+  for (;;) {
+    const job = await ok<Job>('getBundleJob', jobId);
+    seen.push(job.progress);
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function exportDone(id: string, seen: number[] = []): Promise<Bundle> {
+  const { jobId } = await ok<{ jobId: string }>('exportSubmission', id, PASS);
+  const job = await finish(jobId, seen);
+  if (job.state !== 'done' || !job.submission) throw new Error(`export failed: ${JSON.stringify(job.error)}`);
+  return job.submission;
+}
+
+/** Check a file through the core's file handler (what both transports call), to the verdict. */
+async function checkFile(file: string, registry?: string): Promise<Check> {
+  const { jobId } = await service.checkBundleFile(file, registry);
+  const job = await finish(jobId);
+  if (!job.check) throw new Error(`check failed: ${JSON.stringify(job.error)}`);
+  return job.check;
+}
+
+const keptPath = (id: string, bundle: Bundle) => path.join(dir, 'submissions', id, bundle.fileName);
+
+async function exampleBundle(): Promise<{ key: Key; bundle: Bundle; id: string; file: string }> {
   const key = await ok<Key>('createSigningKey', PASS);
   const opened = await ok<{ draft: { id: string } }>('openExample', 'en');
-  const bundle = await ok<Bundle>('exportSubmission', opened.draft.id, PASS);
-  return { key, bundle, id: opened.draft.id };
+  const bundle = await exportDone(opened.draft.id);
+  return { key, bundle, id: opened.draft.id, file: keptPath(opened.draft.id, bundle) };
 }
 
 describe('signing key', () => {
@@ -81,23 +109,44 @@ describe('exportSubmission', () => {
     expect(await call('exportSubmission', opened.draft.id, PASS)).toEqual({ ok: false, error: { code: 'signing:errors.noKey' } });
   });
 
-  it('signs the training example; the bundle verifies, unregistered then registered; revisions count up', async () => {
-    const { key, bundle, id } = await exampleBundle();
+  it('signs the training example into the data folder under its final name, no temp file left; the result carries no bytes', async () => {
+    const seen: number[] = [];
+    const key = await ok<Key>('createSigningKey', PASS);
+    const opened = await ok<{ draft: { id: string } }>('openExample', 'en');
+    const bundle = await exportDone(opened.draft.id, seen);
     expect(bundle.fileName).toMatch(/^XXX_.+_v.+_r1_\d{4}-\d{2}-\d{2}\.zip$/);
-    expect(Buffer.from(bundle.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(Object.keys(bundle).sort()).toEqual(['externalIdentifier', 'fileName', 'fingerprint', 'size', 'submissionRevision']);
     expect(bundle.fingerprint).toBe(key.fingerprint);
-    const unregistered = await ok<Check>('verifySubmission', bundle.base64);
-    expect(unregistered).toMatchObject({ status: 'valid-unregistered', fingerprints: [key.fingerprint] });
-    const registry = JSON.stringify([{ country: 'XXX', fingerprint: key.printable }]);
-    expect(await ok<Check>('verifySubmission', bundle.base64, registry)).toMatchObject({ status: 'valid-registered', fingerprints: [key.fingerprint] });
-    const other = JSON.stringify([{ country: 'FRA', fingerprint: key.fingerprint }]);
-    expect((await ok<Check>('verifySubmission', bundle.base64, other)).status).toBe('valid-unregistered');
+    const folder = path.join(dir, 'submissions', opened.draft.id);
+    expect(await fs.readdir(folder)).toEqual([bundle.fileName]);
+    const bytes = await fs.readFile(path.join(folder, bundle.fileName));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.length).toBe(bundle.size);
+    // Progress only grows, and the finished job says 1.
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((p, i) => i === 0 || p >= (seen[i - 1] ?? 0))).toBe(true);
+  });
 
-    const second = await ok<Bundle>('exportSubmission', id, PASS);
+  it('the kept bundle verifies in place, unregistered then registered; revisions count up and are listed', async () => {
+    const { key, bundle, id, file } = await exampleBundle();
+    expect(await checkFile(file)).toMatchObject({ status: 'valid-unregistered', fingerprints: [key.fingerprint] });
+    const registry = JSON.stringify([{ country: 'XXX', fingerprint: key.printable }]);
+    expect(await checkFile(file, registry)).toMatchObject({ status: 'valid-registered', fingerprints: [key.fingerprint] });
+    const other = JSON.stringify([{ country: 'FRA', fingerprint: key.fingerprint }]);
+    expect((await checkFile(file, other)).status).toBe('valid-unregistered');
+
+    const second = await exportDone(id);
     expect(second.submissionRevision).toBe(2);
     expect(second.fileName).toContain('_r2_');
     const log = JSON.parse(await fs.readFile(path.join(dir, 'submissions', `${id}.json`), 'utf8'));
     expect(log.exports.map((e: { submissionRevision: number }) => e.submissionRevision)).toEqual([1, 2]);
+    // The export screen's list: both, with their sizes; a file removed by hand shows as gone.
+    await fs.rm(file);
+    const listed = await ok<Array<{ fileName: string; size: number | null; submissionRevision: number }>>('listSubmissions', id);
+    expect(listed.map((k) => [k.submissionRevision, k.fileName, k.size])).toEqual([
+      [1, bundle.fileName, null],
+      [2, second.fileName, second.size],
+    ]);
   });
 
   it('answers a wrong passphrase, then pauses after the third wrong one, even for the right one', async () => {
@@ -113,25 +162,37 @@ describe('exportSubmission', () => {
   });
 });
 
-describe('verifySubmission', () => {
-  it('calls a tampered bundle invalid, with a reason', async () => {
-    const { bundle } = await exampleBundle();
-    const bytes = Buffer.from(bundle.base64, 'base64');
+describe('checkBundleFile', () => {
+  it('calls a tampered copy invalid, with a reason', async () => {
+    const { file } = await exampleBundle();
+    const bytes = await fs.readFile(file);
     // Flip one byte in the middle of the archive (inside the stored PDF or a JSON entry).
     const at = Math.floor(bytes.length / 2);
     bytes[at] = (bytes[at] ?? 0) ^ 0x20;
-    const r = await ok<Check>('verifySubmission', bytes.toString('base64'));
+    const tampered = path.join(dir, 'tampered.zip');
+    await fs.writeFile(tampered, bytes);
+    const r = await checkFile(tampered);
     expect(r.status).toBe('invalid');
     expect(r.reason?.code).toMatch(/^bundle:verify\./);
   });
 
-  it('calls something that is not a zip invalid, and refuses a broken registry', async () => {
-    const r = await ok<Check>('verifySubmission', Buffer.from('hello, not a zip').toString('base64'));
+  it('calls something that is not a zip invalid, refuses a broken registry at once, and runs the clean-up either way', async () => {
+    const junk = path.join(dir, 'junk.zip');
+    await fs.writeFile(junk, 'hello, not a zip');
+    const r = await checkFile(junk);
     expect(r.status).toBe('invalid');
     expect(r.reason?.code).toMatch(/^bundle:verify\./);
-    const bad = await call('verifySubmission', Buffer.from('x').toString('base64'), '{not json');
-    expect(bad).toMatchObject({ ok: false, error: { code: 'bundle:errors.registryInvalid' } });
-    expect(await call('verifySubmission', '***')).toEqual({ ok: false, error: { code: 'signing:errors.notABundle' } });
+    let cleaned = 0;
+    await expect(service.checkBundleFile(junk, '{not json', () => cleaned++)).rejects.toMatchObject({ code: 'bundle:errors.registryInvalid' });
+    expect(cleaned).toBe(1);
+    const { jobId } = await service.checkBundleFile(junk, undefined, () => cleaned++);
+    await finish(jobId);
+    await vi.waitFor(() => expect(cleaned).toBe(2));
+  });
+
+  it('answers an unknown job id with a translated error', async () => {
+    expect(await call('getBundleJob', '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11')).toEqual({ ok: false, error: { code: 'bundle:errors.jobNotFound' } });
+    expect(await call('getBundleJob', 'not-a-uuid')).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
   });
 });
 

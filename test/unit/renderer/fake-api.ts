@@ -30,13 +30,15 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: options.assessments ?? [] })),
     ...notImplemented(),
     addAttachment: vi.fn<FileApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    checkBundleFile: vi.fn<FileApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    submissionDownloadUrl: vi.fn<FileApi['submissionDownloadUrl']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
   } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
 }
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getPdfJob',
-  'takePdfResult', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'verifySubmission'] as const;
+  'takePdfResult', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'getBundleJob', 'listSubmissions'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

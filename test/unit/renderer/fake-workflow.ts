@@ -104,7 +104,7 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
     keep(next);
     return ok({ attachment, revision: next.revision });
   });
-  const full = Object.assign(api, { addAttachment }) as FakeWorkflow['api'];
+  const full = Object.assign(api, { addAttachment }) as unknown as FakeWorkflow['api'];
   return {
     api: full,
     drafts,

@@ -2,7 +2,7 @@
 // The signing screens against a fake API: create and show the key, export a signed submission, check a bundle.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { Api, SigningKeyInfo } from '../../../core/api/contract';
+import type { Api, BundleJobStatus, FileApi, SigningKeyInfo } from '../../../core/api/contract';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
 
@@ -44,10 +44,20 @@ function signingApi(language?: string) {
     getSigningKey: vi.fn<Api['getSigningKey']>(fail),
     createSigningKey: vi.fn<Api['createSigningKey']>(fail),
     exportSubmission: vi.fn<Api['exportSubmission']>(fail),
-    verifySubmission: vi.fn<Api['verifySubmission']>(fail),
+    getBundleJob: vi.fn<Api['getBundleJob']>(fail),
+    listSubmissions: vi.fn<Api['listSubmissions']>(async () => ({ ok: true, value: [] })),
+    checkBundleFile: vi.fn<FileApi['checkBundleFile']>(fail),
+    submissionDownloadUrl: vi.fn<FileApi['submissionDownloadUrl']>(fail),
     validateAssessment: vi.fn<Api['validateAssessment']>(fail),
   };
   return { api: createFakeApi({ ...(language ? { language } : {}), overrides: m }), m };
+}
+
+const JOB = '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11';
+/** A job that reports half done once, then `done`. */
+function jobThen(done: BundleJobStatus) {
+  let calls = 0;
+  return async () => ({ ok: true as const, value: calls++ === 0 ? { ...done, state: 'running' as const, progress: 0.5, submission: undefined, check: undefined } : done });
 }
 
 function choose(input: HTMLElement, file: File) {
@@ -125,27 +135,33 @@ describe('export submission screen', () => {
     expect(m.exportSubmission).toHaveBeenCalledWith('abc-1', 'whatever it is');
   });
 
-  it('downloads the signed bundle, and says so; a wrong passphrase is said in plain words', async () => {
+  it('exports as a job, then downloads the kept bundle by its address and lists it; a wrong passphrase is said in plain words', async () => {
     window.location.hash = '#/a/abc-1/export';
     const { api, m } = signingApi();
+    const name = 'FRA_safer-cities_v1.0.0_r1_2026-11-20.zip';
     m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
     m.exportSubmission.mockImplementationOnce(async () => ({ ok: false, error: { code: 'bundle:errors.wrongPassphrase' } }));
-    m.exportSubmission.mockImplementationOnce(async () => ({
-      ok: true,
-      value: { fileName: 'FRA_safer-cities_v1.0.0_r1_2026-11-20.zip', base64: btoa('PK\u0003\u0004zip'), submissionRevision: 1, externalIdentifier: 'urn:uuid:x', fingerprint: FP },
-    }));
+    m.exportSubmission.mockImplementationOnce(async () => ({ ok: true, value: { jobId: JOB } }));
+    const submission = { fileName: name, size: 3 * 1024 * 1024, submissionRevision: 1, externalIdentifier: 'urn:uuid:x', fingerprint: FP };
+    m.getBundleJob.mockImplementation(jobThen({ kind: 'export', state: 'done', progress: 1, submission }));
+    m.submissionDownloadUrl.mockImplementation(async (id, file) => ({ ok: true, value: { url: `app://bundle/submissions/${id}/${file}` } }));
     const downloads = catchDownloads();
     await renderApp(api);
     const pass = await screen.findByLabelText('Passphrase of the signing key');
     fireEvent.change(pass, { target: { value: 'wrong one here' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
     expect(await screen.findByText(/The passphrase is wrong\./)).toBeTruthy();
+    m.listSubmissions.mockImplementation(async () => ({ ok: true, value: [{ ...submission, draftRevision: 7, exportedAt: '2026-11-20T10:15:00.000Z' }] }));
     fireEvent.change(pass, { target: { value: 'right one here' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
-    expect(await screen.findByText('Saved FRA_safer-cities_v1.0.0_r1_2026-11-20.zip (submission revision 1).')).toBeTruthy();
-    expect(downloads.names).toEqual(['FRA_safer-cities_v1.0.0_r1_2026-11-20.zip']);
-    expect(downloads.blobs[0]?.type).toBe('application/zip');
-    expect(await downloads.blobs[0]?.text()).toBe('PK\u0003\u0004zip');
+    expect(await screen.findByLabelText('Signing and packing the bundle')).toBeTruthy();
+    expect(await screen.findByText(/^The bundle FRA_safer-cities_v1\.0\.0_r1_2026-11-20\.zip is ready \(submission revision 1, 3 MB\)\.$/, {}, { timeout: 3000 })).toBeTruthy();
+    await waitFor(() => expect(downloads.names).toEqual([name]));
+    expect(m.submissionDownloadUrl).toHaveBeenCalledWith('abc-1', name);
+    expect(downloads.blobs).toEqual([]);
+    const again = await screen.findByRole('button', { name: `Save a copy of ${name}` });
+    fireEvent.click(again);
+    await waitFor(() => expect(downloads.names).toEqual([name, name]));
   });
 
   it('points to the key screen when there is no key yet', async () => {
@@ -161,28 +177,31 @@ describe('check a bundle screen', () => {
   it('sends the chosen zip and registry, and says valid but unregistered with the fingerprint', async () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi();
-    m.verifySubmission.mockImplementation(async () => ({ ok: true, value: { status: 'valid-unregistered', fingerprints: [FP] } }));
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    m.getBundleJob.mockImplementation(jobThen({ kind: 'check', state: 'done', progress: 1, check: { status: 'valid-unregistered', fingerprints: [FP] } }));
     await renderApp(api);
     choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
     choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
     fireEvent.click(screen.getByRole('button', { name: 'Check the bundle' }));
-    const result = await screen.findByTestId('check-result');
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
     expect(result.textContent).toContain('Valid, but the signing key is not in the registry.');
     expect(result.textContent).toContain('4a462733 6afb3e91');
-    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('PKzip'), '[]');
+    expect(m.checkBundleFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'b.zip' }), '[]');
   });
 
   it('gives the first reason of an invalid bundle in the interface language', async () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi('es');
-    m.verifySubmission.mockImplementation(async () => ({ ok: true, value: { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notZip', params: {} } } }));
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    m.getBundleJob.mockImplementation(jobThen({ kind: 'check', state: 'done', progress: 1, check: { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notZip', params: {} } } }));
     await renderApp(api);
     choose(await screen.findByLabelText('Paquete de presentación (.zip)'), new File(['nope'], 'b.zip'));
     fireEvent.click(screen.getByRole('button', { name: 'Verificar el paquete' }));
-    const result = await screen.findByTestId('check-result');
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
     expect(result.textContent).toMatch(/^No válido: \S/);
     expect(result.textContent).not.toContain('bundle:verify');
-    expect(m.verifySubmission).toHaveBeenCalledWith(btoa('nope'));
+    expect(m.checkBundleFile).toHaveBeenCalledTimes(1);
+    expect(m.checkBundleFile.mock.calls[0]).toHaveLength(1);
   });
 
   it('asks for a file before checking anything', async () => {
@@ -191,6 +210,6 @@ describe('check a bundle screen', () => {
     await renderApp(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Check the bundle' }));
     await waitFor(() => expect(screen.getByText(/Choose a bundle file first\./)).toBeTruthy());
-    expect(m.verifySubmission).not.toHaveBeenCalled();
+    expect(m.checkBundleFile).not.toHaveBeenCalled();
   });
 });

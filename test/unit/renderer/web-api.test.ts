@@ -8,9 +8,9 @@ function fetchAnswering(status: number, body: unknown) {
 }
 
 describe('web API', () => {
-  it('offers exactly the methods of the contract, and the file verb addAttachment', () => {
+  it('offers exactly the methods of the contract, and the file verbs', () => {
     const api = createWebApi({ token: 't', fetch: fetchAnswering(200, {}) });
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'submissionDownloadUrl'].sort());
   });
 
   it('posts the arguments with the token header and returns the envelope', async () => {

@@ -1,4 +1,4 @@
-/** Bytes across the API boundary (base64) and to and from the user's files. */
+/** Bytes across the API boundary (base64) and to and from the user's files; kept bundles by address. */
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -27,4 +27,15 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Start a download of an address the app serves (a kept bundle), under `fileName`, through a temporary link. */
+export function downloadUrl(url: string, fileName: string, doc: Document = document): void {
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  doc.body.append(link);
+  link.click();
+  link.remove();
 }

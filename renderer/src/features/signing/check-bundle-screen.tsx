@@ -1,45 +1,43 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_CHECK_BUNDLE_BYTES, type ApiError, type BundleCheck } from '../../../../core/api/contract';
-import { useApi } from '../../api/api-context';
+import type { ApiError, BundleCheck } from '../../../../core/api/contract';
 import { ErrorMessage, translateError } from '../errors/error-message';
-import { fileToBase64 } from '../files/download';
+import { BundleJobProgress } from './bundle-job-progress';
+import { useBundleJob } from './use-bundle-job';
 import './signing.css';
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; check: BundleCheck } | { kind: 'failed'; error: ApiError };
-
-/** "Check a bundle": is this zip intact and signed, and by a key the registry knows? */
+/**
+ * "Check a bundle": is this zip intact and signed, and by a key the registry knows? The file is
+ * checked where it lies on the desktop (streamed to the host in the browser), as a job with progress;
+ * no size limit here but the verifier's own.
+ */
 export function CheckBundleScreen() {
-  const api = useApi();
   const { t } = useTranslation('signing');
+  const { t: tb } = useTranslation('bundle');
   const [bundle, setBundle] = useState<File | null>(null);
   const [registry, setRegistry] = useState<File | null>(null);
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const job = useBundleJob();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setProblem(null);
     if (!bundle) {
-      setState({ kind: 'failed', error: { code: 'signing:check.noFile' } });
+      setProblem({ code: 'signing:check.noFile' });
       return;
     }
-    if (bundle.size > MAX_CHECK_BUNDLE_BYTES) {
-      setState({ kind: 'failed', error: { code: 'signing:errors.fileTooLarge', params: { max: MAX_CHECK_BUNDLE_BYTES / (1024 * 1024) } } });
-      return;
-    }
-    setState({ kind: 'working' });
-    let base64: string;
     let registryText: string | undefined;
     try {
-      base64 = await fileToBase64(bundle);
       registryText = registry ? await registry.text() : undefined;
     } catch {
-      setState({ kind: 'failed', error: { code: 'signing:errors.readFailed' } });
+      setProblem({ code: 'signing:errors.readFailed' });
       return;
     }
-    // No second argument at all without a registry: over HTTP an `undefined` would arrive as null.
-    const result = registryText === undefined ? await api.verifySubmission(base64) : await api.verifySubmission(base64, registryText);
-    setState(result.ok ? { kind: 'done', check: result.value } : { kind: 'failed', error: result.error });
+    // No second argument at all without a registry: over IPC or HTTP an `undefined` is not "none".
+    const refused = await job.run((api) => (registryText === undefined ? api.checkBundleFile(bundle) : api.checkBundleFile(bundle, registryText)));
+    if (refused) setProblem(refused);
   };
+  const check = job.state.kind === 'done' ? job.state.status.check : undefined;
 
   return (
     <section className="card" aria-labelledby="check-title">
@@ -56,15 +54,14 @@ export function CheckBundleScreen() {
           <label htmlFor="check-registry">{t('check.registry')}</label>
           <input id="check-registry" type="file" accept=".json,application/json" onChange={(e) => setRegistry(e.target.files?.[0] ?? null)} />
         </div>
-        <button type="submit" className="button" disabled={state.kind === 'working'}>
+        <button type="submit" className="button" disabled={job.state.kind === 'running'}>
           {t('check.submit')}
         </button>
       </form>
-      <div aria-live="polite">
-        {state.kind === 'working' && <p role="status">{t('check.working')}</p>}
-        {state.kind === 'done' && <CheckResult check={state.check} />}
-      </div>
-      {state.kind === 'failed' && <ErrorMessage error={state.error} />}
+      <BundleJobProgress state={job.state} label={tb('app.checkProgress')} started={tb('app.checkStarted')} />
+      <div aria-live="polite">{check && <CheckResult check={check} />}</div>
+      {problem && <ErrorMessage error={problem} />}
+      {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
     </section>
   );
 }

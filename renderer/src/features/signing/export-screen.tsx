@@ -1,26 +1,42 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, DraftProblemInfo } from '../../../../core/api/contract';
+import type { ApiError, BundleJobStatus, DraftProblemInfo } from '../../../../core/api/contract';
 import { hrefFor } from '../../app/routes';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
-import { base64ToBytes, downloadBlob } from '../files/download';
+import { BundleJobProgress, formatSize } from './bundle-job-progress';
+import { KeptSubmissions, saveKeptBundle } from './kept-submissions';
+import { useBundleJob } from './use-bundle-job';
 import './signing.css';
 
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; fileName: string; revision: number }
-  | { kind: 'incomplete'; problems: DraftProblemInfo[] }
-  | { kind: 'failed'; error: ApiError };
+type Refusal = { kind: 'none' } | { kind: 'incomplete'; problems: DraftProblemInfo[] } | { kind: 'failed'; error: ApiError };
 
-/** "Export the signed submission" of one assessment: passphrase, sign, download the .zip. */
+/**
+ * "Export the signed submission" of one assessment: passphrase, then the bundle is signed and written
+ * into the app's data folder as a job with a progress bar, then offered as a download (a save
+ * dialog on the desktop). Earlier exports are listed below, each can be saved again.
+ */
 export function ExportSubmissionScreen({ id }: { id: string }) {
   const api = useApi();
   const { t } = useTranslation('signing');
+  const { t: tb, i18n } = useTranslation('bundle');
   const [hasKey, setHasKey] = useState<boolean | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [refusal, setRefusal] = useState<Refusal>({ kind: 'none' });
+  const [refresh, setRefresh] = useState(0);
+  const onDone = useCallback(
+    (status: BundleJobStatus) => {
+      setRefresh((n) => n + 1);
+      if (!status.submission) return;
+      void saveKeptBundle(api, id, status.submission.fileName).then((error) => {
+        if (error) setRefusal({ kind: 'failed', error });
+      });
+    },
+    [api, id],
+  );
+  const job = useBundleJob(onDone);
+  const working = job.state.kind === 'running';
+  const done = job.state.kind === 'done' ? job.state.status.submission : undefined;
 
   useEffect(() => {
     let live = true;
@@ -34,23 +50,22 @@ export function ExportSubmissionScreen({ id }: { id: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setOutcome({ kind: 'working' });
-    const result = await api.exportSubmission(id, passphrase);
-    if (result.ok) {
-      setPassphrase('');
-      downloadBlob(new Blob([base64ToBytes(result.value.base64)], { type: 'application/zip' }), result.value.fileName);
-      setOutcome({ kind: 'done', fileName: result.value.fileName, revision: result.value.submissionRevision });
-      return;
-    }
-    if (result.error.code === 'bundle:errors.incomplete') {
+    setRefusal({ kind: 'none' });
+    const refused = await job.run(async (a) => {
+      const started = await a.exportSubmission(id, passphrase);
+      if (started.ok) setPassphrase('');
+      return started;
+    });
+    if (!refused) return;
+    if (refused.code === 'bundle:errors.incomplete') {
       // The refusal names the items; the validation gives each its reason, in the user's language.
       const problems = await api.validateAssessment(id);
       if (problems.ok && problems.value.length > 0) {
-        setOutcome({ kind: 'incomplete', problems: problems.value });
+        setRefusal({ kind: 'incomplete', problems: problems.value });
         return;
       }
     }
-    setOutcome({ kind: 'failed', error: result.error });
+    setRefusal({ kind: 'failed', error: refused });
   };
 
   return (
@@ -72,21 +87,23 @@ export function ExportSubmissionScreen({ id }: { id: string }) {
             <label htmlFor="export-passphrase">{t('export.passphrase')}</label>
             <input id="export-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
           </div>
-          <button type="submit" className="button" disabled={outcome.kind === 'working' || passphrase === ''}>
+          <button type="submit" className="button" disabled={working || passphrase === ''}>
             {t('export.submit')}
           </button>
         </form>
       )}
+      <BundleJobProgress state={job.state} label={tb('app.exportProgress')} started={tb('app.exportStarted')} />
       <div aria-live="polite">
-        {outcome.kind === 'working' && <p role="status">{t('export.working')}</p>}
-        {outcome.kind === 'done' && (
+        {done && (
           <p className="success" role="status">
-            {t('export.done', { file: outcome.fileName, revision: outcome.revision })}
+            {tb('app.exportDone', { file: done.fileName, revision: done.submissionRevision, size: formatSize(done.size, i18n.language) })}
           </p>
         )}
       </div>
-      {outcome.kind === 'incomplete' && <Problems id={id} problems={outcome.problems} />}
-      {outcome.kind === 'failed' && <ErrorMessage error={outcome.error} />}
+      {refusal.kind === 'incomplete' && <Problems id={id} problems={refusal.problems} />}
+      {refusal.kind === 'failed' && <ErrorMessage error={refusal.error} />}
+      {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
+      <KeptSubmissions id={id} refresh={refresh} />
     </section>
   );
 }
