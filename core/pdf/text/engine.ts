@@ -6,6 +6,7 @@ import type PDFDocument from 'pdfkit';
 import { FACES, fontName, type Face, type Weight } from './fonts';
 import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
 import { paragraphBidi, RTL_SCRIPT, visualPieces, type Direction } from './bidi-lines';
+import { widthCacheOf, WORDS, type WidthCache } from './widths';
 import { wrapLogical } from './wrap';
 
 /** What the engine needs from a pdfkit document. */
@@ -58,10 +59,14 @@ export interface EngineOptions {
 }
 
 export class TextEngine {
+  private readonly widths: WidthCache;
+
   constructor(
     readonly doc: PdfDoc,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.widths = widthCacheOf(doc);
+  }
 
   get direction(): 'ltr' | 'rtl' {
     return this.options.direction;
@@ -77,20 +82,25 @@ export class TextEngine {
     };
   }
 
-  /** Width as pdfkit shapes it: word by word, each word's layout cached per document. */
+  /**
+   * Width as it will be drawn: a right-to-left run word by word (as drawRun places it), anything
+   * else as pdfkit shapes the whole string. Cached per document, font and size.
+   */
   private widthOf(text: string, face: Face, style: Required<TextStyle>): number {
-    if (text.length === 0) return 0;
-    this.doc.font(fontName(face, style.weight)).fontSize(style.size * FACE_SCALE[face]);
-    return this.doc.widthOfString(text);
+    const font = fontName(face, style.weight);
+    const size = style.size * FACE_SCALE[face];
+    return wholeRun(text) ? this.widths.wordsWidth(font, size, text) : this.widths.width(font, size, text);
   }
 
   private rangeMeasure(a: FontAssignment, style: Required<TextStyle>) {
+    const controls = ANY_CONTROL.test(a.text);
     return (start: number, end: number): number => {
       let width = 0;
       let runStart = start;
       for (let i = start + 1; i <= end; i++) {
         if (i === end || a.faces[i] !== a.faces[runStart]) {
-          const piece = stripControls(a.text.slice(runStart, i));
+          const slice = a.text.slice(runStart, i);
+          const piece = controls ? stripControls(slice) : slice;
           width += this.widthOf(piece, FACES[a.faces[runStart] ?? 0] ?? 'latin', style);
           runStart = i;
         }
@@ -168,22 +178,25 @@ export class TextEngine {
   }
 
   private drawRun(run: LaidRun, x: number, baseline: number, s: Required<TextStyle>): void {
-    this.doc.font(fontName(run.face, s.weight)).fontSize(s.size * FACE_SCALE[run.face]).fillColor(s.color);
+    const font = fontName(run.face, s.weight);
+    const size = s.size * FACE_SCALE[run.face];
     const options = { lineBreak: false, baseline: 'alphabetic' } as const;
     if (!wholeRun(run.text)) {
+      this.doc.font(font).fontSize(size).fillColor(s.color);
       this.doc.text(run.text, x, baseline, options);
       return;
     }
     // A right-to-left run goes word by word: fontkit reverses each word's glyphs, we place the
     // words right to left. Shaping whole runs instead (features: []) bypasses pdfkit's word cache
     // and made Arabic documents several times slower. Words are written in logical order.
-    const words = run.text.split(/(?<= )|(?= )/u);
+    const words = run.text.split(WORDS);
+    const widths = words.map((word) => this.widths.width(font, size, word));
+    this.doc.font(font).fontSize(size).fillColor(s.color);
     let right = x + run.width;
-    for (const word of words) {
-      const width = this.doc.widthOfString(word);
-      right -= width;
+    words.forEach((word, i) => {
+      right -= widths[i] ?? 0;
       this.doc.text(word, right, baseline, options);
-    }
+    });
   }
 
   /** Lays out and draws a paragraph in one go; returns its height. No page breaks (see Flow). */
@@ -196,6 +209,8 @@ export class TextEngine {
 function wholeRun(text: string): boolean {
   return RTL_SCRIPT.test(text);
 }
+
+const ANY_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 function stripControls(s: string): string {
   let out = '';

@@ -27,9 +27,10 @@ export interface FontAssignment {
   missing: string[];
 }
 
-const coverage = new Map<string, boolean>();
+/** Glyph coverage per (code point, face, weight): asked for every character of every paragraph. */
+const coverage = new Map<number, boolean>();
 function has(face: Face, weight: Weight, cp: number): boolean {
-  const key = `${face}${weight}:${cp}`;
+  const key = cp * 8 + FACES.indexOf(face) * 2 + (weight === 700 ? 1 : 0);
   let known = coverage.get(key);
   if (known === undefined) {
     known = fontFace(face, weight).hasGlyphForCodePoint(cp);
@@ -38,9 +39,32 @@ function has(face: Face, weight: Weight, cp: number): boolean {
   return known;
 }
 
-function preferredFace(ch: string): Face {
-  if (ARABIC_SCRIPT.test(ch)) return 'arabic';
-  if (HAN_SCRIPT.test(ch)) return 'han';
+const enum Kind {
+  Latin,
+  Arabic,
+  Han,
+  Neutral,
+  Control,
+}
+
+/** What a code point is for font choice: four regular expressions per character otherwise. */
+const kinds = new Map<number, Kind>();
+function kindOf(ch: string, cp: number): Kind {
+  let kind = kinds.get(cp);
+  if (kind === undefined) {
+    if (BIDI_CONTROL.test(ch)) kind = Kind.Control;
+    else if (NEUTRAL.test(ch)) kind = Kind.Neutral;
+    else if (ARABIC_SCRIPT.test(ch)) kind = Kind.Arabic;
+    else if (HAN_SCRIPT.test(ch)) kind = Kind.Han;
+    else kind = Kind.Latin;
+    kinds.set(cp, kind);
+  }
+  return kind;
+}
+
+function preferredFace(kind: Kind): Face {
+  if (kind === Kind.Arabic) return 'arabic';
+  if (kind === Kind.Han) return 'han';
   return 'latin';
 }
 
@@ -64,12 +88,13 @@ export function assignFonts(input: string, weight: Weight, baseFace: Face): Font
   const picked: (Face | null)[] = [];
   for (const ch of input) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (BIDI_CONTROL.test(ch) || NEUTRAL.test(ch)) {
+    const kind = kindOf(ch, cp);
+    if (kind === Kind.Control || kind === Kind.Neutral) {
       chars.push(ch);
       picked.push(null); // decided below, once neighbours are known
       continue;
     }
-    const face = anyFace(cp, weight, preferredFace(ch));
+    const face = anyFace(cp, weight, preferredFace(kind));
     if (face) {
       chars.push(ch);
       picked.push(face);
@@ -105,7 +130,7 @@ function resolveNeutrals(chars: string[], picked: (Face | null)[], weight: Weigh
     const ch = chars[i] as string;
     const cp = ch.codePointAt(0) ?? 0;
     if (picked[i] === null) {
-      if (BIDI_CONTROL.test(ch)) {
+      if (kindOf(ch, cp) === Kind.Control) {
         picked[i] = previous ?? nextStrong[i] ?? baseFace; // never drawn; keeps runs unbroken
       } else {
         const candidates = [previous, nextStrong[i], baseFace].filter((f): f is Face => f !== null);

@@ -94,9 +94,32 @@ export interface FontRegistrar {
   registerFont(name: string, src: Buffer): unknown;
 }
 
-/** Registers every face and weight; pdfkit parses each lazily on first use and embeds a subset. */
+/** pdfkit ≥ 0.20 also takes a parsed fontkit font (`typeof src.layout === 'function'`); its typings know only bytes. */
+type RegisterParsed = (name: string, src: FontkitFace) => unknown;
+
+/**
+ * A fontkit font for one document that shares the decoded tables of the process-wide one.
+ * fontkit decodes tables lazily (Amiri's GSUB/GPOS lookups are large) and keeps them in `_tables`,
+ * the way its own getVariation shares them; glyph objects and the layout engine stay per
+ * document, so which code points a glyph maps back to (ToUnicode) depends on this document only.
+ * If a fontkit version keeps its tables elsewhere, the font simply decodes its own.
+ */
+function documentFace(face: Face, weight: Weight): FontkitFace {
+  const shared = fontFace(face, weight) as unknown as { _tables?: unknown };
+  const own = loadFontkit().create(fontBuffer(face, weight));
+  const target = own as unknown as { _tables?: unknown };
+  if (isTables(shared._tables) && isTables(target._tables)) target._tables = shared._tables;
+  return own;
+}
+
+function isTables(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Registers every face and weight; pdfkit sets each up on first use and embeds a subset. */
 export function registerFonts(doc: FontRegistrar): void {
+  const register = doc.registerFont.bind(doc) as unknown as RegisterParsed;
   for (const face of FACES) {
-    for (const weight of [400, 700] as const) doc.registerFont(fontName(face, weight), fontBuffer(face, weight));
+    for (const weight of [400, 700] as const) register(fontName(face, weight), documentFace(face, weight));
   }
 }

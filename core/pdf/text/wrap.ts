@@ -11,6 +11,7 @@ export interface LogicalLine {
   start: number;
   /** Exclusive end, trailing white space excluded. */
   end: number;
+  /** Sum of the widths of the line's segments, trailing white space excluded. */
   width: number;
   /** The line was broken at white space (drawn invisibly so extracted and read-aloud text keeps the word gap). */
   spaceAfter?: boolean;
@@ -53,9 +54,10 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
   let lineStart = 0;
   let lineEnd = 0; // end of the last segment on the line, trailing spaces included
   let lineWidth = 0; // width up to lineEnd, trailing spaces included
+  let visible = 0; // width up to the last segment's visible end: the sum of measured segments, not measured again
   const flush = (): void => {
     const end = trimEnd(text, lineStart, lineEnd);
-    lines.push({ start: lineStart, end, width: measure(lineStart, end), spaceAfter: end < lineEnd && lineEnd < text.length });
+    lines.push({ start: lineStart, end, width: visible, spaceAfter: end < lineEnd && lineEnd < text.length });
   };
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -70,6 +72,7 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
       lineStart = segStart;
       lineEnd = segStart;
       lineWidth = 0;
+      visible = 0;
     }
     if (lineEnd === lineStart && visibleWidth > maxWidth) {
       const pieces = splitLong(text, segStart, visibleEnd, maxWidth, measure);
@@ -77,9 +80,11 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
       lines.push(...pieces);
       lineStart = tail ? tail.start : segStart;
       lineWidth = tail ? tail.width : 0;
+      visible = lineWidth;
       lineEnd = segEnd;
       lineWidth += measure(visibleEnd, segEnd);
     } else {
+      if (visibleEnd > segStart) visible = lineWidth + visibleWidth;
       lineWidth += visibleWidth + measure(visibleEnd, segEnd);
       lineEnd = segEnd;
     }
@@ -88,6 +93,7 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
       lineStart = segEnd;
       lineEnd = segEnd;
       lineWidth = 0;
+      visible = 0;
     }
   }
   if (lineEnd > lineStart || lines.length === 0) flush();
