@@ -2,12 +2,13 @@ import { readDraftFile } from './read-draft';
 import path from 'node:path';
 import { companionAttachmentsDir } from '../../core/store/portable';
 import { attachmentFile } from '../../core/store/attachments';
-import { loadKeyFile, printableFingerprint, type SigningKey } from '../../core/keys';
+import { printableFingerprint, type SigningKey } from '../../core/keys';
 import { ExportRefusedError, exportBundle } from '../../core/bundle';
 import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draft';
 import { renderReport } from '../../core/pdf/report';
 import { EXIT } from '../exit-codes';
-import { PASSPHRASE_VARIABLE, fromEnvironment, promptHidden, reportAppError, unlockWithTries } from './passphrase';
+import { PASSPHRASE_VARIABLE, reportAppError } from './passphrase';
+import { loadKeyForCli, unlockForCli } from './unlock-key';
 import type { CommandContext, CommandRun } from './types';
 
 function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
@@ -21,28 +22,11 @@ const option = (ctx: CommandContext, name: string): string | undefined => {
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
-async function unlock(ctx: CommandContext, keyDir: string): Promise<SigningKey | number> {
-  const keyFile = await loadKeyFile(keyDir);
-  const fromEnv = fromEnvironment();
-  // A passphrase from the environment cannot change between tries: one wrong one is final.
-  if (fromEnv === null && !process.stdin.isTTY) return usage(ctx, 'bundle:cli.noPassphrase', { variable: PASSPHRASE_VARIABLE });
-  const key = await unlockWithTries(keyFile, ctx.t('bundle:cli.prompt'), {
-    ask: fromEnv !== null ? async () => fromEnv : promptHidden,
-    onWrong: (left) => {
-      ctx.err(`scsa: ${ctx.t('bundle:errors.wrongPassphrase')}`);
-      if (fromEnv !== null) throw new WrongFromEnvironment();
-      if (left > 0) ctx.err(ctx.t('bundle:cli.triesLeft', { left }));
-      else ctx.err(ctx.t('bundle:cli.tooManyTries'));
-    },
-    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  }).catch((err: unknown) => {
-    if (err instanceof WrongFromEnvironment) return null;
-    throw err;
-  });
-  return key ?? EXIT.failedCheck;
+async function unlock(ctx: CommandContext, keyDir: string, shown: string): Promise<SigningKey | number> {
+  const keyFile = await loadKeyForCli(ctx, keyDir, shown);
+  if (typeof keyFile === 'number') return keyFile;
+  return unlockForCli(ctx, keyFile, PASSPHRASE_VARIABLE, ctx.t('bundle:cli.prompt'));
 }
-
-class WrongFromEnvironment extends Error {}
 
 /**
  * `scsa export DRAFT --key DIR --out FILE|DIR [--revision N]`: sign a complete portable draft
@@ -63,7 +47,7 @@ export const run: CommandRun = async (ctx) => {
   const { draft, loaded } = read;
   const attachmentsDir = companionAttachmentsDir(path.resolve(draftFile));
   try {
-    const signer = await unlock(ctx, path.resolve(keyDir));
+    const signer = await unlock(ctx, path.resolve(keyDir), keyDir);
     if (typeof signer === 'number') return signer;
     const result = await exportBundle({
       draft,

@@ -260,6 +260,11 @@ describe('scsa keygen --replace OLD and scsa verify-replacement', () => {
     expect(r.stderr).toContain('keychain');
     expect(r.stderr).toContain('Signing key → Save a backup');
     expect(await exists('from-app')).toBe(false);
+    // The same advice when such a key is used to sign.
+    const exported = scsa(['export', EXAMPLE, '--key', 'app-key', '--out', 'from-app.zip'], { SCSA_PASSPHRASE: OLD_PASS });
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain('Signing key → Save a backup');
+    expect(await exists('from-app.zip')).toBe(false);
   });
 
   it('--replace with --import: the imported key is the new one; the same key cannot replace itself', async () => {
