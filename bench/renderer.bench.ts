@@ -17,7 +17,8 @@ const RUNS = 6;
 const KEYS = 50;
 const TTI_TARGET = 1000;
 const KEY_TARGET = 16;
-const rendererDir = path.resolve(process.cwd(), 'dist', 'renderer');
+// BENCH_RENDERER_DIR points at another build of the renderer (to compare two builds side by side).
+const rendererDir = path.resolve(process.env.BENCH_RENDERER_DIR ?? path.join(process.cwd(), 'dist', 'renderer'));
 
 /**
  * The app carries its packs in the registry; the benchmark needs a 300-item one. The registry reads
@@ -91,6 +92,8 @@ runBench('renderer', `Form in Chromium (${ITEM_COUNT}-item fully answered draft)
         const u = new URL(e.name);
         rows.push([`${u.pathname} (${Math.round(e.transferSize / 1024)} KiB)`, e.startTime, e.responseEnd]);
       }
+      // The app's own start-up marks (renderer/src/app/marks.ts): entry, api, boot, i18n, open, pack, form.
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('scsa:')) rows.push([`app: ${m.name.slice(5)}`, m.startTime, m.startTime]);
       rows.push(['field ready', 0, window.__benchReady ?? NaN]);
       return rows.sort((a, b) => a[2] - b[2]);
     });

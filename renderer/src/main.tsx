@@ -1,5 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './styles/fonts';
 import './styles/base.css';
 import './styles/layout.css';
@@ -7,17 +5,18 @@ import './styles/components.css';
 import './styles/form.css';
 import './styles/checklist.css';
 import { resolveApi } from './api/resolve-api';
-import { prepareApp } from './app/prepare';
-import { App } from './app/app';
+import { startEarlyLoads } from './app/early-loads';
+import { mark } from './app/marks';
 
-// The entry only wires: find the API, pick the language, render.
+// The entry only wires. The app's code (React, the screens, the translations) is a separate chunk
+// fetched and evaluated while the first requests to the core are already under way: a form opened
+// at start-up does not wait for React before asking for its draft and pack.
+mark('entry');
 const container = document.getElementById('root');
 if (container) {
+  const app = import('./app/boot');
   const api = await resolveApi();
-  const { i18n, startupError } = await prepareApp(api);
-  createRoot(container).render(
-    <StrictMode>
-      <App api={api} i18n={i18n} startupError={startupError} />
-    </StrictMode>,
-  );
+  const early = startEarlyLoads(api, window.location.hash);
+  const { boot } = await app;
+  await boot(container, api, early);
 }

@@ -12,6 +12,7 @@ import { FormScreen } from './form-screen';
 import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
 import { takeNotices } from './pending-notices';
+import { openWithPack } from './open-assessment';
 
 type Loaded = { opened: OpenedAssessment; pack: ChecklistPack; gaps: string[] };
 type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind: 'failed'; error: ApiError };
@@ -36,13 +37,11 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
     openSessions.set(id, (openSessions.get(id) ?? 0) + 1);
     void (async () => {
       await closings.get(id);
-      const opened = await api.openAssessment(id);
-      if (!opened.ok) return live && setState({ kind: 'failed', error: opened.error });
-      const loaded = await api.getPack(opened.value.draft.checklist);
-      if (!loaded.ok) return live && setState({ kind: 'failed', error: loaded.error });
+      const result = await openWithPack(api, id);
+      if (!result.ok) return live && setState({ kind: 'failed', error: result.error });
       if (!live) return;
-      const notices = [...takeNotices(id), ...opened.value.notices];
-      setState({ kind: 'ready', data: { opened: { ...opened.value, notices }, pack: loaded.value.pack, gaps: loaded.value.translationGaps } });
+      const notices = [...takeNotices(id), ...result.opened.notices];
+      setState({ kind: 'ready', data: { opened: { ...result.opened, notices }, pack: result.pack.pack, gaps: result.pack.translationGaps } });
     })();
     return () => {
       live = false;

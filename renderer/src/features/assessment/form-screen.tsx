@@ -3,6 +3,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../core/i18n/languages';
 import { isRequired } from '../../../../core/draft/validate';
+import { mark } from '../../app/marks';
 import { AssessmentHeader } from './assessment-header';
 import { buildModel, passesFilter, matchesSearch, sectionOf, type Filter } from './form-model';
 import { fieldKey, toAnswer, toFormValues, type FormValues } from './form-values';
@@ -63,6 +64,8 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
       clearTimeout(timer);
     };
   }, [form, byKey]);
+
+  useEffect(() => mark('form:shown'), []);
 
   // Leaving the form (another screen, another assessment) saves what is pending at once.
   useEffect(() => () => void sessionRef.current.autosaver.flush(), []);

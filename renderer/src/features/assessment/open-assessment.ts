@@ -1,0 +1,64 @@
+/**
+ * Opening an assessment for its screens: the draft, then its checklist pack. Packs are cached by
+ * id and version for the life of the page (they never change while it runs), so moving between
+ * assessments or reopening one does not fetch and check the same pack again. An opening can be
+ * started before React renders (`prefetchOpening`, from the entry) and is then taken over by the
+ * session that mounts for that assessment.
+ */
+import type { ApiError, ApiResult, ApiValue, OpenedAssessment, RendererApi } from '../../../../core/api/contract';
+import { mark } from '../../app/marks';
+
+export type Opening = { ok: true; opened: OpenedAssessment; pack: LoadedPack } | { ok: false; error: ApiError };
+type LoadedPack = ApiValue<'getPack'>;
+type PackReference = { id: string; version: string };
+type OpeningApi = Pick<RendererApi, 'openAssessment' | 'getPack'>;
+
+const packs = new WeakMap<OpeningApi, Map<string, Promise<ApiResult<LoadedPack>>>>();
+const prefetched = new Map<string, { api: OpeningApi; opening: Promise<Opening> }>();
+
+/** The pack for `ref`, fetched once per api and pack version; a failed fetch is not kept, so a retry asks again. */
+export function loadPack(api: OpeningApi, ref: PackReference): Promise<ApiResult<LoadedPack>> {
+  let cache = packs.get(api);
+  if (!cache) packs.set(api, (cache = new Map()));
+  const key = `${ref.id}@${ref.version}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const loading = api.getPack({ id: ref.id, version: ref.version }).catch((): ApiResult<LoadedPack> => ({ ok: false, error: { code: 'errors.unexpected' } }));
+  cache.set(key, loading);
+  void loading.then((result) => {
+    if (!result.ok && cache.get(key) === loading) cache.delete(key);
+  });
+  return loading;
+}
+
+const unexpected = (): Opening => ({ ok: false, error: { code: 'errors.unexpected' } });
+
+async function open(api: OpeningApi, id: string): Promise<Opening> {
+  mark('open:request');
+  const opened = await api.openAssessment(id).catch(() => null);
+  if (!opened) return unexpected();
+  mark('open:answer');
+  if (!opened.ok) return { ok: false, error: opened.error };
+  const pack = await loadPack(api, opened.value.draft.checklist);
+  mark('pack:answer');
+  if (!pack.ok) return { ok: false, error: pack.error };
+  return { ok: true, opened: opened.value, pack: pack.value };
+}
+
+/** Start opening `id` now (the page was loaded at one of its screens); its session takes the result. */
+export function prefetchOpening(api: OpeningApi, id: string): void {
+  if (!prefetched.has(id)) prefetched.set(id, { api, opening: open(api, id) });
+}
+
+/**
+ * Open `id` with its pack: the opening started by `prefetchOpening` when there is one (used once),
+ * otherwise a new one.
+ */
+export function openWithPack(api: OpeningApi, id: string): Promise<Opening> {
+  const early = prefetched.get(id);
+  if (early && early.api === api) {
+    prefetched.delete(id);
+    return early.opening;
+  }
+  return open(api, id);
+}
