@@ -50,10 +50,15 @@ export async function readImportFile(file: string, shown: string): Promise<strin
   }
 }
 
+/** A file name as typed in a shell: quoted when it holds anything but plain characters (spaces…). */
+function quoted(file: string): string {
+  return /^[\w./:\\-]+$/.test(file) ? file : `"${file}"`;
+}
+
 /** What to tell someone whose file is of PEM kind `kind` (the word after BEGIN). */
 function hintForKind(kind: string, file: string): ImportRefusal['hint'] {
   if (kind === 'ENCRYPTED PRIVATE KEY') {
-    return { key: 'keygen.hintEncrypted', params: { command: `openssl pkcs8 -topk8 -nocrypt -in ${file} -out plain-key.pem` } };
+    return { key: 'keygen.hintEncrypted', params: { command: `openssl pkcs8 -topk8 -nocrypt -in ${quoted(file)} -out plain-key.pem` } };
   }
   if (kind === 'OPENSSH PRIVATE KEY') return { key: 'keygen.hintOpenSsh', params: { command: 'openssl genpkey -algorithm ed25519 -out key.pem' } };
   if (/PUBLIC KEY|CERTIFICATE/.test(kind)) return { key: 'keygen.hintPublic', params: {} };
