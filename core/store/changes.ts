@@ -17,10 +17,19 @@ export function changedItems(before: Draft, after: Draft): string[] {
 }
 
 /** The change log after a save from `before` to revision `toRevision` at `now`. */
-export function appendChange(before: Draft, after: Draft, toRevision: number, now: Date, restoredFrom?: number): ChangeEntry[] {
+export function appendChange(
+  before: Draft,
+  after: Draft,
+  toRevision: number,
+  now: Date,
+  restoredFrom?: number,
+  // What changed, when the caller already knows (a save plan): spares comparing every answer again.
+  known?: { items: string[]; metadata: boolean },
+): ChangeEntry[] {
   const at = now.toISOString();
-  const items = changedItems(before, after);
-  const metadata = JSON.stringify([before.assessment, before.checklist, before.attachments]) !== JSON.stringify([after.assessment, after.checklist, after.attachments]);
+  const items = known?.items ?? changedItems(before, after);
+  const metadata =
+    known?.metadata ?? JSON.stringify([before.assessment, before.checklist, before.attachments]) !== JSON.stringify([after.assessment, after.checklist, after.attachments]);
   const log = [...before.changeLog];
   const last = log[log.length - 1];
   if (

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { writeFileAtomic } from '../fs/atomic';
@@ -13,13 +12,15 @@ import { assessmentPaths, assessmentsRoot, type AssessmentPaths } from './layout
 import { acquireLock, type LockHandle } from './lock';
 import { removeDeadTempFiles } from './temp-files';
 import { DEFAULT_RETENTION, listSnapshots, pruneSnapshots, writeSnapshot, type HistoryEntry, type RetentionPolicy } from './history';
-import { parseDraftBytes, serializeDraft } from './read';
+import { serializeDraft } from './read';
 import { loadForgiving, type StoreNotice } from './recover';
 import { appendChange, contentKey } from './changes';
 import { attachmentFile, DEFAULT_MAX_ATTACHMENT_BYTES, ingestAttachment } from './attachments';
 import { exportCopy, importCopy, type ExportResult } from './portable';
 import { listAssessments, type StoredAssessment } from './list';
-import { listPinned, pinRevision, type SubmissionStamp } from './submitted';
+import { pinRevision, type SubmissionStamp } from './submitted';
+import { listHistoryEntries, readRevision } from './history-view';
+import { memoOf, planSave, serializeWithMemo, type AnswerMemo } from './save-plan';
 
 export type { StoredAssessment } from './list';
 
@@ -54,6 +55,8 @@ interface Session {
   lastSnapshotAt: number;
   lastSnapshotRevision: number;
   queue: Promise<unknown>;
+  /** The answers of `last`, validated, frozen and serialised (save-plan.ts); built at the first save. */
+  memo?: AnswerMemo;
 }
 
 /**
@@ -167,21 +170,34 @@ export class DraftStore {
 
   private async write(input: Draft, restoredFrom?: number): Promise<Draft> {
     const s = this.session(input.id);
-    const parsed = DraftSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(parsed.error));
     const before = s.last;
-    if (restoredFrom === undefined && contentKey(parsed.data) === contentKey(before)) return before;
+    s.memo ??= memoOf(before);
+    // A restore replaces every answer anyway, so it takes the full check; so does any input the plan refuses.
+    const plan = restoredFrom === undefined ? planSave(before, s.memo, input) : null;
+    let data: Draft;
+    if (plan) {
+      if (plan.items.length === 0 && !plan.metadata) return before;
+      const { attachments, changeLog, ...head } = plan.shell;
+      data = { ...head, answers: plan.answers, attachments, changeLog };
+    } else {
+      const parsed = DraftSchema.safeParse(input);
+      if (!parsed.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(parsed.error));
+      if (restoredFrom === undefined && contentKey(parsed.data) === contentKey(before)) return before;
+      data = parsed.data;
+    }
     const now = this.now();
     const revision = before.revision + 1;
     const next: Draft = {
-      ...parsed.data,
+      ...data,
       createdAt: before.createdAt,
       revision,
       updatedAt: now.toISOString(),
-      changeLog: appendChange(before, parsed.data, revision, now, restoredFrom),
+      changeLog: appendChange(before, data, revision, now, restoredFrom, plan ?? undefined),
     };
-    await writeFileAtomic(s.paths.draft, serializeDraft(next));
+    const memo = plan?.memo ?? memoOf(next);
+    await writeFileAtomic(s.paths.draft, serializeWithMemo(next, memo));
     s.last = next;
+    s.memo = memo;
     if (now.getTime() - s.lastSnapshotAt >= this.snapshotIntervalMs) await this.snapshot(s);
     return next;
   }
@@ -195,17 +211,9 @@ export class DraftStore {
     await pruneSnapshots(s.paths.history, this.retention, now);
   }
 
-  /**
-   * History of an assessment, newest first: the snapshots retention has kept, and every submitted
-   * revision however old. A snapshot of a revision that is also a submitted one is shown once, as
-   * the submitted one (same content).
-   */
+  /** History of an assessment, newest first, submitted revisions included (see history-view.ts). */
   async listHistory(id: string): Promise<HistoryEntry[]> {
-    const paths = this.paths(id);
-    const pinned = (await listPinned(paths.submitted)).map((p) => p.entry);
-    const frozen = new Set(pinned.map((e) => e.revision));
-    const snapshots = (await listSnapshots(paths.history)).filter((e) => !frozen.has(e.revision));
-    return [...pinned, ...snapshots].sort((a, b) => b.revision - a.revision || (b.submission?.submissionRevision ?? 0) - (a.submission?.submissionRevision ?? 0));
+    return listHistoryEntries(this.paths(id));
   }
 
   /**
@@ -218,16 +226,6 @@ export class DraftStore {
     return pinRevision(this.paths(id).submitted, draft, stamp, this.now());
   }
 
-  /** The content of a revision from a kept snapshot, else from a submitted revision; null when none reads. */
-  private async readRevision(paths: AssessmentPaths, revision: number): Promise<Draft | null> {
-    for (const entry of (await listSnapshots(paths.history)).filter((e) => e.revision === revision)) {
-      const buf = await fs.readFile(path.join(paths.history, entry.file)).catch(() => null);
-      const r = buf ? parseDraftBytes(buf) : null;
-      if (r?.ok) return r.draft;
-    }
-    return (await listPinned(paths.submitted)).find((p) => p.entry.revision === revision)?.draft ?? null;
-  }
-
   /**
    * Make an earlier snapshot (or submitted revision) the current draft, as a new revision (the current
    * state is snapshotted first, so a restore can itself be undone). Throws
@@ -238,7 +236,7 @@ export class DraftStore {
     return this.serialize(s, async () => {
       const known = (await this.listHistory(id)).some((e) => e.revision === revision);
       if (!known) throw new AppError('drafts:errors.snapshotNotFound', { revision });
-      const draft = await this.readRevision(s.paths, revision);
+      const draft = await readRevision(s.paths, revision);
       if (!draft) throw new AppError('drafts:errors.snapshotUnreadable', { revision });
       await this.snapshot(s);
       const restored = await this.write({ ...draft, id }, revision);
