@@ -105,6 +105,10 @@ describe('replacing and backing up', () => {
     expect(m.replaceSigningKey).toHaveBeenCalledWith('the old passphrase', 'the new passphrase');
     expect(screen.getByTestId('fingerprint').textContent).toBe(NEW_KEY.printable);
     expect(screen.getByTestId('old-fingerprint').textContent).toBe(KEY.printable);
+    // The passphrases typed are gone from the page once the new key is there.
+    for (const label of [en.replace.oldPassphrase, en.replace.newPassphrase, en.replace.confirm]) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).value).toBe('');
+    }
     fireEvent.click(screen.getByRole('button', { name: en.replace.download }));
     expect(downloads.names).toEqual([`scsa-key-replacement-4a462733-bbbbbbbb.json`]);
     expect(await downloads.blobs[0]?.text()).toBe(NEW_KEY.replaced?.statement);

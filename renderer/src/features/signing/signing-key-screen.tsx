@@ -56,8 +56,9 @@ export function SigningKeyScreen() {
         <>
           <KeyDetails info={state.key} change={state.change} />
           <ReplacementNotice info={state.key} justReplaced={state.change === 'replaced'} />
-          <ReplaceKeyForm onReplaced={(key) => setState({ kind: 'ready', key, change: 'replaced' })} />
-          <BackupKeyForm />
+          {/* Keyed by the key: a new key starts with empty forms, no passphrase left in a field. */}
+          <ReplaceKeyForm key={`replace-${state.key.fingerprint}`} onReplaced={(key) => setState({ kind: 'ready', key, change: 'replaced' })} />
+          <BackupKeyForm key={`backup-${state.key.fingerprint}`} />
         </>
       )}
     </section>
