@@ -6,6 +6,7 @@ import type PDFDocument from 'pdfkit';
 import { FACES, fontName, type Face, type Weight } from './fonts';
 import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
 import { paragraphBidi, RTL_SCRIPT, visualPieces, type Direction } from './bidi-lines';
+import { LineWriter, type Piece } from './line-writer';
 import { widthCacheOf, WORDS, type WidthCache } from './widths';
 import { wrapLogical } from './wrap';
 
@@ -60,12 +61,14 @@ export interface EngineOptions {
 
 export class TextEngine {
   private readonly widths: WidthCache;
+  private readonly writer: LineWriter;
 
   constructor(
     readonly doc: PdfDoc,
     private readonly options: EngineOptions,
   ) {
     this.widths = widthCacheOf(doc);
+    this.writer = new LineWriter(doc);
   }
 
   get direction(): 'ltr' | 'rtl' {
@@ -165,38 +168,45 @@ export class TextEngine {
         return { run, at };
       });
       placed.sort((p, q) => p.run.start - q.run.start);
-      for (const { run, at } of placed) this.drawRun(run, at, baseline, s);
+      const pieces: Piece[] = [];
+      for (const { run, at } of placed) this.runPieces(run, at, s, pieces);
       if (line.spaceFace) {
         // the logical end of the line: right of it when left-to-right, left of it when right-to-left
         const space = this.widthOf(' ', line.spaceFace, s);
-        this.doc.font(fontName(line.spaceFace, s.weight)).fontSize(s.size * FACE_SCALE[line.spaceFace]);
-        this.doc.text(' ', line.rtl ? lineStart - space : left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        const size = s.size * FACE_SCALE[line.spaceFace];
+        pieces.push({ font: fontName(line.spaceFace, s.weight), size, text: ' ', x: line.rtl ? lineStart - space : left });
       }
+      this.writeLine(pieces, baseline, s.color);
       top += layout.lineHeight;
     }
     return top - y;
   }
 
-  private drawRun(run: LaidRun, x: number, baseline: number, s: Required<TextStyle>): void {
+  private runPieces(run: LaidRun, x: number, s: Required<TextStyle>, out: Piece[]): void {
     const font = fontName(run.face, s.weight);
     const size = s.size * FACE_SCALE[run.face];
-    const options = { lineBreak: false, baseline: 'alphabetic' } as const;
     if (!wholeRun(run.text)) {
-      this.doc.font(font).fontSize(size).fillColor(s.color);
-      this.doc.text(run.text, x, baseline, options);
+      out.push({ font, size, text: run.text, x });
       return;
     }
     // A right-to-left run goes word by word: fontkit reverses each word's glyphs, we place the
     // words right to left. Shaping whole runs instead (features: []) bypasses pdfkit's word cache
     // and made Arabic documents several times slower. Words are written in logical order.
-    const words = run.text.split(WORDS);
-    const widths = words.map((word) => this.widths.width(font, size, word));
-    this.doc.font(font).fontSize(size).fillColor(s.color);
     let right = x + run.width;
-    words.forEach((word, i) => {
-      right -= widths[i] ?? 0;
-      this.doc.text(word, right, baseline, options);
-    });
+    for (const word of run.text.split(WORDS)) {
+      right -= this.widths.width(font, size, word);
+      out.push({ font, size, text: word, x: right });
+    }
+  }
+
+  private writeLine(pieces: Piece[], baseline: number, color: string): void {
+    if (pieces.length === 0) return;
+    this.doc.fillColor(color);
+    if (this.writer.write(pieces, baseline)) return;
+    for (const p of pieces) {
+      this.doc.font(p.font).fontSize(p.size);
+      this.doc.text(p.text, p.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    }
   }
 
   /** Lays out and draws a paragraph in one go; returns its height. No page breaks (see Flow). */
