@@ -110,7 +110,8 @@ describe('bundle:check-file (main-only channel)', () => {
   const kept = () => path.join(dataDir, 'submissions', ID, NAME);
 
   beforeAll(() => {
-    registerBundleFileHandler(electronModule.ipcMain, check);
+    // The fake's listener type is looser than Electron's event type; main only reads senderFrame.url.
+    registerBundleFileHandler(electronModule.ipcMain as unknown as Parameters<typeof registerBundleFileHandler>[0], check);
   });
 
   it('checks a regular file where it lies, with the registry text', async () => {
