@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createHash, randomUUID, sign } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
@@ -11,9 +11,10 @@ import { validateDraft, type DraftProblem } from '../draft/validate';
 import type { ChecklistPack } from '../checklist/schema';
 import { describeIssues } from '../checklist/issues';
 import type { SigningKey } from '../keys/keys';
-import { BAGIT_TXT, formatBagInfo, formatManifest, type ManifestLine } from './bag-text';
-import { PAYLOAD, SIGNATURES_DIR, TAG_FILES, bundleFileName, isIncompressible } from './names';
-import { buildSubmission, isoDay, submissionBytes, type Submission } from './submission';
+import { BAGIT_TXT, type ManifestLine } from './bag-text';
+import { PAYLOAD, TAG_FILES, bundleFileName, isIncompressible } from './names';
+import { buildSubmission, isoDay, submissionAttachments, submissionBytes } from './submission';
+import { tagFiles } from './tag-files';
 import { writeZipAtomically, type OutputFactory } from './zip-output';
 import { progressMeter, type ProgressCallback } from './progress';
 
@@ -93,14 +94,15 @@ async function checkAttachments(draft: Draft, pack: ChecklistPack, where: (sha25
   }
 }
 
-async function resolveTarget(out: string, submission: Submission): Promise<string> {
+/** The bundle's path: `out` itself, or the conventional name inside the folder `out`; never an existing file. */
+async function resolveTarget(out: string, draft: Draft, submissionRevision: number, now: Date): Promise<string> {
   const stat = await fs.stat(out).catch(() => null);
   const name = bundleFileName({
-    country: submission.assessment.countryCode,
-    checklistId: submission.checklist.id,
-    checklistVersion: submission.checklist.version,
-    revision: submission.submissionRevision,
-    date: submission.baggingDate,
+    country: draft.assessment.countryCode,
+    checklistId: draft.checklist.id,
+    checklistVersion: draft.checklist.version,
+    revision: submissionRevision,
+    date: isoDay(now),
   });
   const file = stat?.isDirectory() ? path.join(out, name) : out;
   if (!file.toLowerCase().endsWith('.zip')) throw new AppError('bundle:errors.outputNotZip', { file: path.basename(file) });
@@ -138,14 +140,12 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const now = options.now ?? new Date();
   const externalIdentifier = options.externalIdentifier ?? `urn:uuid:${randomUUID()}`;
   const software = `${PRODUCT_NAME} ${APP_VERSION}`;
-  const submission = buildSubmission(draft, { externalIdentifier, submissionRevision: options.submissionRevision, exportedAt: now, software });
-  const file = await resolveTarget(options.out, submission);
+  const file = await resolveTarget(options.out, draft, options.submissionRevision, now);
   const top = path.basename(file).slice(0, -'.zip'.length);
-  const json = submissionBytes(submission);
-  const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint, exportedAt: now });
+  const attachments = submissionAttachments(draft);
   const refs = new Map<string, AttachmentRef>(draft.attachments.map((a) => [a.sha256, a]));
-  const pdfBytes = pdf instanceof Uint8Array ? pdf.length : 0;
-  const progress = progressMeter(json.length + pdfBytes + submission.attachments.reduce((n, a) => n + a.size, 0), options.onProgress);
+  // The JSON and the PDF are counted once they exist; the attachments are known now.
+  const progress = progressMeter(attachments.reduce((n, a) => n + a.size, 0), options.onProgress, false);
 
   let oxum = '';
   const bytes = await writeZipAtomically(
@@ -153,60 +153,39 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
     now,
     async (zip) => {
       zip.addBuffer(`${top}/${TAG_FILES.bagit}`, Buffer.from(BAGIT_TXT), true);
-      const lines: ManifestLine[] = [{ path: PAYLOAD.submission, sha256: createHash('sha256').update(json).digest('hex') }];
+      // The attachments go first: they stream (read, hashed, written) while this thread builds the
+      // submission JSON and the PDF is rendered, which would otherwise come before any byte is written.
+      const streaming = attachments.map((a) => {
+        const ref = refs.get(a.sha256) as AttachmentRef;
+        const open = () => createReadStream(options.attachmentPath(a.sha256), { highWaterMark: READ_CHUNK });
+        return zip.addStream(`${top}/${a.path}`, open, !isIncompressible(ref.name, ref.mediaType), a.size, (n) => progress.add(n)).then((r) => {
+          // The store names files by their hash; content that no longer matches is not what the user attached.
+          if (r.sha256 !== a.sha256) throw new AppError('bundle:errors.attachmentChanged', { name: a.name, sha256: a.sha256 });
+          return { path: a.path, ...r };
+        });
+      });
+      // Awaited below, after the PDF: a failure meanwhile must not count as unhandled.
+      for (const s of streaming) s.catch(() => undefined);
+
+      const submission = buildSubmission(draft, { externalIdentifier, submissionRevision: options.submissionRevision, exportedAt: now, software });
+      const json = submissionBytes(submission);
+      progress.expect(json.length);
       zip.addBuffer(`${top}/${PAYLOAD.submission}`, json, true);
       progress.add(json.length);
+      const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint, exportedAt: now });
       // A PDF rendered as a stream has no size known in advance: its bytes are left out of the count.
+      const pdfBytes = pdf instanceof Uint8Array ? pdf.length : 0;
+      progress.expect(pdfBytes);
+      progress.seal();
       const onPdf = pdfBytes > 0 ? (n: number) => progress.add(n) : undefined;
-      const pending: Promise<ManifestLine & { size: number }>[] = [
-        zip.addStream(`${top}/${PAYLOAD.report}`, () => toStream(pdf), false, undefined, onPdf).then((r) => ({ path: PAYLOAD.report, ...r })),
-      ];
-      for (const a of submission.attachments) {
-        const ref = refs.get(a.sha256) as AttachmentRef;
-        const streamed = zip
-          .addStream(`${top}/${a.path}`, () => createReadStream(options.attachmentPath(a.sha256), { highWaterMark: READ_CHUNK }), !isIncompressible(ref.name, ref.mediaType), a.size, (n) => progress.add(n))
-          .then((r) => {
-            // The store names files by their hash; content that no longer matches is not what the user attached.
-            if (r.sha256 !== a.sha256) throw new AppError('bundle:errors.attachmentChanged', { name: a.name, sha256: a.sha256 });
-            return { path: a.path, ...r };
-          });
-        pending.push(streamed);
-      }
-      const streamed = await Promise.all(pending);
-      lines.push(...streamed.map(({ path: p, sha256 }) => ({ path: p, sha256 })));
-      const totalBytes = json.length + streamed.reduce((n, s) => n + s.size, 0);
-      oxum = `${totalBytes}.${lines.length}`;
+      const report = zip.addStream(`${top}/${PAYLOAD.report}`, () => toStream(pdf), false, undefined, onPdf);
 
-      const manifest = Buffer.from(formatManifest(lines));
-      const bagInfo = Buffer.from(
-        formatBagInfo({
-          'Source-Organization': draft.assessment.focalPoints[0]?.institution || draft.assessment.contributingInstitutions[0] || '',
-          'Contact-Name': draft.assessment.focalPoints[0]?.name ?? '',
-          'Contact-Email': draft.assessment.focalPoints[0]?.email ?? '',
-          'Bagging-Date': isoDay(now),
-          'Payload-Oxum': oxum,
-          'External-Identifier': externalIdentifier,
-          'Country-Code': draft.assessment.countryCode,
-          'Checklist-Id': draft.checklist.id,
-          'Checklist-Version': draft.checklist.version,
-          'Response-Language': draft.assessment.responseLanguage,
-          'Submission-Revision': String(options.submissionRevision),
-          Software: software,
-        }),
-      );
-      const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-      const tagManifest = Buffer.from(
-        formatManifest([
-          { path: TAG_FILES.bagit, sha256: sha(Buffer.from(BAGIT_TXT)) },
-          { path: TAG_FILES.bagInfo, sha256: sha(bagInfo) },
-          { path: TAG_FILES.manifest, sha256: sha(manifest) },
-        ]),
-      );
-      zip.addBuffer(`${top}/${TAG_FILES.bagInfo}`, bagInfo, true);
-      zip.addBuffer(`${top}/${TAG_FILES.manifest}`, manifest, true);
-      zip.addBuffer(`${top}/${TAG_FILES.tagManifest}`, tagManifest, true);
-      zip.addBuffer(`${top}/${SIGNATURES_DIR}${signer.fingerprint}.sig`, sign(null, tagManifest, signer.privateKey), false);
-      zip.addBuffer(`${top}/${SIGNATURES_DIR}${signer.fingerprint}.pub.pem`, Buffer.from(signer.publicKeyPem), true);
+      const streamed = [{ path: PAYLOAD.report, ...(await report) }, ...(await Promise.all(streaming))];
+      const lines: ManifestLine[] = [{ path: PAYLOAD.submission, sha256: createHash('sha256').update(json).digest('hex') }];
+      lines.push(...streamed.map(({ path: p, sha256 }) => ({ path: p, sha256 })));
+      oxum = `${json.length + streamed.reduce((n, s) => n + s.size, 0)}.${lines.length}`;
+      const facts = { draft, now, oxum, externalIdentifier, submissionRevision: options.submissionRevision, software };
+      for (const [name, content, compress] of tagFiles(lines, facts, signer)) zip.addBuffer(`${top}/${name}`, content, compress);
     },
     options.createOutput,
   );

@@ -49,12 +49,15 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** A draft's attachments as the submission lists them: once each, in hash order, with their place in the bag. */
+export function submissionAttachments(draft: Draft): Submission['attachments'] {
+  const unique = new Map(draft.attachments.map((a) => [a.sha256, a]));
+  return [...unique.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((a) => ({ ...a, path: attachmentBagPath(a.sha256, a.name) }));
+}
+
 /** The submission object for a draft; attachments listed once each, in hash order. */
 export function buildSubmission(draft: Draft, meta: SubmissionMeta): Submission {
-  const unique = new Map(draft.attachments.map((a) => [a.sha256, a]));
-  const attachments = [...unique.values()]
-    .sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))
-    .map((a) => ({ ...a, path: attachmentBagPath(a.sha256, a.name) }));
+  const attachments = submissionAttachments(draft);
   return SubmissionSchema.parse({
     format: 'scsa-submission',
     schemaVersion: SUBMISSION_SCHEMA_VERSION,

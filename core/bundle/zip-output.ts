@@ -1,10 +1,12 @@
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { useNativeCrc32 } from './native-crc32';
+import { FileSink } from './file-sink';
+import { HashPool } from './hash-worker';
 
 /** Opens the stream the zip is written to (it must write `tempFile`); tests inject one that fails like a full disk. */
 export type OutputFactory = (tempFile: string) => Writable;
@@ -23,15 +25,15 @@ export interface ZipWriter {
 const FILE_MODE = 0o100644;
 
 /**
- * Write a zip to `final` through a temp file in the same folder, then fsync and rename, so that a
- * failure at any point (full disk, unreadable attachment, a throw in `build`) leaves no file with
- * the final name and no temp file behind. `build` adds the entries; the zip is ended for it.
+ * Write a zip to `final` through a temp file in the same folder, then fsync, rename and fsync the
+ * folder, so that a failure at any point (full disk, unreadable attachment, a throw in `build`)
+ * leaves no file with the final name and no temp file behind. `build` adds the entries; the zip is ended for it.
  */
 export async function writeZipAtomically(
   final: string,
   mtime: Date,
   build: (zip: ZipWriter) => Promise<void>,
-  createOutput: OutputFactory = (file) => createWriteStream(file, { flags: 'wx', mode: 0o644 }),
+  createOutput: OutputFactory = (file) => new FileSink(file),
 ): Promise<number> {
   const dir = path.dirname(final);
   const temp = path.join(dir, `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`);
@@ -45,6 +47,7 @@ export async function writeZipAtomically(
   zip.on('error', (err: unknown) => failure?.(err));
   // Files opened for the zip, closed if the export fails before they are read to the end.
   const opened = new Set<Readable>();
+  const hashes = new HashPool();
 
   const writer: ZipWriter = {
     addBuffer(name, bytes, compress) {
@@ -54,22 +57,34 @@ export async function writeZipAtomically(
       return new Promise((resolve, reject) => {
         const options = size === undefined ? { compress, mtime, mode: FILE_MODE } : { compress, mtime, mode: FILE_MODE, size };
         zip.addReadStreamLazy(name, options, (cb) => {
-          const hash = createHash('sha256');
+          const hash = hashes.create();
           let bytes = 0;
           const meter = new Transform({
             transform(chunk: Buffer, _enc, done) {
-              hash.update(chunk);
+              let room: Promise<void> | void;
+              try {
+                room = hash.update(chunk);
+              } catch (err) {
+                return done(err as Error);
+              }
               bytes += chunk.length;
               onData?.(chunk.length);
-              done(null, chunk);
+              // Pass the chunk on at once; take the next only when the hash worker has room for it.
+              if (room) room.then(() => done(null, chunk), done);
+              else done(null, chunk);
             },
             flush(done) {
-              resolve({ sha256: hash.digest('hex'), size: bytes });
-              done();
+              hash.digest().then((sha256) => {
+                resolve({ sha256, size: bytes });
+                done();
+              }, done);
             },
           });
           // Errors reach the caller through `failure`; yazl does not listen on the streams it reads.
-          meter.on('error', () => undefined);
+          meter.on('error', (err) => {
+            reject(err);
+            failure?.(err);
+          });
           let source: Readable;
           try {
             source = open();
@@ -107,11 +122,14 @@ export async function writeZipAtomically(
     await Promise.race([build(writer), failed]);
     zip.end();
     await Promise.race([piped, failed]);
-    const handle = await fs.open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+    // A FileSink has fsynced the file before finishing; any other output is synced here.
+    if (!(out instanceof FileSink)) {
+      const handle = await fs.open(temp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     }
     await fs.rename(temp, final);
   } catch (err) {
@@ -120,6 +138,19 @@ export async function writeZipAtomically(
     for (const source of opened) source.destroy();
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw err;
+  } finally {
+    await hashes.close();
   }
+  await syncFolder(dir);
   return written;
+}
+
+/** Make the rename itself durable (Linux, macOS); Windows cannot open folders and does not need it. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  // Some file systems refuse fsync on folders; the bundle is complete and in place all the same.
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
 }
