@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { createLogger } from '../log';
 import type { Draft } from '../draft/schema';
 import { listSnapshots } from './history';
+import { listPinned } from './submitted';
 import { parseDraftBytes, readDraftFile, serializeDraft } from './read';
 import type { AssessmentPaths } from './layout';
 import { missingAttachments } from './attachments';
@@ -46,7 +47,8 @@ export async function loadForgiving(paths: AssessmentPaths, readOnly: boolean, n
     if (first.reason === 'future' || first.reason === 'unreadable') throw first.error;
     let movedTo = '';
     if (first.reason !== 'missing' && !readOnly) movedTo = path.basename(await quarantine(paths.draft, now));
-    const snapshot = await newestGoodSnapshot(paths.history);
+    // The submitted revisions are the last resort: older than any snapshot, but what was sent.
+    const snapshot = (await newestGoodSnapshot(paths.history)) ?? (await newestSubmitted(paths.submitted, readOnly));
     if (!snapshot) {
       log.error(`draft ${paths.draft} unusable (${first.reason}) and no good snapshot`);
       throw first.reason === 'missing'
@@ -76,4 +78,9 @@ async function newestGoodSnapshot(dir: string): Promise<{ draft: Draft; file: st
     log.warn(`history snapshot ${entry.file} unusable (${r.reason}); trying an older one`);
   }
   return null;
+}
+
+async function newestSubmitted(dir: string, readOnly: boolean): Promise<{ draft: Draft; file: string; savedAt: string } | null> {
+  const newest = (await listPinned(dir, { setAside: !readOnly })).sort((a, b) => b.draft.revision - a.draft.revision)[0];
+  return newest ? { draft: newest.draft, file: newest.entry.file, savedAt: newest.entry.savedAt } : null;
 }

@@ -77,10 +77,10 @@ async function readPin(dir: string, name: string): Promise<ReadPin> {
 
 /**
  * The readable submitted revisions in `dir`, newest export first. Forgiving: a damaged file is moved
- * aside (its name then no longer matches, so it is read once) and one from a newer app is skipped
- * and left as it is.
+ * aside (its name then no longer matches, so it is read once; with `setAside: false` only skipped)
+ * and one from a newer app is skipped and left as it is.
  */
-export async function listPinned(dir: string): Promise<PinnedRevision[]> {
+export async function listPinned(dir: string, opts: { setAside?: boolean } = {}): Promise<PinnedRevision[]> {
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => NAME.test(n));
   const pins: PinnedRevision[] = [];
   for (const name of names.sort().reverse()) {
@@ -91,6 +91,10 @@ export async function listPinned(dir: string): Promise<PinnedRevision[]> {
     }
     if (r.future) {
       log.warn(`submitted revision ${name} was written by a newer version (${r.why}); left in place`);
+      continue;
+    }
+    if (opts.setAside === false) {
+      log.warn(`submitted revision ${name} is damaged (${r.why}); skipped`);
       continue;
     }
     log.error(`submitted revision ${name} is damaged (${r.why}); moved aside`);

@@ -112,6 +112,20 @@ describe('submitted revisions', () => {
     expect(await fs.readdir(store.paths(d.id).submitted).catch(() => [])).toEqual([]);
   });
 
+  it('a damaged draft with no usable snapshot is recovered from the newest submitted revision', async () => {
+    let d = await store.save(answer(await createOne(), 'A.1', 'envoyé'));
+    await store.pinSubmitted(d.id, d, stamp(1));
+    d = await store.save(answer(d, 'A.1', 'après'));
+    await store.close(d.id);
+    const paths = store.paths(d.id);
+    for (const name of await fs.readdir(paths.history)) await fs.writeFile(path.join(paths.history, name), '{"cut');
+    await fs.writeFile(paths.draft, '{"schemaVersion": 1, "answers": {');
+
+    const opened = await makeStore(dir).open(d.id, { readOnly: true });
+    expect(opened.draft.answers['A.1']).toBe('envoyé');
+    expect(opened.notices[0]).toMatchObject({ code: 'drafts:notices.recovered' });
+  });
+
   it('the pinned draft is the draft as given, in a versioned file', async () => {
     const d = await store.save(answer(await createOne(), 'A.1', 'un'));
     const entry = await store.pinSubmitted(d.id, d, stamp(1));
