@@ -11,6 +11,10 @@ import { LenientLocalizedTextSchema } from '../checklist/localized';
 import { LenientPackSchema } from '../checklist/schema';
 import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
 import { AssessmentIdSchema, AssessmentMetaSchema, AttachmentRefSchema, DraftSchema } from '../draft/schema';
+import { BundleJobIdSchema, BundleJobStartedSchema, BundleJobStatusSchema, KeptSubmissionSchema, type BundleJobStarted } from './contract-bundle';
+
+// The signed bundle's schemas, its file channel and the core's check handler type live beside this file.
+export * from './contract-bundle';
 
 export const LanguageSchema = z.enum(LANGUAGES);
 
@@ -157,54 +161,6 @@ export const KeyBackupSchema = z.object({ fileName: z.string().min(1).max(255), 
 export type KeyBackup = z.infer<typeof KeyBackupSchema>;
 /** A passphrase as typed; its rules (length) are the core's, with a translated refusal. */
 export const PassphraseSchema = z.string().min(1).max(1024);
-export const MAX_REGISTRY_CHARS = 16 * 1024 * 1024;
-/**
- * The signed bundle of one export, kept in the data folder as `submissions/<assessment id>/<fileName>`
- * (`<ISO3>_<checklist-id>_v<version>_r<revision>_<YYYY-MM-DD>.zip`); the bytes never cross the API:
- * the renderer downloads the file through `FileApi.submissionDownloadUrl`.
- */
-export const SubmissionFileSchema = z.object({
-  fileName: z.string().min(1).max(255),
-  size: z.number().int().nonnegative(),
-  submissionRevision: z.number().int().positive(),
-  externalIdentifier: z.string(),
-  fingerprint: z.string(),
-});
-export type SubmissionFile = z.infer<typeof SubmissionFileSchema>;
-/** One earlier export of an assessment, from its submission log; `size` is null once the kept file is gone. */
-export const KeptSubmissionSchema = z.object({
-  fileName: z.string(),
-  size: z.number().int().nonnegative().nullable(),
-  submissionRevision: z.number().int().positive(),
-  draftRevision: z.number().int().nonnegative(),
-  externalIdentifier: z.string(),
-  fingerprint: z.string(),
-  exportedAt: z.string(),
-});
-export type KeptSubmission = z.infer<typeof KeptSubmissionSchema>;
-export const BundleJobIdSchema = z.uuid();
-export const BundleJobStartedSchema = z.object({ jobId: BundleJobIdSchema });
-export type BundleJobStarted = z.infer<typeof BundleJobStartedSchema>;
-/** A bundle check: valid and registered / valid, key not in the registry / invalid with the first reason (an i18n key). */
-export const BundleCheckSchema = z.object({
-  status: z.enum(['valid-registered', 'valid-unregistered', 'invalid']),
-  fingerprints: z.array(z.string()),
-  reason: ApiErrorSchema.optional(),
-  bundle: z
-    .object({ country: z.string(), externalIdentifier: z.string(), submissionRevision: z.number().int(), baggingDate: z.string() })
-    .optional(),
-});
-export type BundleCheck = z.infer<typeof BundleCheckSchema>;
-/** An export or a check under way or finished: progress 0..1; the export's file or the check's verdict once done. */
-export const BundleJobStatusSchema = z.object({
-  kind: z.enum(['export', 'check']),
-  state: z.enum(['running', 'done', 'failed']),
-  progress: z.number().min(0).max(1),
-  submission: SubmissionFileSchema.optional(),
-  check: BundleCheckSchema.optional(),
-  error: ApiErrorSchema.optional(),
-});
-export type BundleJobStatus = z.infer<typeof BundleJobStatusSchema>;
 
 interface MethodSpec {
   channel: `${string}:${string}`;
@@ -299,16 +255,6 @@ export const attachmentChannel = {
   output: AttachmentAddedSchema,
 } as const;
 
-/**
- * "Check a bundle" on the desktop: the preload maps the chosen `File` to its path and main checks
- * that file in place (absolute path, regular file, no symlink) as a bundle job.
- */
-export const bundleFileChannel = {
-  channel: 'bundle:check-file',
-  input: z.tuple([z.object({ path: z.string().min(1).max(4096) }).strict(), z.string().max(MAX_REGISTRY_CHARS).optional()]),
-  output: BundleJobStartedSchema,
-} as const;
-
 /** The renderer's file verbs, implemented by the preload (desktop) and by the web client (browser). */
 export interface FileApi {
   addAttachment(assessmentId: string, file: File): Promise<ApiResult<AttachmentAdded>>;
@@ -328,5 +274,3 @@ export interface AttachmentSource {
   mediaType: string;
 }
 export type AttachmentHandler = (assessmentId: string, source: AttachmentSource) => Promise<AttachmentAdded>;
-/** The core's side of `checkBundleFile`: check the bundle at `filePath` as a job; `onSettled` runs once it is over (a temp copy can go). */
-export type BundleCheckFileHandler = (filePath: string, registryText: string | undefined, onSettled?: () => void) => Promise<BundleJobStarted>;
