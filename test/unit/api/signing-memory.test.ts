@@ -30,15 +30,17 @@ async function ok<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
   return r.value as T;
 }
 
-async function exportAndWatch(id: string): Promise<{ status: BundleJobStatus; peak: number; raw: string }> {
+async function exportAndWatch(id: string): Promise<{ status: BundleJobStatus; peak: number; raw: string; seen: number[] }> {
   let peak = process.memoryUsage.rss();
+  const seen: number[] = [];
   const { jobId } = await ok<{ jobId: string }>('exportSubmission', id, PASS);
   for (;;) {
     peak = Math.max(peak, process.memoryUsage.rss());
     // The envelope as a transport would serialise it for the renderer.
     const reply = await dispatch(service.handlers, 'getBundleJob', [jobId]);
     const status = (reply as { ok: true; value: BundleJobStatus }).value;
-    if (status.state !== 'running') return { status, peak, raw: JSON.stringify(reply) };
+    seen.push(status.progress);
+    if (status.state !== 'running') return { status, peak, raw: JSON.stringify(reply), seen };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -80,7 +82,7 @@ describe('export memory', () => {
     await service.addAttachment(id, { stream: content(), name: 'survey.mp4', mediaType: 'video/mp4' });
 
     const before = process.memoryUsage.rss();
-    const { status, peak, raw } = await exportAndWatch(id);
+    const { status, peak, raw, seen } = await exportAndWatch(id);
     expect(status.state, JSON.stringify(status.error)).toBe('done');
     expect(status.submission?.size).toBeGreaterThan(ATTACHMENT_BYTES);
     const kept = path.join(dir, 'submissions', id, status.submission?.fileName ?? '');
@@ -88,6 +90,10 @@ describe('export memory', () => {
     const growth = peak - before;
     expect(growth, `grew ${(growth / MIB).toFixed(1)} MiB, ${(reference / MIB).toFixed(1)} MiB without the attachment`).toBeLessThan(Math.max(0, reference) + STREAMING_ALLOWANCE);
     expect(growth).toBeLessThan(ATTACHMENT_BYTES / 4);
+    // The bar moves while the attachment streams, never backwards, and ends at 1.
+    expect(seen.filter((p) => p > 0.15 && p < 0.95).length).toBeGreaterThan(0);
+    expect(seen.every((p, i) => i === 0 || p >= (seen[i - 1] ?? 0))).toBe(true);
+    expect(seen.at(-1)).toBe(1);
     // What the renderer receives is a few hundred characters, whatever the bundle's size.
     expect(raw.length).toBeLessThan(1024);
   });
