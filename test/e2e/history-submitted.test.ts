@@ -19,13 +19,20 @@ const TEXT = { en: { drafts: enDrafts, form: enForm }, ar: { drafts: arDrafts, f
 
 /** One contract call over the web host's HTTP API, as the renderer makes it. */
 async function api<T>(host: RunningHost, method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-scsa-token': host.token, origin: host.origin },
-    body: JSON.stringify({ args }),
-  }).catch((err: unknown) => {
-    throw new Error(`${method}: ${String(err)}; web host exit ${host.child.exitCode ?? host.child.signalCode}, stderr:\n${host.stderr().slice(-4000)}`);
-  });
+  const post = () =>
+    fetch(`${host.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-scsa-token': host.token, origin: host.origin },
+      body: JSON.stringify({ args }),
+    });
+  // While the host draws the PDF its keep-alive timer can close a pooled socket as Node's fetch
+  // reuses it (ECONNRESET); a browser retries such a request by itself, Node's fetch does not. Only
+  // the job poll, which changes nothing, is tried again.
+  const res = await post()
+    .catch((err: unknown) => (method === 'getBundleJob' ? new Promise((r) => setTimeout(r, 200)).then(post) : Promise.reject(err)))
+    .catch((err: unknown) => {
+      throw new Error(`${method}: ${String(err)}; web host exit ${host.child.exitCode ?? host.child.signalCode}, stderr:\n${host.stderr().slice(-4000)}`);
+    });
   const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
   if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.value as T;
