@@ -6,7 +6,7 @@ import type PDFDocument from 'pdfkit';
 import { FACES, fontName, type Face, type Weight } from './fonts';
 import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
 import { paragraphBidi, RTL_SCRIPT, visualPieces, type Direction } from './bidi-lines';
-import { LineWriter, type Piece } from './line-writer';
+import { lineWriterOf, type LineWriter, type Piece } from './line-writer';
 import { widthCacheOf, WORDS, type WidthCache } from './widths';
 import { wrapLogical } from './wrap';
 
@@ -68,7 +68,7 @@ export class TextEngine {
     private readonly options: EngineOptions,
   ) {
     this.widths = widthCacheOf(doc);
-    this.writer = new LineWriter(doc);
+    this.writer = lineWriterOf(doc);
   }
 
   get direction(): 'ltr' | 'rtl' {

@@ -58,53 +58,69 @@ function num(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
-/** Text-showing operators for one piece, starting with a Tm at its left edge. */
-function showPiece(codes: string[], positions: GlyphPosition[], piece: Piece, y: number): string {
+/** A string as encoded once in one font: glyph codes, and the TJ operator when no glyph is offset. */
+interface Encoded {
+  codes: string[];
+  positions: GlyphPosition[];
+  /** `[<…> adj <…>] TJ` for a string whose glyphs all sit on the baseline at their advance. */
+  tj: string | null;
+}
+
+function encodeOnce(font: EmbeddedFont, text: string): Encoded {
+  const [codes, positions] = font.encode(text);
+  const offset = positions.some((p) => p.xOffset || p.yOffset);
+  return { codes, positions, tj: offset ? null : showArray(codes, positions, 0, codes.length) };
+}
+
+/** A TJ operator for glyphs [from, to): codes with an adjustment wherever shaping changed an advance. */
+function showArray(codes: string[], positions: GlyphPosition[], from: number, to: number): string {
+  let items = '';
+  let hex = '';
+  for (let i = from; i < to; i++) {
+    const p = positions[i];
+    hex += codes[i] ?? '';
+    const adjust = p ? p.xAdvance - p.advanceWidth : 0;
+    if (adjust !== 0) {
+      items += `<${hex}> ${num(-adjust)} `;
+      hex = '';
+    }
+  }
+  if (hex) items += `<${hex}>`;
+  return items ? `[${items.trimEnd()}] TJ\n` : '';
+}
+
+/** Text-showing operators for one piece, starting with a Tm at its left edge; `y` is preformatted. */
+function showPiece(encoded: Encoded, piece: Piece, y: number, yText: string): string {
+  const { codes, positions, tj } = encoded;
+  if (tj !== null) return tj ? `1 0 0 1 ${num(piece.x)} ${yText} Tm\n${tj}` : '';
   const scale = piece.size / 1000;
   let out = '';
   let x = piece.x;
-  let items = ''; // the pending TJ array's contents
-  let hex = ''; // glyph codes not yet closed into a <…> string
-  let placed = false; // whether the text position is where the next unshifted glyph goes
-  const closeHex = (): void => {
-    if (hex) items += `<${hex}>`;
-    hex = '';
-  };
-  const flush = (): void => {
-    closeHex();
-    if (items) out += `[${items}] TJ\n`;
-    items = '';
-  };
-  for (let i = 0; i < codes.length; i++) {
+  let runStart = -1; // first glyph of the pending stretch of glyphs on the baseline
+  for (let i = 0; i <= codes.length; i++) {
     const p = positions[i];
-    const code = codes[i];
-    if (!p || code === undefined) continue;
-    if (p.xOffset || p.yOffset) {
+    const offset = !p || p.xOffset || p.yOffset;
+    if (offset && runStart >= 0) {
+      out += showArray(codes, positions, runStart, i);
+      runStart = -1;
+    }
+    if (!p) break;
+    if (offset) {
       // a mark attached with an offset: placed on its own, then the pen goes back to the line
-      flush();
-      out += `1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm\n<${code}> Tj\n`;
-      placed = false;
-    } else {
-      if (!placed) {
-        flush();
-        out += `1 0 0 1 ${num(x)} ${num(y)} Tm\n`;
-        placed = true;
-      }
-      hex += code;
-      const adjust = p.xAdvance - p.advanceWidth;
-      if (adjust !== 0) {
-        closeHex();
-        items += ` ${num(-adjust)} `;
-      }
+      out += `1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm\n<${codes[i] ?? ''}> Tj\n`;
+    } else if (runStart < 0) {
+      out += `1 0 0 1 ${num(x)} ${yText} Tm\n`;
+      runStart = i;
     }
     x += p.xAdvance * scale;
   }
-  flush();
   return out;
 }
 
 export class LineWriter {
   private readonly fonts = new Map<string, EmbeddedFont | null>();
+  /** Encoded strings per font: encode() is deterministic once a glyph is in the subset. */
+  private readonly encoded = new Map<EmbeddedFont, Map<string, Encoded>>();
 
   constructor(private readonly doc: PdfDoc) {}
 
@@ -117,6 +133,20 @@ export class LineWriter {
       this.fonts.set(name, font);
     }
     return font;
+  }
+
+  private encode(font: EmbeddedFont, text: string): Encoded {
+    let table = this.encoded.get(font);
+    if (!table) {
+      table = new Map();
+      this.encoded.set(font, table);
+    }
+    let found = table.get(text);
+    if (!found) {
+      found = encodeOnce(font, text);
+      table.set(text, found);
+    }
+    return found;
   }
 
   /**
@@ -134,6 +164,7 @@ export class LineWriter {
       fonts.push(font);
     }
     const y = page.height - baseline;
+    const yText = num(y);
     // The page's user space is flipped (origin top left); text is set in an unflipped one.
     let out = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n`;
     let selected = '';
@@ -143,11 +174,22 @@ export class LineWriter {
       const tf = `/${font.id} ${num(piece.size)} Tf\n`;
       if (tf !== selected) out += tf;
       selected = tf;
-      const [codes, positions] = font.encode(piece.text);
-      out += showPiece(codes, positions, piece, y);
+      out += showPiece(this.encode(font, piece.text), piece, y, yText);
     });
     out += 'ET\nQ\n';
     page.write(Buffer.from(out, 'latin1'));
     return true;
   }
+}
+
+const writers = new WeakMap<PdfDoc, LineWriter>();
+
+/** The writer of a document, shared by every engine drawing on it (its encodings are per document). */
+export function lineWriterOf(doc: PdfDoc): LineWriter {
+  let writer = writers.get(doc);
+  if (!writer) {
+    writer = new LineWriter(doc);
+    writers.set(doc, writer);
+  }
+  return writer;
 }
