@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/errors';
-import { importPrivateKeyPem, type SealedKey } from '../../core/keys';
+import { importPrivateKeyPem, parsePrivateKeyPem, type SealedKey } from '../../core/keys';
 import { createLogger } from '../../core/log';
 import type { CommandContext } from './types';
 
@@ -8,10 +8,6 @@ const log = createLogger('cli-import-pem');
 
 /** Largest file `--import` reads: an Ed25519 PEM is about 120 bytes, an RSA one a few KB. */
 export const MAX_IMPORT_BYTES = 16 * 1024;
-
-// Only used to check a file before anyone types a passphrase for it (see checkImportable).
-const PROBE_PASSPHRASE = 'probe-only-never-saved';
-const PROBE_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
 
 /** A refusal: the message (an i18n key of `cli` or `bundle:`) and, when there is one, what to do. */
 export interface ImportRefusal {
@@ -89,15 +85,13 @@ function refusalFrom(err: AppError, file: string): ImportRefusal {
 
 /**
  * Check that `text` is a key this app can import, before a passphrase is asked for; on success its
- * fingerprint. The core parses and seals in one step, so the check seals once at the lowest scrypt
- * cost with a throwaway passphrase and discards the result: a refusal is then exactly the core's.
+ * fingerprint. The core's own parser decides, so a refusal here is exactly the one an import would give.
  */
 export async function checkImportable(text: string, file: string): Promise<{ fingerprint: string } | ImportRefusal> {
   const known = recognise(text);
   if (known) return known;
   try {
-    const probe = await importPrivateKeyPem(text, PROBE_PASSPHRASE, { scrypt: PROBE_SCRYPT });
-    return { fingerprint: probe.fingerprint };
+    return { fingerprint: parsePrivateKeyPem(text).fingerprint };
   } catch (err) {
     if (err instanceof AppError) return refusalFrom(err, file);
     throw err;

@@ -20,6 +20,10 @@ export function fingerprintOf(publicKey: KeyObject): string {
  * else (another algorithm, a private key, garbage).
  */
 export function parsePublicKeyPem(pem: string | Buffer): KeyObject {
+  // Node derives the public half from private key text too; a file that must hold a public key
+  // (a bundle's .pub.pem, a replacement statement) is refused when it holds anything else.
+  const labels = [...pem.toString('latin1').matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1]);
+  if (labels.length !== 1 || labels[0] !== 'PUBLIC KEY') throw new AppError('bundle:errors.publicKeyInvalid');
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });

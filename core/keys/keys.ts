@@ -52,12 +52,12 @@ export async function generateKey(passphrase: string, options: SealOptions = {})
 }
 
 /**
- * Import an unencrypted PKCS#8 PEM private key (`-----BEGIN PRIVATE KEY-----`) made by another
- * tool, e.g. `openssl genpkey -algorithm ed25519`. Another PEM kind (RSA, OpenSSH, encrypted) throws
+ * Read an unencrypted PKCS#8 PEM private key (`-----BEGIN PRIVATE KEY-----`) made by another tool,
+ * e.g. `openssl genpkey -algorithm ed25519`. Another PEM kind (RSA, OpenSSH, encrypted) throws
  * `bundle:errors.keyNotPkcs8`; a PKCS#8 key of another algorithm `bundle:errors.keyNotEd25519`;
- * anything unparseable `bundle:errors.keyUnreadable`.
+ * anything unparseable `bundle:errors.keyUnreadable`. Nothing is sealed or written.
  */
-export async function importPrivateKeyPem(pem: string, passphrase: string, options: SealOptions = {}): Promise<SealedKey> {
+export function parsePrivateKeyPem(pem: string): SigningKey {
   const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
   if (label === undefined) throw new AppError('bundle:errors.keyUnreadable');
   if (label !== 'PRIVATE KEY') throw new AppError('bundle:errors.keyNotPkcs8', { kind: label });
@@ -70,7 +70,12 @@ export async function importPrivateKeyPem(pem: string, passphrase: string, optio
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new AppError('bundle:errors.keyNotEd25519', { type: String(privateKey.asymmetricKeyType ?? 'unknown') });
   }
-  return seal(privateKey, passphrase, options);
+  return signingKeyFrom(privateKey);
+}
+
+/** Import another tool's PKCS#8 PEM Ed25519 key (see `parsePrivateKeyPem`) sealed under `passphrase`. */
+export async function importPrivateKeyPem(pem: string, passphrase: string, options: SealOptions = {}): Promise<SealedKey> {
+  return seal(parsePrivateKeyPem(pem).privateKey, passphrase, options);
 }
 
 /**

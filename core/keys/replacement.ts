@@ -1,4 +1,4 @@
-import { sign, verify } from 'node:crypto';
+import { sign, verify, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
@@ -63,8 +63,14 @@ export function verifyReplacement(raw: unknown): ReplacementStatement {
   const parsed = ReplacementFileSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('bundle:errors.replacementInvalid', { problem: 'schema' });
   const { statement, signature } = parsed.data;
-  const oldKey = parsePublicKeyPem(statement.oldPublicKeyPem);
-  const newKey = parsePublicKeyPem(statement.newPublicKeyPem);
+  let oldKey: KeyObject;
+  let newKey: KeyObject;
+  try {
+    oldKey = parsePublicKeyPem(statement.oldPublicKeyPem);
+    newKey = parsePublicKeyPem(statement.newPublicKeyPem);
+  } catch {
+    throw new AppError('bundle:errors.replacementInvalid', { problem: 'publicKey' });
+  }
   if (fingerprintOf(oldKey) !== statement.oldFingerprint || fingerprintOf(newKey) !== statement.newFingerprint) {
     throw new AppError('bundle:errors.replacementInvalid', { problem: 'fingerprint' });
   }

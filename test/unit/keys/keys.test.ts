@@ -11,6 +11,8 @@ import {
   generateKey,
   importPrivateKeyPem,
   loadKeyFile,
+  parsePrivateKeyPem,
+  parsePublicKeyPem,
   printableFingerprint,
   saveKey,
   saveReplacement,
@@ -193,5 +195,25 @@ describe('replacing a key', () => {
       expect.objectContaining({ params: { problem: 'fingerprint' } }),
     );
     expect(() => verifyReplacement({ nonsense: true })).toThrow(expect.objectContaining({ code: 'bundle:errors.replacementInvalid' }));
+  });
+
+  it('a statement that carries private key text where a public key belongs is rejected, although its public half matches', () => {
+    const oldPair = generateKeyPairSync('ed25519');
+    const oldKey = { privateKey: oldPair.privateKey, publicKey: oldPair.publicKey, publicKeyPem: oldPair.publicKey.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: fingerprintOf(oldPair.publicKey) };
+    const newPair = generateKeyPairSync('ed25519');
+    const newPrivatePem = newPair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    // Signed honestly by the old key, so only the kind of PEM text is wrong.
+    const signed = signReplacement(oldKey, { publicKeyPem: newPrivatePem, fingerprint: fingerprintOf(newPair.publicKey) });
+    expect(() => verifyReplacement(signed)).toThrow(expect.objectContaining({ code: 'bundle:errors.replacementInvalid', params: { problem: 'publicKey' } }));
+    expect(() => parsePublicKeyPem(newPrivatePem)).toThrow(expect.objectContaining({ code: 'bundle:errors.publicKeyInvalid' }));
+    expect(parsePublicKeyPem(oldKey.publicKeyPem).asymmetricKeyType).toBe('ed25519');
+  });
+
+  it('another tool\'s PEM key is read without sealing anything, with the fingerprint an import keeps', async () => {
+    const pair = generateKeyPairSync('ed25519');
+    const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(parsePrivateKeyPem(pem).fingerprint).toBe(fingerprintOf(pair.publicKey));
+    expect((await importPrivateKeyPem(pem, PASS, FAST)).fingerprint).toBe(fingerprintOf(pair.publicKey));
+    expect(() => parsePrivateKeyPem(pair.publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(expect.objectContaining({ code: 'bundle:errors.keyNotPkcs8' }));
   });
 });
