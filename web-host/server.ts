@@ -9,7 +9,7 @@ import { handleApi } from './api-route';
 import { handleUpload, isUploadPath } from './upload-route';
 import { CHECK_PATH, handleCheckUpload } from './check-route';
 import { DOWNLOAD_LINK_PATH, DOWNLOAD_PREFIX, DownloadTokens, handleDownloadLink, serveDownload } from './download-route';
-import { resolveStatic } from './static-files';
+import { cacheControlOf, resolveStatic } from './static-files';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
 const log = createLogger('web-host');
@@ -71,7 +71,7 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
     ...SECURITY_HEADERS,
     'Content-Type': found.contentType,
     'Content-Length': found.size,
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControlOf(pathname),
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -27,6 +27,15 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * Vite names every file under `assets/` after a hash of its content, so a name never changes meaning:
+ * the browser may keep it for good, and with it the compiled code of each script (Chromium keeps a
+ * script's code cache only with a cached response). index.html and the rest are checked each time.
+ */
+export function cacheControlOf(urlPath: string): string {
+  return /^\/assets\/[^/]+-[A-Za-z0-9_-]{6,}\.[a-z0-9]+$/.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export type StaticLookup =
   | { kind: 'file'; file: string; contentType: string; size: number }
   | { kind: 'not-found' }

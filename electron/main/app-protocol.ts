@@ -51,7 +51,8 @@ export function isAppUrl(url: string | undefined | null): boolean {
 /** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // codeCache: V8 keeps the compiled renderer scripts between starts (needs standard: true).
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 
