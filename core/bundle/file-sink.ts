@@ -11,6 +11,8 @@ export interface FileSinkOptions {
   syncEvery?: number;
   /** fsync once everything is written, before the stream finishes (default true); false only to measure its cost. */
   fsyncAtEnd?: boolean;
+  /** Told of each chunk once it is written (the kernel has the bytes): its memory may be used again. */
+  onWritten?: (chunk: Buffer) => void;
 }
 
 /** Write all of `buffers` at `position`, continuing after partial writes. */
@@ -54,6 +56,7 @@ export class FileSink extends Writable {
   private idleWaiters: (() => void)[] = [];
   private readonly syncEvery: number;
   private readonly fsyncAtEnd: boolean;
+  private readonly onWritten: ((chunk: Buffer) => void) | undefined;
 
   constructor(
     private readonly file: string,
@@ -62,6 +65,7 @@ export class FileSink extends Writable {
     super({ highWaterMark: QUEUE_BYTES });
     this.syncEvery = options.syncEvery ?? SYNC_EVERY;
     this.fsyncAtEnd = options.fsyncAtEnd ?? true;
+    this.onWritten = options.onWritten;
   }
 
   override _construct(callback: (err?: Error | null) => void): void {
@@ -89,6 +93,7 @@ export class FileSink extends Writable {
     writeAll(this.fd as number, buffers, this.position, (err, n) => {
       this.writing = false;
       this.position += n;
+      if (!err && this.onWritten) for (const b of buffers) this.onWritten(b);
       this.maybeFlush();
       this.wake();
       callback(err);

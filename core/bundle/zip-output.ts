@@ -7,9 +7,13 @@ import yazl from 'yazl';
 import { useNativeCrc32 } from './native-crc32';
 import { FileSink } from './file-sink';
 import { HashPool } from './hash-worker';
+import { BufferPool, PooledReadStream } from './buffer-pool';
 
-/** Opens the stream the zip is written to (it must write `tempFile`); tests inject one that fails like a full disk. */
-export type OutputFactory = (tempFile: string) => Writable;
+/**
+ * Opens the stream the zip is written to (it must write `tempFile`); tests inject one that fails
+ * like a full disk. `onWritten`, if the stream calls it, lets read buffers be used again.
+ */
+export type OutputFactory = (tempFile: string, onWritten?: (chunk: Buffer) => void) => Writable;
 
 export interface ZipWriter {
   /** Add bytes held in memory. */
@@ -19,6 +23,8 @@ export interface ZipWriter {
    * is read once. Resolves with its SHA-256 and size once it has gone into the zip.
    */
   addStream(name: string, open: () => Readable, compress: boolean, size?: number, onData?: (bytes: number) => void): Promise<{ sha256: string; size: number }>;
+  /** Add a file from disk, read in recycled buffers; otherwise as `addStream`. */
+  addFile(name: string, file: string, compress: boolean, size: number, onData?: (bytes: number) => void): Promise<{ sha256: string; size: number }>;
 }
 
 /** Regular file, rw-r--r--: extractors must never see anything but plain files. */
@@ -33,7 +39,7 @@ export async function writeZipAtomically(
   final: string,
   mtime: Date,
   build: (zip: ZipWriter) => Promise<void>,
-  createOutput: OutputFactory = (file) => new FileSink(file),
+  createOutput: OutputFactory = (file, onWritten) => new FileSink(file, onWritten ? { onWritten } : {}),
 ): Promise<number> {
   const dir = path.dirname(final);
   const temp = path.join(dir, `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`);
@@ -48,6 +54,7 @@ export async function writeZipAtomically(
   // Files opened for the zip, closed if the export fails before they are read to the end.
   const opened = new Set<Readable>();
   const hashes = new HashPool();
+  const buffers = new BufferPool();
 
   const writer: ZipWriter = {
     addBuffer(name, bytes, compress) {
@@ -106,10 +113,13 @@ export async function writeZipAtomically(
         });
       });
     },
+    addFile(name, file, compress, size, onData) {
+      return writer.addStream(name, () => new PooledReadStream(file, buffers), compress, size, onData);
+    },
   };
 
   let written = 0;
-  const out = createOutput(temp);
+  const out = createOutput(temp, (chunk) => buffers.release(chunk));
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       written += chunk.length;
