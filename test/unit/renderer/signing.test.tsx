@@ -183,7 +183,11 @@ describe('check a bundle screen', () => {
     choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
     choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
     fireEvent.click(screen.getByRole('button', { name: 'Check the bundle' }));
+    // A labelled bar while the job runs (half done on the first poll).
+    const bar = await screen.findByLabelText('Checking the bundle');
+    await waitFor(() => expect(bar.getAttribute('aria-valuetext')).toBe('50%'));
     const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    expect(screen.queryByLabelText('Checking the bundle')).toBeNull();
     expect(result.textContent).toContain('Valid, but the signing key is not in the registry.');
     expect(result.textContent).toContain('4a462733 6afb3e91');
     expect(m.checkBundleFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'b.zip' }), '[]');
