@@ -205,7 +205,7 @@ export class DraftStore {
   private async snapshot(s: Session): Promise<void> {
     if (s.lastSnapshotRevision === s.last.revision) return;
     const now = this.now();
-    await writeSnapshot(s.paths.history, s.last, now);
+    await writeSnapshot(s.paths.history, s.last, now, s.memo && serializeWithMemo(s.last, s.memo));
     s.lastSnapshotAt = now.getTime();
     s.lastSnapshotRevision = s.last.revision;
     await pruneSnapshots(s.paths.history, this.retention, now);

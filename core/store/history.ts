@@ -41,10 +41,10 @@ function parseName(name: string): { revision: number; savedAt: string } | null {
   return { revision: Number(m[1]), savedAt: `${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` };
 }
 
-/** Write a snapshot of `draft`; returns its file name. */
-export async function writeSnapshot(dir: string, draft: Draft, now: Date): Promise<string> {
+/** Write a snapshot of `draft` (`bytes`: its serialisation, when the caller has it); returns its file name. */
+export async function writeSnapshot(dir: string, draft: Draft, now: Date, bytes?: Uint8Array): Promise<string> {
   const name = snapshotName(draft.revision, now);
-  await writeFileAtomic(path.join(dir, name), serializeDraft(draft));
+  await writeFileAtomic(path.join(dir, name), bytes ?? serializeDraft(draft));
   return name;
 }
 

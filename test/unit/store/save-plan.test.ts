@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { DraftStore } from '../../../core/store/draft-store';
 import type { Draft } from '../../../core/draft/schema';
 import { serializeDraft } from '../../../core/store/read';
@@ -47,6 +48,10 @@ describe('the fast save path', () => {
     const d2 = await store.save(withAnswers(d1, { 'Z.9': 'new', ...rest, 'A.1': 'changed' }));
     expect(await fs.readFile(store.paths(d0.id).draft, 'utf8')).toBe(serializeDraft(d2));
     expect(d2.changeLog.at(-1)?.items).toEqual(['A.1', 'A.2', 'B.1', 'B.2', 'C.1', 'C.2', 'C.3', 'D.10', 'Z.9']);
+    // The history snapshot of that revision (this store snapshots every save) is the same text.
+    const [newest] = await store.listHistory(d0.id);
+    expect(newest?.revision).toBe(d2.revision);
+    expect(await fs.readFile(path.join(store.paths(d0.id).history, newest?.file ?? ''), 'utf8')).toBe(serializeDraft(d2));
     const d3 = await store.save(withAnswers(d2, {}));
     expect(await fs.readFile(store.paths(d0.id).draft, 'utf8')).toBe(serializeDraft(d3));
     expect(serializeWithMemo(d3, memoOf(d3)).toString('utf8')).toBe(serializeDraft(d3));
