@@ -46,6 +46,13 @@ export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
 export const PackRefSchema = z.object({ id: z.string().min(1).max(64), version: z.string().min(1).max(64) }).strict();
 export type PackRef = z.infer<typeof PackRefSchema>;
+/**
+ * Which languages of a pack's texts to send (English, the fallback, always comes too); the others
+ * arrive as '' (like a missing translation). Without it, all six are sent. The form asks for the
+ * interface language only: a sixth of the texts to send, parse and check.
+ */
+export const PackTextsSchema = z.object({ languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length) }).strict();
+export type PackTexts = z.infer<typeof PackTextsSchema>;
 
 /** A checklist pack the app carries, for the "new assessment" wizard and the About panel. */
 export const PackInfoSchema = z.object({
@@ -174,7 +181,7 @@ export const apiContract = {
   setLanguage: { channel: 'settings:set-language', input: z.tuple([LanguageSchema]), output: SettingsSchema },
   listAssessments: { channel: 'assessments:list', input: z.tuple([]), output: z.array(AssessmentSummarySchema) },
   listPacks: { channel: 'packs:list', input: z.tuple([]), output: z.array(PackInfoSchema) },
-  getPack: { channel: 'packs:get', input: z.tuple([PackRefSchema]), output: LoadedPackSchema },
+  getPack: { channel: 'packs:get', input: z.tuple([PackRefSchema, PackTextsSchema.optional()]), output: LoadedPackSchema },
   createAssessment: {
     channel: 'assessments:create',
     input: z.tuple([AssessmentMetaSchema, PackRefSchema.optional()]),

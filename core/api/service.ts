@@ -3,6 +3,7 @@ import type { SettingsStore } from '../settings/settings';
 import { APP_VERSION, PRODUCT_NAME } from '../version';
 import { createLogger } from '../log';
 import { DEFAULT_PACK, getPack, listPacks } from '../checklist/registry';
+import { packInLanguages } from '../checklist/pack-languages';
 import { DraftStore } from '../store/draft-store';
 import { EditQueue } from './edit-queue';
 import { createWorkflowHandlers } from './workflow';
@@ -92,9 +93,9 @@ export function createCoreService(options: CoreOptions): CoreService {
     async listPacks() {
       return listPacks();
     },
-    async getPack(ref) {
+    async getPack(ref, texts) {
       const { pack, translationGaps } = getPack(ref);
-      return { pack, translationGaps };
+      return texts ? packInLanguages(pack, translationGaps, texts.languages) : { pack, translationGaps };
     },
     ...createWorkflowHandlers(store, queue),
     ...createPdfHandlers(pdfJobs),
