@@ -50,6 +50,7 @@ runBench('pdf', `PDF report, ${ITEM_COUNT}-item fully answered draft, vs Chromiu
       const htmlFile = path.join(dir, `report-${lang}.html`);
       await fs.writeFile(htmlFile, html);
       let oursMs = Infinity;
+      let oursFirstMs = Infinity;
       let ours: Buffer = Buffer.alloc(0);
       let chromeMs = Infinity;
       let pdfOnlyMs = Infinity;
@@ -61,7 +62,9 @@ runBench('pdf', `PDF report, ${ITEM_COUNT}-item fully answered draft, vs Chromiu
         const c0 = selfCpuMs();
         const t0 = process.hrtime.bigint();
         const out = await renderReport(model, { creationDate: new Date('2026-11-20T00:00:00Z') });
-        oursMs = Math.min(oursMs, msSince(t0));
+        const took = msSince(t0);
+        if (i === 0) oursFirstMs = took;
+        oursMs = Math.min(oursMs, took);
         oursCpu = Math.min(oursCpu, selfCpuMs() - c0);
         ours = out.bytes;
 
@@ -96,6 +99,7 @@ runBench('pdf', `PDF report, ${ITEM_COUNT}-item fully answered draft, vs Chromiu
         lang,
         String(pagesOf(oursFile)),
         ms(oursMs),
+        ms(oursFirstMs),
         kib(ours.length),
         String(pagesOf(chromeFile)),
         ms(chromeMs),
@@ -111,7 +115,7 @@ runBench('pdf', `PDF report, ${ITEM_COUNT}-item fully answered draft, vs Chromiu
     }
     r.tables.push({
       title: `best of ${RUNS} runs per side, the sides taking turns; time ratio = ours / Chromium (load + fonts + page.pdf)`,
-      head: ['lang', 'ours pages', 'ours ms', 'ours KiB', 'Chromium pages', 'Chromium ms', 'of which pdf() ms', 'Chromium KiB', 'time ratio', 'size ratio', 'ours CPU ms', 'Chromium CPU ms', 'CPU ratio', 'time, size ≤ 1.0×'],
+      head: ['lang', 'ours pages', 'ours ms', 'ours 1st run ms', 'ours KiB', 'Chromium pages', 'Chromium ms', 'of which pdf() ms', 'Chromium KiB', 'time ratio', 'size ratio', 'ours CPU ms', 'Chromium CPU ms', 'CPU ratio', 'time, size ≤ 1.0×'],
       rows,
     });
     r.checks.push({ what: 'time ours/Chromium, worst language', value: ratio(worstTime), target: '≤ 1.00×', pass: worstTime <= 1 });
@@ -120,6 +124,7 @@ runBench('pdf', `PDF report, ${ITEM_COUNT}-item fully answered draft, vs Chromiu
       'The report model comes from the draft through core/pdf reportModelFromDraft (the path `scsa pdf` and the app use), outside the timing.',
       'Ours: renderReport(model) from the validated model to the finished bytes (layout, shaping, bidi, font subsetting, outline, tags, two-pass contents with page numbers).',
       'Chromium: the same model as one HTML page (bench/lib/report-html.ts) loaded from a file: URL with the same TTF files through @font-face, then page.pdf() with A4, the same margins, header/footer templates, outline and tagged PDF. Its contents list has no page numbers. The browser was started before timing.',
+      'Ours 1st run: the first of the two runs, in which this language\'s font lookups (Amiri\'s large GSUB/GPOS for Arabic) are decoded for the first time in the process; later reports reuse the decoded tables, as the app does.',
       'CPU ms: CPU time used, less disturbed than wall time on a busy machine. Ours: this process (process.cpuUsage). Chromium: all its processes (browser, renderer, GPU, utility; /proc utime+stime of every descendant of this process). Chromium spreads its work over several processes, so its CPU time can exceed its wall time.',
       'Answers are prose cut from the pack\'s own questions and guidance in each language; long texts 500–2000 characters, UNCAC blocks full, tables of 10 rows.',
     );
