@@ -1,5 +1,5 @@
 /** Public surface of the draft store: folders, saves, history, attachments, locks, portable copies, autosave. */
-export { DraftStore, type DraftStoreOptions, type OpenedDraft, type StoredAssessment, type StoreNotice, type HistoryEntry, type RetentionPolicy } from './draft-store';
+export { DraftStore, type DraftStoreOptions, type OpenedDraft, type StoredAssessment, type StoreNotice, type HistoryEntry, type RetentionPolicy, type SubmissionStamp } from './draft-store';
 export { listAssessments } from './list';
 export { DEFAULT_RETENTION, snapshotsToKeep } from './history';
 export { DEFAULT_MAX_ATTACHMENT_BYTES } from './attachments';
