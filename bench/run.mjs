@@ -1,7 +1,7 @@
 // `npm run bench`: builds each benchmark (bench/*.bench.ts) with esbuild, runs it in its own Node
 // process, prints its tables and rewrites bench/results.md. A benchmark whose code does not build
 // yet (a missing module or export) or that reports a missing dependency is listed as skipped, so
-// the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle ...] [--no-write]
+// the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle ...] [--no-write] [--no-big]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -25,6 +25,8 @@ const BENCHES = [
 const args = process.argv.slice(2);
 const write = !args.includes('--no-write');
 const wanted = args.filter((a) => !a.startsWith('--'));
+// --no-big: the bundle benchmark leaves out its memory run with 2 GiB of attachments (docs/benchmarks.md).
+if (args.includes('--no-big')) process.env.SCSA_BENCH_BIG = '0';
 const chosen = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.id)) : BENCHES;
 
 async function bundle(id) {
