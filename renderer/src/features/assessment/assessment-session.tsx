@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, OpenedAssessment } from '../../../../core/api/contract';
-import type { ChecklistPack } from '../../../../core/checklist/schema';
 import type { AttachmentRef } from '../../../../core/draft/schema';
 import { useApi } from '../../api/api-context';
 import { hrefFor, type Route } from '../../app/routes';
@@ -12,9 +11,12 @@ import { FormScreen } from './form-screen';
 import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
 import { takeNotices } from './pending-notices';
-import { openWithPack } from './open-assessment';
+import { openWithPack, type LoadedPack } from './open-assessment';
+import { uiLanguage } from './pack-text';
+import { usePackInLanguage } from './use-pack-language';
+import type { Language } from '../../../../core/i18n/languages';
 
-type Loaded = { opened: OpenedAssessment; pack: ChecklistPack; gaps: string[] };
+type Loaded = { opened: OpenedAssessment; pack: LoadedPack; language: Language };
 type LoadState = { kind: 'loading' } | { kind: 'ready'; data: Loaded } | { kind: 'failed'; error: ApiError };
 
 // How many sessions of each assessment are mounted: a quick remount must not close the one in use.
@@ -27,8 +29,10 @@ const closings = new Map<string, Promise<void>>();
 /** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
 export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = route.id;
+  // The language at opening; a later switch is the ready session's business (it must not reopen).
+  const openLanguage = useRef(uiLanguage(i18n.language));
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -37,11 +41,11 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
     openSessions.set(id, (openSessions.get(id) ?? 0) + 1);
     void (async () => {
       await closings.get(id);
-      const result = await openWithPack(api, id);
+      const result = await openWithPack(api, id, openLanguage.current);
       if (!result.ok) return live && setState({ kind: 'failed', error: result.error });
       if (!live) return;
       const notices = [...takeNotices(id), ...result.opened.notices];
-      setState({ kind: 'ready', data: { opened: { ...result.opened, notices }, pack: result.pack.pack, gaps: result.pack.translationGaps } });
+      setState({ kind: 'ready', data: { opened: { ...result.opened, notices }, pack: result.pack, language: result.language } });
     })();
     return () => {
       live = false;
@@ -73,6 +77,7 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
 function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { id: string }> }) {
   const api = useApi();
   const [opened, setOpened] = useState(data.opened);
+  const pack = usePackInLanguage(data);
   const [notices, setNotices] = useState(data.opened.notices);
   const [attachments, setAttachments] = useState<AttachmentRef[]>(data.opened.draft.attachments);
   const [generation, setGeneration] = useState(0);
@@ -113,8 +118,8 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
     () => ({
       id,
       draft: opened.draft,
-      pack: data.pack,
-      translationGaps: data.gaps,
+      pack: pack.pack,
+      translationGaps: pack.translationGaps,
       readOnly: opened.readOnly,
       notices,
       dismissNotice: (index) => setNotices((list) => list.filter((_, i) => i !== index)),
@@ -137,7 +142,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
         setGeneration((g) => g + 1);
       },
     }),
-    [id, opened, data.pack, data.gaps, notices, autosaver, attachments, addAttachment, generation],
+    [id, opened, pack, notices, autosaver, attachments, addAttachment, generation],
   );
 
   return (

@@ -1,29 +1,33 @@
 /**
- * Opening an assessment for its screens: the draft, then its checklist pack. Packs are cached by
- * id and version for the life of the page (they never change while it runs), so moving between
- * assessments or reopening one does not fetch and check the same pack again. An opening can be
- * started before React renders (`prefetchOpening`, from the entry) and is then taken over by the
- * session that mounts for that assessment.
+ * Opening an assessment for its screens: the draft, then its checklist pack with the texts of the
+ * interface language (and English) only. Packs are cached by id, version and language for the life
+ * of the page (they never change while it runs), so moving between assessments or reopening one
+ * does not fetch and check the same pack again. An opening can be started before React renders
+ * (`prefetchOpening`, from the entry) and is then taken over by the session that mounts for it.
  */
 import type { ApiError, ApiResult, ApiValue, OpenedAssessment, RendererApi } from '../../../../core/api/contract';
+import type { Language } from '../../../../core/i18n/languages';
 import { mark } from '../../app/marks';
 
-export type Opening = { ok: true; opened: OpenedAssessment; pack: LoadedPack } | { ok: false; error: ApiError };
-type LoadedPack = ApiValue<'getPack'>;
+export type Opening = { ok: true; opened: OpenedAssessment; pack: LoadedPack; language: Language } | { ok: false; error: ApiError };
+export type LoadedPack = ApiValue<'getPack'>;
 type PackReference = { id: string; version: string };
 type OpeningApi = Pick<RendererApi, 'openAssessment' | 'getPack'>;
 
 const packs = new WeakMap<OpeningApi, Map<string, Promise<ApiResult<LoadedPack>>>>();
 const prefetched = new Map<string, { api: OpeningApi; opening: Promise<Opening> }>();
 
-/** The pack for `ref`, fetched once per api and pack version; a failed fetch is not kept, so a retry asks again. */
-export function loadPack(api: OpeningApi, ref: PackReference): Promise<ApiResult<LoadedPack>> {
+/**
+ * The pack for `ref` with the texts of `language` (and English), fetched once per api, pack version
+ * and language; a failed fetch is not kept, so a retry asks again.
+ */
+export function loadPack(api: OpeningApi, ref: PackReference, language: Language): Promise<ApiResult<LoadedPack>> {
   let cache = packs.get(api);
   if (!cache) packs.set(api, (cache = new Map()));
-  const key = `${ref.id}@${ref.version}`;
+  const key = `${ref.id}@${ref.version}/${language}`;
   const known = cache.get(key);
   if (known) return known;
-  const loading = api.getPack({ id: ref.id, version: ref.version }).catch((): ApiResult<LoadedPack> => ({ ok: false, error: { code: 'errors.unexpected' } }));
+  const loading = api.getPack({ id: ref.id, version: ref.version }, { languages: [language] }).catch((): ApiResult<LoadedPack> => ({ ok: false, error: { code: 'errors.unexpected' } }));
   cache.set(key, loading);
   void loading.then((result) => {
     if (!result.ok && cache.get(key) === loading) cache.delete(key);
@@ -33,32 +37,36 @@ export function loadPack(api: OpeningApi, ref: PackReference): Promise<ApiResult
 
 const unexpected = (): Opening => ({ ok: false, error: { code: 'errors.unexpected' } });
 
-async function open(api: OpeningApi, id: string): Promise<Opening> {
+async function open(api: OpeningApi, id: string, language: Language | Promise<Language>): Promise<Opening> {
   mark('open:request');
   const opened = await api.openAssessment(id).catch(() => null);
   if (!opened) return unexpected();
   mark('open:answer');
   if (!opened.ok) return { ok: false, error: opened.error };
-  const pack = await loadPack(api, opened.value.draft.checklist);
+  const lng = await language;
+  const pack = await loadPack(api, opened.value.draft.checklist, lng);
   mark('pack:answer');
   if (!pack.ok) return { ok: false, error: pack.error };
-  return { ok: true, opened: opened.value, pack: pack.value };
-}
-
-/** Start opening `id` now (the page was loaded at one of its screens); its session takes the result. */
-export function prefetchOpening(api: OpeningApi, id: string): void {
-  if (!prefetched.has(id)) prefetched.set(id, { api, opening: open(api, id) });
+  return { ok: true, opened: opened.value, pack: pack.value, language: lng };
 }
 
 /**
- * Open `id` with its pack: the opening started by `prefetchOpening` when there is one (used once),
- * otherwise a new one.
+ * Start opening `id` now (the page was loaded at one of its screens); its session takes the result.
+ * The pack is asked for once `language` (the saved interface language) is known.
  */
-export function openWithPack(api: OpeningApi, id: string): Promise<Opening> {
+export function prefetchOpening(api: OpeningApi, id: string, language: Promise<Language>): void {
+  if (!prefetched.has(id)) prefetched.set(id, { api, opening: open(api, id, language) });
+}
+
+/**
+ * Open `id` with its pack in `language`: the opening started by `prefetchOpening` when there is one
+ * (used once; its language may differ, the session then asks for the pack again), otherwise a new one.
+ */
+export function openWithPack(api: OpeningApi, id: string, language: Language): Promise<Opening> {
   const early = prefetched.get(id);
   if (early && early.api === api) {
     prefetched.delete(id);
     return early.opening;
   }
-  return open(api, id);
+  return open(api, id, language);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AUTONYMS, LANGUAGES, isLanguage } from '../../../../core/i18n/languages';
 import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
+import { prepareLanguage } from '../../i18n/language-switch';
 
 interface LanguagePickerProps {
   onError: (error: ApiError) => void;
@@ -22,7 +23,9 @@ export function LanguagePicker({ onError }: LanguagePickerProps) {
     if (!isLanguage(next)) return;
     setBusy(true);
     try {
-      // Switch first so the interface answers at once; the saved preference follows.
+      // Switch first so the interface answers at once; the saved preference follows. What the
+      // screen shows from the core in that language (the open pack's texts) is fetched just before.
+      await prepareLanguage(next);
       await i18n.changeLanguage(next);
       const saved = await api.setLanguage(next);
       if (!saved.ok) onError(saved.error);
