@@ -90,7 +90,9 @@ runBench('renderer', `Form in Chromium (${ITEM_COUNT}-item fully answered draft)
       if (nav) rows.push(['document (response end)', 0, nav.responseEnd], ['DOMContentLoaded', 0, nav.domContentLoadedEventEnd]);
       for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
         const u = new URL(e.name);
-        rows.push([`${u.pathname} (${Math.round(e.transferSize / 1024)} KiB)`, e.startTime, e.responseEnd]);
+        // transferSize is 0 for a file the browser kept (hashed assets are cacheable): say so, with its size.
+        const size = `${Math.round(e.decodedBodySize / 1024)} KiB${e.transferSize === 0 && e.decodedBodySize > 0 ? ', from cache' : ''}`;
+        rows.push([`${u.pathname} (${size})`, e.startTime, e.responseEnd]);
       }
       // The app's own start-up marks (renderer/src/app/marks.ts): entry, api, boot, i18n, open, pack, form.
       for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('scsa:')) rows.push([`app: ${m.name.slice(5)}`, m.startTime, m.startTime]);
