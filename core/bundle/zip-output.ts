@@ -81,10 +81,15 @@ export async function writeZipAtomically(
               else done(null, chunk);
             },
             flush(done) {
-              hash.digest().then((sha256) => {
-                resolve({ sha256, size: bytes });
-                done();
-              }, done);
+              // The zip does not need the SHA-256: let it go on to the next entry while the worker finishes.
+              hash.digest().then(
+                (sha256) => resolve({ sha256, size: bytes }),
+                (err: unknown) => {
+                  reject(err);
+                  failure?.(err);
+                },
+              );
+              done();
             },
           });
           // Errors reach the caller through `failure`; yazl does not listen on the streams it reads.
