@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../i18n/intl-cache';
 import type { Progress } from './form-model';
 
 /** A labelled progress bar: "answered of relevant" in words and as a native `<progress>`. */
@@ -6,9 +7,9 @@ export function ProgressBar({ id, label, progress, compact = false }: { id: stri
   const { t, i18n } = useTranslation();
   const percent = progress.relevant === 0 ? 1 : progress.answered / progress.relevant;
   const words = t('form:progress.value', {
-    answered: new Intl.NumberFormat(i18n.language).format(progress.answered),
-    relevant: new Intl.NumberFormat(i18n.language).format(progress.relevant),
-    percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(percent),
+    answered: numberFormat(i18n.language).format(progress.answered),
+    relevant: numberFormat(i18n.language).format(progress.relevant),
+    percent: numberFormat(i18n.language, 'percent').format(percent),
   });
   return (
     <div className={compact ? 'progress progress--compact' : 'progress'}>

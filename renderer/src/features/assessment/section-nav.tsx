@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { isAnswered } from '../../../../core/checklist/answer-presence';
+import { numberFormat } from '../../i18n/intl-cache';
 import type { FormModel } from './form-model';
 import { PackText } from './pack-text';
 
@@ -15,7 +16,7 @@ export function SectionNav({ pack, model, answers, current, onSelect, onItem }: 
   onItem: (itemId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return (
     <nav className="section-nav" aria-label={t('form:nav.sections')}>
       <ol className="section-nav__list">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, ChecklistSection } from '../../../../core/checklist/schema';
+import { listFormat } from '../../i18n/intl-cache';
 import { skipReasons, type FormModel } from './form-model';
 import { PackText } from './pack-text';
 
@@ -21,7 +22,7 @@ export function SectionView({ group, model, headingLevel, showSkipped, children 
   const { section } = group;
   const skipped = model.sections.get(section.id)?.skipped ?? [];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const list = listFormat(i18n.language);
   return (
     <section className="section" aria-labelledby={`section-${section.id}`}>
       <Heading id={`section-${section.id}`} className="section__title" tabIndex={-1}>

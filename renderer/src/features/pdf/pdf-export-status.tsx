@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../errors/error-message';
+import { numberFormat } from '../../i18n/intl-cache';
 import type { PdfExport } from './use-pdf-export';
 import './pdf-export.css';
 
@@ -14,7 +15,7 @@ export function PdfExportStatus({ pdf }: { pdf: PdfExport }) {
   const id = useId();
   const { state } = pdf;
   // Only while running: a formatter made on every render cost the form's first render tens of milliseconds.
-  const percent = state.kind === 'running' ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(state.progress) : '';
+  const percent = state.kind === 'running' ? numberFormat(i18n.language, 'percent').format(state.progress) : '';
   const announcement =
     state.kind === 'running' ? t('form:pdf.started') : state.kind === 'done' ? t('form:pdf.done', { fileName: state.fileName }) : state.kind === 'failed' ? t('form:pdf.failed') : '';
   return (

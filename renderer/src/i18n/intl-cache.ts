@@ -1,0 +1,19 @@
+// Intl formatters are costly to make (locale data is looked up each time) and the form makes the same
+// few on every render of its progress bars and section list: one of each per language and options.
+const numbers = new Map<string, Intl.NumberFormat>();
+const lists = new Map<string, Intl.ListFormat>();
+
+/** A number formatter for `lng` (plain, or as a percentage), made once. */
+export function numberFormat(lng: string, style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
+  const key = `${lng}|${style}`;
+  let format = numbers.get(key);
+  if (!format) numbers.set(key, (format = new Intl.NumberFormat(lng, { style })));
+  return format;
+}
+
+/** An "a, b and c" list formatter for `lng`, made once. */
+export function listFormat(lng: string): Intl.ListFormat {
+  let format = lists.get(lng);
+  if (!format) lists.set(lng, (format = new Intl.ListFormat(lng, { type: 'conjunction' })));
+  return format;
+}
