@@ -5,6 +5,7 @@ import './styles/components.css';
 import './styles/form.css';
 import './styles/checklist.css';
 import { resolveApi } from './api/resolve-api';
+import { prefetchFirstCalls, tokenFromLocation } from './api/web-prefetch';
 import { startEarlyLoads } from './app/early-loads';
 import { mark } from './app/marks';
 
@@ -14,6 +15,8 @@ import { mark } from './app/marks';
 mark('entry');
 const container = document.getElementById('root');
 if (container) {
+  // Over HTTP (the web test host) the first calls go out before the client and its checks have loaded.
+  if (!window.api) prefetchFirstCalls(window.location.hash, tokenFromLocation(window.location.search));
   const api = await resolveApi();
   const early = startEarlyLoads(api, window.location.hash);
   const { boot } = await import('./app/boot');

@@ -11,11 +11,11 @@ import {
   type RendererApi,
 } from '../../../core/api/contract';
 import { createLogger } from '../log';
+import { TOKEN_HEADER, postCall, takeEarlyResponse, tokenFromLocation } from './web-prefetch';
 
 const log = createLogger('web-api');
 
-/** Header carrying the per-run token printed by the web test host in the URL it serves. */
-export const TOKEN_HEADER = 'x-scsa-token';
+export { TOKEN_HEADER, tokenFromLocation };
 
 export interface WebApiOptions {
   token: string | null;
@@ -50,11 +50,8 @@ export function createWebApi(options: WebApiOptions): RendererApi {
   const call = (method: ApiMethod): AnyCall => async (...args) => {
     let response: Response;
     try {
-      response = await doFetch('/api/' + method, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token ?? '' },
-        body: JSON.stringify({ args }),
-      });
+      // A call the entry already made (the page's own fetch only, never an injected one) is taken over.
+      response = await ((options.fetch ? undefined : takeEarlyResponse(method, args)) ?? postCall(doFetch, method, args, options.token));
     } catch (err) {
       log.warn(`${method}: host unreachable`, err instanceof Error ? err.message : err);
       return failure('errors.hostUnreachable');
@@ -162,9 +159,4 @@ function uploader(doFetch: typeof fetch, token: string | null): FileApi['addAtta
     log.warn(`addAttachment: HTTP ${response.status}, no envelope`);
     return failure(response.status === 200 ? 'errors.unexpected' : 'errors.hostUnreachable');
   };
-}
-
-/** The token travels in the page address the host printed: `http://127.0.0.1:PORT/?token=T`. */
-export function tokenFromLocation(search: string): string | null {
-  return new URLSearchParams(search).get('token');
 }
