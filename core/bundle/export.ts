@@ -15,6 +15,7 @@ import { BAGIT_TXT, type ManifestLine } from './bag-text';
 import { PAYLOAD, TAG_FILES, bundleFileName, isIncompressible } from './names';
 import { buildSubmission, isoDay, submissionAttachments, submissionBytes } from './submission';
 import { tagFiles } from './tag-files';
+import { warmSharedHashPool } from './hash-worker';
 import { writeZipAtomically, type OutputFactory } from './zip-output';
 import { progressMeter, type ProgressCallback } from './progress';
 
@@ -121,6 +122,8 @@ function toStream(pdf: Uint8Array | AsyncIterable<Uint8Array>): Readable {
  */
 export async function exportBundle(options: ExportOptions): Promise<ExportResult> {
   const { pack, signer } = options;
+  // The hash worker boots on the other core while this one validates the draft.
+  warmSharedHashPool();
   const checked = DraftSchema.safeParse(options.draft);
   if (!checked.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(checked.error));
   const draft = checked.data;

@@ -148,4 +148,54 @@ export class HashPool {
     this.fail(new Error('hash pool closed'));
     await worker?.terminate();
   }
+
+  /** Whether the worker is running (a pool whose worker failed or was closed is not used again). */
+  get alive(): boolean {
+    return this.worker !== null && this.failure === null;
+  }
+
+  /** Keep the process alive for the worker while it is in use; let the process exit while it idles. */
+  hold(holding: boolean): void {
+    if (holding) this.worker?.ref();
+    else this.worker?.unref();
+  }
+}
+
+let shared: HashPool | null = null;
+let users = 0;
+
+/**
+ * The hash pool exports share: a worker takes 30–50 ms of CPU and up to a few hundred ms on a busy
+ * machine to start, so it is started once and kept, idle and not holding the process open, between
+ * exports. `done(ok)` ends a use; after a failure the pool is closed (dropping whatever the worker
+ * still held) and the next export starts a fresh one.
+ */
+/** Start the shared worker now, if it is not running, so that it is ready by the time hashing begins. */
+export function warmSharedHashPool(): void {
+  if (shared?.alive) return;
+  shared = new HashPool();
+  if (users === 0) shared.hold(false);
+}
+
+export function useSharedHashPool(): { pool: HashPool; done: (ok: boolean) => Promise<void> } {
+  if (!shared?.alive) shared = new HashPool();
+  const pool = shared;
+  users++;
+  pool.hold(true);
+  let ended = false;
+  return {
+    pool,
+    done: async (ok) => {
+      if (ended) return;
+      ended = true;
+      users--;
+      if (!ok) {
+        if (shared === pool) shared = null;
+        // Other exports still using it see their digests fail: rare (two exports at once, one failing).
+        await pool.close();
+        return;
+      }
+      if (users === 0) pool.hold(false);
+    },
+  };
 }

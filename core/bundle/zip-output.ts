@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { useNativeCrc32 } from './native-crc32';
 import { FileSink } from './file-sink';
-import { HashPool } from './hash-worker';
+import { useSharedHashPool } from './hash-worker';
 import { BufferPool, PooledReadStream } from './buffer-pool';
 
 /**
@@ -53,7 +53,8 @@ export async function writeZipAtomically(
   zip.on('error', (err: unknown) => failure?.(err));
   // Files opened for the zip, closed if the export fails before they are read to the end.
   const opened = new Set<Readable>();
-  const hashes = new HashPool();
+  const { pool: hashes, done: doneHashing } = useSharedHashPool();
+  let ok = false;
   const buffers = new BufferPool();
 
   const writer: ZipWriter = {
@@ -147,6 +148,7 @@ export async function writeZipAtomically(
       }
     }
     await fs.rename(temp, final);
+    ok = true;
   } catch (err) {
     (zip.outputStream as Readable).destroy();
     out.destroy();
@@ -154,7 +156,7 @@ export async function writeZipAtomically(
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw err;
   } finally {
-    await hashes.close();
+    await doneHashing(ok);
   }
   await syncFolder(dir);
   return written;
