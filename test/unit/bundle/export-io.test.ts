@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileSink } from '../../../core/bundle/file-sink';
-import { HashPool } from '../../../core/bundle/hash-worker';
+import { HashPool, useSharedHashPool } from '../../../core/bundle/hash-worker';
 import { BufferPool, CHUNK_BYTES, PooledReadStream } from '../../../core/bundle/buffer-pool';
 
 const MIB = 1024 * 1024;
@@ -87,6 +87,24 @@ describe('HashPool', () => {
     await h.update(randomBytes(1000));
     await pool.close();
     await expect(h.digest()).rejects.toThrow();
+  });
+});
+
+describe('the shared hash pool', () => {
+  it('is kept for the next export after a success, and replaced after a failure', async () => {
+    const first = useSharedHashPool();
+    const h = first.pool.create();
+    await h.update(Buffer.from('abc'));
+    expect(await h.digest()).toBe(sha(Buffer.from('abc')));
+    await first.done(true);
+    const second = useSharedHashPool();
+    expect(second.pool).toBe(first.pool);
+    await second.done(false);
+    expect(second.pool.alive).toBe(false);
+    const third = useSharedHashPool();
+    expect(third.pool).not.toBe(first.pool);
+    expect(await third.pool.create().digest()).toBe(sha(Buffer.alloc(0)));
+    await third.done(true);
   });
 });
 
