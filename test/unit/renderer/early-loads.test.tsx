@@ -47,6 +47,19 @@ describe('start-up loading', () => {
     expect(wf.api.getPack).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the form in its first render when the early opening is already there (no loading line)', async () => {
+    const wf = createFakeWorkflow();
+    const id = wf.seed();
+    window.location.hash = `#/a/${id}/form`;
+    startEarlyLoads(wf.api, window.location.hash);
+    await waitFor(() => expect(wf.api.getPack).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await renderApp(wf.api);
+    expect(document.querySelector('.section-nav')).not.toBeNull();
+    expect(screen.queryByText('Opening the assessment…')).toBeNull();
+    expect(wf.api.openAssessment).toHaveBeenCalledTimes(1);
+  });
+
   it('uses an early opening only once: opening again asks the core again', async () => {
     const wf = createFakeWorkflow();
     const id = wf.seed();

@@ -11,7 +11,7 @@ import { FormScreen } from './form-screen';
 import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
 import { takeNotices } from './pending-notices';
-import { openWithPack, type LoadedPack } from './open-assessment';
+import { openWithPack, takeSettledOpening, type LoadedPack, type Opening } from './open-assessment';
 import { uiLanguage } from './pack-text';
 import { usePackInLanguage } from './use-pack-language';
 import type { Language } from '../../../../core/i18n/languages';
@@ -26,6 +26,11 @@ const finalSaves = new Map<string, Promise<void>>();
 // A close on its way: opening the same assessment again waits for it, or the close would end the new session.
 const closings = new Map<string, Promise<void>>();
 
+function loaded(id: string, result: Extract<Opening, { ok: true }>): Loaded {
+  const notices = [...takeNotices(id), ...result.opened.notices];
+  return { opened: { ...result.opened, notices }, pack: result.pack, language: result.language };
+}
+
 /** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
 export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
   const api = useApi();
@@ -33,20 +38,25 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
   const id = route.id;
   // The language at opening; a later switch is the ready session's business (it must not reopen).
   const openLanguage = useRef(uiLanguage(i18n.language));
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  // Opened at start-up and already there: the first render shows the screen, not a loading line.
+  const [state, setState] = useState<LoadState>(() => {
+    const early = takeSettledOpening(api, id);
+    return early ? { kind: 'ready', data: loaded(id, early) } : { kind: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
+  const openedAtMount = useRef(state.kind === 'ready');
 
   useEffect(() => {
     let live = true;
     openSessions.set(id, (openSessions.get(id) ?? 0) + 1);
-    void (async () => {
-      await closings.get(id);
-      const result = await openWithPack(api, id, openLanguage.current);
-      if (!result.ok) return live && setState({ kind: 'failed', error: result.error });
-      if (!live) return;
-      const notices = [...takeNotices(id), ...result.opened.notices];
-      setState({ kind: 'ready', data: { opened: { ...result.opened, notices }, pack: result.pack, language: result.language } });
-    })();
+    if (openedAtMount.current) openedAtMount.current = false;
+    else
+      void (async () => {
+        await closings.get(id);
+        const result = await openWithPack(api, id, openLanguage.current);
+        if (!result.ok) return live && setState({ kind: 'failed', error: result.error });
+        if (live) setState({ kind: 'ready', data: loaded(id, result) });
+      })();
     return () => {
       live = false;
       const left = (openSessions.get(id) ?? 1) - 1;

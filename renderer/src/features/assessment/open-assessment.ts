@@ -15,7 +15,7 @@ type PackReference = { id: string; version: string };
 type OpeningApi = Pick<RendererApi, 'openAssessment' | 'getPack'>;
 
 const packs = new WeakMap<OpeningApi, Map<string, Promise<ApiResult<LoadedPack>>>>();
-const prefetched = new Map<string, { api: OpeningApi; opening: Promise<Opening> }>();
+const prefetched = new Map<string, { api: OpeningApi; opening: Promise<Opening>; settled?: Opening }>();
 
 /**
  * The pack for `ref` with the texts of `language` (and English), fetched once per api, pack version
@@ -55,7 +55,21 @@ async function open(api: OpeningApi, id: string, language: Language | Promise<La
  * The pack is asked for once `language` (the saved interface language) is known.
  */
 export function prefetchOpening(api: OpeningApi, id: string, language: Promise<Language>): void {
-  if (!prefetched.has(id)) prefetched.set(id, { api, opening: open(api, id, language) });
+  if (prefetched.get(id)?.api === api) return;
+  const entry: { api: OpeningApi; opening: Promise<Opening>; settled?: Opening } = { api, opening: open(api, id, language) };
+  void entry.opening.then((result) => (entry.settled = result));
+  prefetched.set(id, entry);
+}
+
+/**
+ * The early opening of `id` if it has already succeeded (taken, like `openWithPack` takes it), so
+ * that the session can show the screen in its first render instead of a loading line first.
+ */
+export function takeSettledOpening(api: OpeningApi, id: string): Extract<Opening, { ok: true }> | undefined {
+  const early = prefetched.get(id);
+  if (!early || early.api !== api || !early.settled?.ok) return undefined;
+  prefetched.delete(id);
+  return early.settled;
 }
 
 /**
