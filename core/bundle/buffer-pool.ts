@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 /** Attachments are read in 1 MiB pieces: few reads, hash messages and writes, and bounded memory. */
 export const CHUNK_BYTES = 1024 * 1024;
 /** Free buffers kept at most; the ones in use are bounded by the streams' queues. */
-const MAX_FREE = 32;
+const MAX_FREE = 16;
 
 /**
  * Read buffers used again once written. Reading 200 MiB into fresh 1 MiB buffers makes V8 collect
