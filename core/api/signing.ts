@@ -22,6 +22,7 @@ import type { ApiHandlers, BundleCheck, BundleCheckFileHandler, SubmissionFile }
 import { BundleJobs } from './bundle-jobs';
 import type { EditQueue } from './edit-queue';
 import type { SigningKeys } from './signing-keys';
+import { BUNDLE_FILE_NAME_PATTERN } from './submission-paths';
 import { appendSubmission, keptBundleDir, listKeptSubmissions, nextSubmissionRevision, readSubmissionLog, submissionLogFile } from './submission-log';
 
 const log = createLogger('signing');
@@ -81,9 +82,16 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
 
   async function writeBundle(assessmentId: string, draft: Draft, pack: ChecklistPack, signer: SigningKey, progress: (fraction: number) => void): Promise<SubmissionFile> {
     const logFile = submissionLogFile(options.dataDir, assessmentId);
-    const submissionRevision = nextSubmissionRevision(await readSubmissionLog(logFile));
-    const language = await options.uiLanguage();
     const out = keptBundleDir(options.dataDir, assessmentId);
+    // The log counts exports; the frozen revisions and the kept files do too, so a damaged log, or a
+    // crash between writing a bundle and counting it, never makes an export reuse a number (or a name).
+    const frozen = (await options.store.listHistory(assessmentId)).flatMap((e) => (e.submission ? [e.submission.submissionRevision + 1] : []));
+    const kept = (await fs.readdir(out).catch(() => [] as string[])).flatMap((name) => {
+      const r = BUNDLE_FILE_NAME_PATTERN.test(name) ? /_r([0-9]+)_[0-9-]+\.zip$/.exec(name)?.[1] : undefined;
+      return r ? [Number(r) + 1] : [];
+    });
+    const submissionRevision = Math.max(nextSubmissionRevision(await readSubmissionLog(logFile)), ...frozen, ...kept);
+    const language = await options.uiLanguage();
     await fs.mkdir(out, { recursive: true });
     // exportBundle writes a temp file in `out` and renames it: no partial file ever has the final name.
     const result = await exportBundle({
@@ -108,6 +116,14 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
     });
     const fileName = path.basename(result.file);
     const exportedAt = new Date(now()).toISOString();
+    // Freeze what was sent before counting the export: history retention may prune snapshots, never
+    // this one. If freezing fails the bundle goes too, so no export stands without its frozen revision.
+    try {
+      await options.store.pinSubmitted(assessmentId, draft, { submissionRevision, externalIdentifier: result.externalIdentifier, exportedAt });
+    } catch (err) {
+      await fs.rm(result.file, { force: true }).catch((rmErr: unknown) => log.error('bundle without its frozen revision not removed', rmErr));
+      throw err;
+    }
     await appendSubmission(logFile, {
       submissionRevision,
       draftRevision: draft.revision,
@@ -116,8 +132,6 @@ export function createSigningHandlers(options: SigningOptions): SigningHandlers 
       fileName,
       exportedAt,
     });
-    // Freeze what was sent: history retention may prune snapshots, never this one.
-    await options.store.pinSubmitted(assessmentId, draft, { submissionRevision, externalIdentifier: result.externalIdentifier, exportedAt });
     log.info(`exported ${fileName} (${result.bytes} bytes)`);
     return { fileName, size: result.bytes, submissionRevision, externalIdentifier: result.externalIdentifier, fingerprint: result.fingerprint };
   }

@@ -93,6 +93,39 @@ describe('exported revisions in the history', () => {
     expect(restoredTwo.draft.answers[textItem]).toBe('Changed after the first submission.');
   });
 
+  it('a lost submission log does not make the next export reuse a submission revision', async () => {
+    await ok('createSigningKey', PASS);
+    const id = (await ok<Opened>('openExample', 'en')).draft.id;
+    const first = await exportDone(id);
+    await fs.rm(path.join(dir, 'submissions', `${id}.json`));
+    const second = await exportDone(id);
+    expect([first.submissionRevision, second.submissionRevision]).toEqual([1, 2]);
+    expect(second.fileName).not.toBe(first.fileName);
+  });
+
+  it('when the revision cannot be frozen the export fails whole: no kept bundle, no count taken', async () => {
+    await ok('createSigningKey', PASS);
+    const id = (await ok<Opened>('openExample', 'en')).draft.id;
+    // A file where the folder of frozen revisions belongs: the pin cannot be written.
+    await fs.writeFile(path.join(dir, 'assessments', id, 'submitted'), 'in the way');
+    await expect(exportDone(id)).rejects.toThrow(/export failed/);
+    expect(await fs.readdir(path.join(dir, 'submissions', id)).catch(() => [])).toEqual([]);
+    expect(await ok<unknown[]>('listSubmissions', id)).toEqual([]);
+    await fs.rm(path.join(dir, 'assessments', id, 'submitted'));
+    expect((await exportDone(id)).submissionRevision).toBe(1);
+  });
+
+  it('a bundle left uncounted by a crash does not block the next export with its name', async () => {
+    await ok('createSigningKey', PASS);
+    const id = (await ok<Opened>('openExample', 'en')).draft.id;
+    const first = await exportDone(id);
+    // As if the app had stopped after writing the bundle, before freezing and counting it.
+    await fs.rm(path.join(dir, 'submissions', `${id}.json`));
+    await fs.rm(path.join(dir, 'assessments', id, 'submitted'), { recursive: true });
+    const second = await exportDone(id);
+    expect(second.submissionRevision).toBe(first.submissionRevision + 1);
+  });
+
   it('an export refused for a wrong passphrase freezes nothing', async () => {
     await ok('createSigningKey', PASS);
     const opened = await ok<Opened>('openExample', 'en');
