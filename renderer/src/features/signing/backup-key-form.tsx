@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
 import { downloadBlob } from '../files/download';
+import { PassphraseField } from './passphrase-fields';
 
 /** "Save a backup": the key file sealed by the passphrase alone, as a download to keep somewhere safe. */
 export function BackupKeyForm() {
@@ -32,10 +33,7 @@ export function BackupKeyForm() {
     <form onSubmit={(e) => void submit(e)} aria-labelledby="backup-key-title" noValidate className="signing-key__section">
       <h3 id="backup-key-title">{t('backup.title')}</h3>
       <p>{t('backup.intro')}</p>
-      <div className="signing__field">
-        <label htmlFor="backup-passphrase">{t('backup.passphrase')}</label>
-        <input id="backup-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-      </div>
+      <PassphraseField id="backup-passphrase" label={t('backup.passphrase')} autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
       {error && <ErrorMessage error={error} />}
       <button type="submit" className="button button--secondary" disabled={busy || passphrase === ''}>
         {t('backup.submit')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_KEY_IMPORT_CHARS, type ApiError, type SigningKeyInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
+import { PassphraseField } from './passphrase-fields';
 import { MIN_PASSPHRASE } from './passphrase-rules';
 
 /** The command that turns an encrypted or older-format key into what the import takes. */
@@ -57,18 +58,14 @@ export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo
         />
         <small id="import-file-hint">{t('import.fileHint', { max: MAX_KB })}</small>
       </div>
-      <div className="signing__field">
-        <label htmlFor="import-passphrase">{t('import.passphrase')}</label>
-        <input
-          id="import-passphrase"
-          type="password"
-          autoComplete="off"
-          value={passphrase}
-          aria-describedby="import-passphrase-hint"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-        <small id="import-passphrase-hint">{t('import.passphraseHint', { min: MIN_PASSPHRASE })}</small>
-      </div>
+      <PassphraseField
+        id="import-passphrase"
+        label={t('import.passphrase')}
+        hint={t('import.passphraseHint', { min: MIN_PASSPHRASE })}
+        autoComplete="off"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       {error && <ErrorMessage error={error} />}
       <button type="submit" className="button" disabled={busy || passphrase === ''}>
         {t('import.submit')}

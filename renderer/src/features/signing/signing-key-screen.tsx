@@ -8,6 +8,7 @@ import { downloadBlob } from '../files/download';
 import { BackupKeyForm } from './backup-key-form';
 import { ImportKeyForm } from './import-key-form';
 import { KeychainStatus, ReplacementNotice } from './key-status';
+import { NewPassphraseFields } from './passphrase-fields';
 import { MIN_PASSPHRASE } from './passphrase-rules';
 import { ReplaceKeyForm } from './replace-key-form';
 import './signing.css';
@@ -72,7 +73,6 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const mismatch = confirm !== '' && confirm !== passphrase;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,28 +89,14 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
     <form onSubmit={(e) => void submit(e)} aria-labelledby="create-key-title" noValidate>
       <p>{t('key.none')}</p>
       <h3 id="create-key-title">{t('key.createTitle')}</h3>
-      <div className="signing__field">
-        <label htmlFor="new-passphrase">{t('key.passphrase')}</label>
-        <input id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} aria-describedby="new-passphrase-hint" onChange={(e) => setPassphrase(e.target.value)} />
-        <small id="new-passphrase-hint">{t('key.passphraseHint', { min: MIN_PASSPHRASE })}</small>
-      </div>
-      <div className="signing__field">
-        <label htmlFor="confirm-passphrase">{t('key.confirm')}</label>
-        <input
-          id="confirm-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          aria-invalid={mismatch}
-          aria-describedby={mismatch ? 'confirm-passphrase-error' : undefined}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-        {mismatch && (
-          <small id="confirm-passphrase-error" className="field__error">
-            {t('key.mismatch')}
-          </small>
-        )}
-      </div>
+      <NewPassphraseFields
+        idPrefix=""
+        labels={{ passphrase: t('key.passphrase'), hint: t('key.passphraseHint', { min: MIN_PASSPHRASE }), confirm: t('key.confirm') }}
+        passphrase={passphrase}
+        confirm={confirm}
+        onPassphraseChange={setPassphrase}
+        onConfirmChange={setConfirm}
+      />
       {error && <ErrorMessage error={error} />}
       <button type="submit" className="button" disabled={busy || passphrase === '' || passphrase !== confirm}>
         {busy ? t('key.creating') : t('key.create')}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+
+type PassphraseFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'new-password' | 'current-password' | 'off';
+  /** Shown under the field at all times, as `${id}-hint`. */
+  hint?: string;
+  /** Given (even as null) only for a field that is checked: null while valid, the message when not, as `${id}-error`. */
+  error?: string | null;
+};
+
+/** One labelled password input of the signing forms, with its optional hint or error tied to it for screen readers. */
+export function PassphraseField({ id, label, value, onChange, autoComplete, hint, error }: PassphraseFieldProps) {
+  const hintId = hint === undefined ? undefined : `${id}-hint`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="signing__field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        aria-invalid={error === undefined ? undefined : error !== null}
+        aria-describedby={hintId ?? errorId}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hintId && <small id={hintId}>{hint}</small>}
+      {errorId && (
+        <small id={errorId} className="field__error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+type NewPassphraseFieldsProps = {
+  /** Put before every id so two forms with these fields can share one page ('' or e.g. 'replace-'). */
+  idPrefix: string;
+  labels: { passphrase: string; hint: string; confirm: string };
+  passphrase: string;
+  confirm: string;
+  onPassphraseChange: (value: string) => void;
+  onConfirmChange: (value: string) => void;
+};
+
+/** A new passphrase typed twice; the second field says when the two differ, once something is typed in it. */
+export function NewPassphraseFields({ idPrefix, labels, passphrase, confirm, onPassphraseChange, onConfirmChange }: NewPassphraseFieldsProps) {
+  const { t } = useTranslation('signing');
+  const mismatch = confirm !== '' && confirm !== passphrase;
+  return (
+    <>
+      <PassphraseField
+        id={`${idPrefix}new-passphrase`}
+        label={labels.passphrase}
+        hint={labels.hint}
+        autoComplete="new-password"
+        value={passphrase}
+        onChange={onPassphraseChange}
+      />
+      <PassphraseField
+        id={`${idPrefix}confirm-passphrase`}
+        label={labels.confirm}
+        error={mismatch ? t('key.mismatch') : null}
+        autoComplete="new-password"
+        value={confirm}
+        onChange={onConfirmChange}
+      />
+    </>
+  );
+}
