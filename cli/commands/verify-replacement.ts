@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
-import { loadRegistry, type KeyRegistry } from '../../core/bundle/registry';
+import type { KeyRegistry } from '../../core/bundle/registry';
 import { printableFingerprint, verifyReplacement, type ReplacementStatement } from '../../core/keys';
 import { EXIT } from '../exit-codes';
 import { reportAppError } from './passphrase';
+import { registryOption } from './registry-option';
 import type { CommandContext, CommandRun } from './types';
 
 /** Exit code for a valid statement whose old key the registry does not list (as for `scsa verify`). */
@@ -55,16 +56,8 @@ function registrations(registry: KeyRegistry, statement: ReplacementStatement): 
  */
 export const run: CommandRun = async (ctx) => {
   const shown = ctx.positionals[0] as string;
-  let registry: KeyRegistry | undefined;
-  const registryFile = ctx.options.registry;
-  if (typeof registryFile === 'string') {
-    try {
-      registry = await loadRegistry(registryFile);
-    } catch (err) {
-      reportAppError(ctx, err);
-      return EXIT.usage;
-    }
-  }
+  const registry = await registryOption(ctx);
+  if (typeof registry === 'number') return registry;
   const read = await readStatement(ctx, path.resolve(shown), shown);
   if (typeof read === 'number') return read;
   let statement: ReplacementStatement;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { printableFingerprint } from '../../core/keys';
-import { loadRegistry, verifyBundle, type KeyRegistry } from '../../core/bundle';
+import { verifyBundle } from '../../core/bundle';
 import { EXIT } from '../exit-codes';
-import { reportAppError } from './passphrase';
+import { registryOption } from './registry-option';
 import type { CommandRun } from './types';
 
 /** Exit code for an intact, correctly signed bundle whose key the registry does not list. */
@@ -15,16 +15,8 @@ const VALID_UNREGISTERED = 3;
  */
 export const run: CommandRun = async (ctx) => {
   const file = path.resolve(ctx.positionals[0] as string);
-  let registry: KeyRegistry | undefined;
-  const registryFile = ctx.options.registry;
-  if (typeof registryFile === 'string') {
-    try {
-      registry = await loadRegistry(registryFile);
-    } catch (err) {
-      reportAppError(ctx, err);
-      return EXIT.usage;
-    }
-  }
+  const registry = await registryOption(ctx);
+  if (typeof registry === 'number') return registry;
   const result = await verifyBundle(file, registry ? { registry } : {});
   if (result.status === 'invalid') {
     const reason = result.reason ? ctx.t(result.reason.code, result.reason.params) : '';

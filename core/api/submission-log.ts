@@ -5,10 +5,11 @@
  * bundles themselves are kept beside it too, in `<dataDir>/submissions/<assessment id>/`, as the
  * record of what was sent and the source of every download.
  */
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic, quarantine } from '../fs/atomic';
+import { openRegularFile } from '../fs/open-regular';
 import { createLogger } from '../log';
 import { submissionUrlPath } from './submission-paths';
 
@@ -70,9 +71,6 @@ export function keptBundleDir(dataDir: string, assessmentId: string): string {
   return path.join(dataDir, 'submissions', assessmentId);
 }
 
-// Where the platform has it, O_NOFOLLOW makes the open itself refuse a symlink put in place after the check.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
-
 /**
  * Open a kept bundle for a download: only names the app writes (submission-paths.ts), only a regular
  * file (lstat, then O_NOFOLLOW and fstat on the open file), never anything else of the data folder.
@@ -80,17 +78,7 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  */
 export async function openKeptBundle(dataDir: string, assessmentId: string, fileName: string): Promise<{ handle: fs.FileHandle; size: number } | null> {
   if (submissionUrlPath(assessmentId, fileName) === null) return null;
-  const file = path.join(keptBundleDir(dataDir, assessmentId), fileName);
-  const before = await fs.lstat(file).catch(() => null);
-  if (!before?.isFile()) return null;
-  const handle = await fs.open(file, READ_FLAGS).catch(() => null);
-  if (!handle) return null;
-  const stat = await handle.stat().catch(() => null);
-  if (!stat?.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) {
-    await handle.close();
-    return null;
-  }
-  return { handle, size: stat.size };
+  return openRegularFile(path.join(keptBundleDir(dataDir, assessmentId), fileName));
 }
 
 /** The log's exports with the size of each kept file (null once it is gone), oldest first. */

@@ -1,8 +1,8 @@
-import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { bundleFileChannel, type ApiResult, type BundleCheckFileHandler, type BundleJobStarted } from '../../core/api/contract';
 import { AppError } from '../../core/errors';
+import { openRegularFile } from '../../core/fs/open-regular';
 import { createLogger } from '../../core/log';
 import { isAppUrl } from './app-protocol';
 
@@ -12,25 +12,15 @@ const FORBIDDEN: ApiResult<never> = { ok: false, error: { code: 'errors.forbidde
 const BAD_REQUEST: ApiResult<never> = { ok: false, error: { code: 'errors.badRequest' } };
 const NOT_A_FILE: ApiResult<never> = { ok: false, error: { code: 'bundle:errors.notAFile' } };
 
-// Where the platform has it, O_NOFOLLOW makes the open itself refuse a symlink put in place after the check.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
-
 /**
- * Open `file` if it is a regular file and not a symlink (lstat, O_NOFOLLOW, then fstat on the open
- * file with the same device and inode). The verifier then reads the open file itself where the
+ * Open `file` if it is a regular file and not a symlink (core/fs/open-regular.ts). The verifier then reads the open file itself where the
  * system names it (`/proc/self/fd/N` on Linux), so a file swapped in after the check is never what is
  * read; elsewhere it reads the checked path.
  */
-async function openRegularFile(file: string): Promise<{ readPath: string; close(): Promise<void> } | null> {
-  const before = await fs.lstat(file).catch(() => null);
-  if (!before?.isFile()) return null;
-  const handle = await fs.open(file, READ_FLAGS).catch(() => null);
-  if (!handle) return null;
-  const stat = await handle.stat().catch(() => null);
-  if (!stat?.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) {
-    await handle.close();
-    return null;
-  }
+async function openForCheck(file: string): Promise<{ readPath: string; close(): Promise<void> } | null> {
+  const opened = await openRegularFile(file);
+  if (!opened) return null;
+  const { handle } = opened;
   return { readPath: process.platform === 'linux' ? `/proc/self/fd/${handle.fd}` : file, close: () => handle.close() };
 }
 
@@ -58,7 +48,7 @@ export function registerBundleFileHandler(ipcMain: Pick<IpcMain, 'handle'>, chec
       log.warn(`refused ${channel}: not an absolute path`);
       return BAD_REQUEST;
     }
-    const opened = await openRegularFile(file);
+    const opened = await openForCheck(file);
     if (!opened) {
       log.warn(`refused ${channel}: not a regular file`);
       return NOT_A_FILE;

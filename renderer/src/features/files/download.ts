@@ -19,13 +19,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
 /** Hand a Blob to the browser (or Electron's save dialog) as a download through a temporary link. */
 export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  doc.body.append(link);
-  link.click();
-  link.remove();
+  downloadUrl(url, fileName, doc);
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
