@@ -1,32 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
 import { downloadBlob } from '../files/download';
 import { PassphraseField } from './passphrase-fields';
+import { useKeyAction } from './use-key-action';
 
 /** "Save a backup": the key file sealed by the passphrase alone, as a download to keep somewhere safe. */
 export function BackupKeyForm() {
   const api = useApi();
   const { t } = useTranslation('signing');
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useKeyAction();
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    const result = await api.backupSigningKey(passphrase);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    downloadBlob(new Blob([result.value.text], { type: 'application/json' }), result.value.fileName);
-    // The passphrase is not kept in the page longer than needed.
-    setPassphrase('');
-    setSaved(result.value.fileName);
+    await run(
+      () => api.backupSigningKey(passphrase),
+      (backup) => {
+        downloadBlob(new Blob([backup.text], { type: 'application/json' }), backup.fileName);
+        // The passphrase is not kept in the page longer than needed.
+        setPassphrase('');
+        setSaved(backup.fileName);
+      },
+    );
   };
 
   return (

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_KEY_IMPORT_CHARS, type ApiError, type SigningKeyInfo } from '../../../../core/api/contract';
+import { MAX_KEY_IMPORT_CHARS, type SigningKeyInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
 import { PassphraseField } from './passphrase-fields';
 import { MIN_PASSPHRASE } from './passphrase-rules';
+import { useKeyAction } from './use-key-action';
 
 /** The command that turns an encrypted or older-format key into what the import takes. */
 const CONVERT_COMMAND = 'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem';
@@ -16,27 +17,22 @@ export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo
   const { t } = useTranslation('signing');
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useKeyAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return setError({ code: 'signing:import.noFile' });
     // A key file is about 1 KB: a big file is the wrong one, and is not read at all.
     if (file.size > MAX_KEY_IMPORT_CHARS) return setError({ code: 'signing:errors.importTooLarge', params: { max: MAX_KB } });
-    setBusy(true);
-    setError(null);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setBusy(false);
-      return setError({ code: 'signing:errors.readFailed' });
-    }
-    const result = await api.importSigningKey(text, passphrase);
-    setBusy(false);
-    if (result.ok) onImported(result.value);
-    else setError(result.error);
+    await run(async () => {
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        return { ok: false, error: { code: 'signing:errors.readFailed' } };
+      }
+      return api.importSigningKey(text, passphrase);
+    }, onImported);
   };
 
   return (

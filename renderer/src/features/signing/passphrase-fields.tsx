@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type PassphraseFieldProps = {
@@ -38,18 +39,21 @@ export function PassphraseField({ id, label, value, onChange, autoComplete, hint
   );
 }
 
-type NewPassphraseFieldsProps = {
+/** The state behind NewPassphraseFields: spread it into the fields, read `passphrase` and `matches` to submit. */
+export function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  return { passphrase, confirm, setPassphrase, setConfirm, matches: passphrase === confirm };
+}
+
+type NewPassphraseFieldsProps = Omit<ReturnType<typeof useNewPassphrase>, 'matches'> & {
   /** Put before every id so two forms with these fields can share one page ('' or e.g. 'replace-'). */
   idPrefix: string;
   labels: { passphrase: string; hint: string; confirm: string };
-  passphrase: string;
-  confirm: string;
-  onPassphraseChange: (value: string) => void;
-  onConfirmChange: (value: string) => void;
 };
 
 /** A new passphrase typed twice; the second field says when the two differ, once something is typed in it. */
-export function NewPassphraseFields({ idPrefix, labels, passphrase, confirm, onPassphraseChange, onConfirmChange }: NewPassphraseFieldsProps) {
+export function NewPassphraseFields({ idPrefix, labels, passphrase, confirm, setPassphrase, setConfirm }: NewPassphraseFieldsProps) {
   const { t } = useTranslation('signing');
   const mismatch = confirm !== '' && confirm !== passphrase;
   return (
@@ -60,7 +64,7 @@ export function NewPassphraseFields({ idPrefix, labels, passphrase, confirm, onP
         hint={labels.hint}
         autoComplete="new-password"
         value={passphrase}
-        onChange={onPassphraseChange}
+        onChange={setPassphrase}
       />
       <PassphraseField
         id={`${idPrefix}confirm-passphrase`}
@@ -68,7 +72,7 @@ export function NewPassphraseFields({ idPrefix, labels, passphrase, confirm, onP
         error={mismatch ? t('key.mismatch') : null}
         autoComplete="new-password"
         value={confirm}
-        onChange={onConfirmChange}
+        onChange={setConfirm}
       />
     </>
   );

@@ -1,30 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, SigningKeyInfo } from '../../../../core/api/contract';
+import type { SigningKeyInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../errors/error-message';
-import { NewPassphraseFields, PassphraseField } from './passphrase-fields';
+import { NewPassphraseFields, PassphraseField, useNewPassphrase } from './passphrase-fields';
 import { MIN_PASSPHRASE } from './passphrase-rules';
+import { useKeyAction } from './use-key-action';
 
 /** Replace the key: the old passphrase unlocks the key that signs the statement, the new one (typed twice) seals the new key. */
 export function ReplaceKeyForm({ onReplaced }: { onReplaced: (key: SigningKeyInfo) => void }) {
   const api = useApi();
   const { t } = useTranslation('signing');
   const [oldPassphrase, setOldPassphrase] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const newPassphrase = useNewPassphrase();
+  const { passphrase, matches } = newPassphrase;
+  const { busy, error, run } = useKeyAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (passphrase !== confirm) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.replaceSigningKey(oldPassphrase, passphrase);
-    setBusy(false);
-    if (result.ok) onReplaced(result.value);
-    else setError(result.error);
+    if (!matches) return;
+    await run(() => api.replaceSigningKey(oldPassphrase, passphrase), onReplaced);
   };
 
   return (
@@ -35,13 +30,10 @@ export function ReplaceKeyForm({ onReplaced }: { onReplaced: (key: SigningKeyInf
       <NewPassphraseFields
         idPrefix="replace-"
         labels={{ passphrase: t('replace.newPassphrase'), hint: t('replace.newPassphraseHint', { min: MIN_PASSPHRASE }), confirm: t('replace.confirm') }}
-        passphrase={passphrase}
-        confirm={confirm}
-        onPassphraseChange={setPassphrase}
-        onConfirmChange={setConfirm}
+        {...newPassphrase}
       />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={busy || oldPassphrase === '' || passphrase === '' || passphrase !== confirm}>
+      <button type="submit" className="button" disabled={busy || oldPassphrase === '' || passphrase === '' || !matches}>
         {t('replace.submit')}
       </button>
       {busy && <p role="status">{t('replace.working')}</p>}

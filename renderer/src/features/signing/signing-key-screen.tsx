@@ -8,9 +8,10 @@ import { downloadBlob } from '../files/download';
 import { BackupKeyForm } from './backup-key-form';
 import { ImportKeyForm } from './import-key-form';
 import { KeychainStatus, ReplacementNotice } from './key-status';
-import { NewPassphraseFields } from './passphrase-fields';
+import { NewPassphraseFields, useNewPassphrase } from './passphrase-fields';
 import { MIN_PASSPHRASE } from './passphrase-rules';
 import { ReplaceKeyForm } from './replace-key-form';
+import { useKeyAction } from './use-key-action';
 import './signing.css';
 import './signing-key.css';
 
@@ -69,20 +70,14 @@ export function SigningKeyScreen() {
 function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void }) {
   const api = useApi();
   const { t } = useTranslation('signing');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const newPassphrase = useNewPassphrase();
+  const { passphrase, matches } = newPassphrase;
+  const { busy, error, run } = useKeyAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (passphrase !== confirm) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.createSigningKey(passphrase);
-    setBusy(false);
-    if (result.ok) onCreated(result.value);
-    else setError(result.error);
+    if (!matches) return;
+    await run(() => api.createSigningKey(passphrase), onCreated);
   };
 
   return (
@@ -92,13 +87,10 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
       <NewPassphraseFields
         idPrefix=""
         labels={{ passphrase: t('key.passphrase'), hint: t('key.passphraseHint', { min: MIN_PASSPHRASE }), confirm: t('key.confirm') }}
-        passphrase={passphrase}
-        confirm={confirm}
-        onPassphraseChange={setPassphrase}
-        onConfirmChange={setConfirm}
+        {...newPassphrase}
       />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={busy || passphrase === '' || passphrase !== confirm}>
+      <button type="submit" className="button" disabled={busy || passphrase === '' || !matches}>
         {busy ? t('key.creating') : t('key.create')}
       </button>
       {busy && <p role="status">{t('key.creating')}</p>}
