@@ -8,7 +8,7 @@ import { BundleInvalid, type VerifyReason } from './reasons';
 import { isRegistered, type KeyRegistry } from './registry';
 import { checkAgreement, checkBagInfo, checkBagit, checkOxum, parseSubmission } from './verify-content';
 import { progressMeter, type ProgressCallback, type ProgressMeter } from './progress';
-import { DEFAULT_LIMITS, openBag, openFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
+import { DEFAULT_LIMITS, openBag, readFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
 
 const log = createLogger('bundle-verify');
 
@@ -106,20 +106,16 @@ function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInval
  */
 async function hashFile(bag: OpenedBag, f: BagFile, progress: ProgressMeter, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
   if (keep && f.size > MAX_SUBMISSION_BYTES) throw new BundleInvalid('tooLarge', { path: f.path });
-  const stream = await openFile(bag, f);
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let size = 0;
-  try {
-    for await (const chunk of stream) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      progress.add((chunk as Buffer).length);
-      if (keep) kept.push(chunk as Buffer);
-    }
-  } catch {
-    throw new BundleInvalid('damagedZip', { path: f.path });
-  }
+  await readFile(bag, f, (chunk) => {
+    hash.update(chunk);
+    size += chunk.length;
+    progress.add(chunk.length);
+    // The chunk's buffer is reused for the next piece.
+    if (keep) kept.push(Buffer.from(chunk));
+  });
   return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(kept) : null };
 }
 

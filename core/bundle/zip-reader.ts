@@ -30,6 +30,8 @@ export interface BagFile {
 
 export interface OpenedBag {
   zip: ZipFile;
+  /** The file behind `zip` when the bag was opened from a path: stored entries are read from it directly. */
+  reader: FileReader | null;
   top: string;
   /** Files by path relative to the top folder; directory entries are not listed. */
   files: Map<string, BagFile>;
@@ -73,7 +75,11 @@ class RangeStream extends Readable {
 }
 
 class FileReader extends yauzl.RandomAccessReader {
-  constructor(private readonly fd: number) {
+  // yauzl's reference count (the file closes at zero), present at run time but missing from its types.
+  declare ref: () => void;
+  declare unref: () => void;
+
+  constructor(readonly fd: number) {
     super();
   }
 
@@ -92,7 +98,7 @@ class FileReader extends yauzl.RandomAccessReader {
 
 const OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
 
-function fromFile(file: string): Promise<ZipFile> {
+function fromFile(file: string): Promise<{ zip: ZipFile; reader: FileReader }> {
   return new Promise((resolve, reject) => {
     fs.open(file, 'r', (err, fd) => {
       if (err) return reject(err);
@@ -102,16 +108,18 @@ function fromFile(file: string): Promise<ZipFile> {
         yauzl.fromRandomAccessReader(reader, stat.size, OPTIONS, (zipErr, zip) => {
           // On failure yauzl has not taken the reader: close the file here.
           if (zipErr || !zip) return fs.close(fd, () => reject(zipErr ?? new Error('no zip')));
-          resolve(zip);
+          resolve({ zip, reader });
         });
       });
     });
   });
 }
 
-function open(source: string | Buffer): Promise<ZipFile> {
+function open(source: string | Buffer): Promise<{ zip: ZipFile; reader: FileReader | null }> {
   if (typeof source === 'string') return fromFile(source);
-  return new Promise((resolve, reject) => yauzl.fromBuffer(source, OPTIONS, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip))));
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(source, OPTIONS, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve({ zip, reader: null }))),
+  );
 }
 
 function nextEntry(zip: ZipFile): Promise<Entry | null> {
@@ -171,8 +179,9 @@ function checkKind(entry: Entry, name: string): 'file' | 'dir' {
  */
 export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS): Promise<OpenedBag> {
   let zip: ZipFile;
+  let reader: FileReader | null;
   try {
-    zip = await open(source);
+    ({ zip, reader } = await open(source));
   } catch {
     throw new BundleInvalid('notZip', {});
   }
@@ -210,25 +219,69 @@ export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAU
       if (kind === 'file') files.set(name.slice(top.length + 1), { path: name.slice(top.length + 1), size, entry });
     }
     if (top === null) throw new BundleInvalid('emptyZip', {});
-    return { zip, top, files };
+    return { zip, reader, top, files };
   } catch (err) {
     zip.close();
     throw err;
   }
 }
 
+/** The local header, which must name the same file as the central directory (tools that read one or the other would otherwise see different bags). */
+async function localHeader(bag: OpenedBag, file: BagFile): Promise<LocalFileHeader> {
+  const header = await new Promise<LocalFileHeader>((resolve, reject) =>
+    bag.zip.readLocalFileHeader(file.entry, {}, (err, h) => (err ? reject(err) : resolve(h))),
+  );
+  if (!header.fileName.equals(file.entry.fileName as unknown as Buffer)) throw new BundleInvalid('damagedZip', { path: file.path });
+  return header;
+}
+
+function readAt(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.read(fd, buffer, 0, length, position, (err, bytes) => (err ? reject(err) : resolve(bytes))));
+}
+
 /**
- * A stream of one file's content. The local header must name the same file as the central
- * directory (tools that read one or the other would otherwise see different bags); yauzl stops a
- * stream that yields more or fewer bytes than declared.
+ * A stored entry's bytes straight from the file: two reused buffers, the next piece read (thread
+ * pool) while the caller hashes this one. Fresh buffers per piece, as a stream needs, cost page
+ * faults and stream bookkeeping comparable to the hashing itself.
  */
-export async function openFile(bag: OpenedBag, file: BagFile): Promise<Readable> {
+async function readStored(reader: FileReader, start: number, length: number, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const end = start + length;
+  const buffers = [Buffer.allocUnsafe(Math.min(READ_CHUNK, length)), Buffer.allocUnsafe(Math.min(READ_CHUNK, length))] as const;
+  let position = start;
+  let turn = 0;
+  const next = (): Promise<number> | null => (position < end ? readAt(reader.fd, buffers[turn % 2] as Buffer, Math.min(READ_CHUNK, end - position), position) : null);
+  // Keeps the descriptor open (yauzl's reference count) while a read may be in flight.
+  reader.ref();
+  let pending = next();
   try {
-    const header = await new Promise<LocalFileHeader>((resolve, reject) =>
-      bag.zip.readLocalFileHeader(file.entry, {}, (err, h) => (err ? reject(err) : resolve(h))),
-    );
-    if (!header.fileName.equals(file.entry.fileName as unknown as Buffer)) throw new BundleInvalid('damagedZip', { path: file.path });
-    return await bag.zip.openReadStreamPromise(file.entry);
+    while (pending) {
+      const bytes = await pending;
+      pending = null;
+      if (bytes === 0) throw new Error('unexpected end of file');
+      const chunk = (buffers[turn % 2] as Buffer).subarray(0, bytes);
+      position += bytes;
+      turn += 1;
+      pending = next();
+      onChunk(chunk);
+    }
+  } finally {
+    if (pending) await pending.catch(() => 0);
+    reader.unref();
+  }
+}
+
+/**
+ * Pass one file's content to `onChunk`, piece by piece, exactly the declared number of bytes, after
+ * the local header check. A chunk is only valid during the call (its buffer is reused): copy what
+ * must be kept. Throws BundleInvalid('damagedZip') when the content cannot be read.
+ */
+export async function readFile(bag: OpenedBag, file: BagFile, onChunk: (chunk: Buffer) => void): Promise<void> {
+  try {
+    const header = await localHeader(bag, file);
+    // Stored means raw bytes: yauzl has checked compressed size = size, and the bounds (local header).
+    if (bag.reader && file.entry.compressionMethod === 0) return await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, onChunk);
+    const stream = await bag.zip.openReadStreamPromise(file.entry);
+    for await (const chunk of stream) onChunk(chunk as Buffer);
   } catch (err) {
     if (err instanceof BundleInvalid) throw err;
     throw new BundleInvalid('damagedZip', { path: file.path });
@@ -238,12 +291,7 @@ export async function openFile(bag: OpenedBag, file: BagFile): Promise<Readable>
 /** Read a small file whole, refusing anything above `max` bytes. */
 export async function readSmall(bag: OpenedBag, file: BagFile, max: number): Promise<Buffer> {
   if (file.size > max) throw new BundleInvalid('tooLarge', { path: file.path });
-  const stream = await openFile(bag, file);
   const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-  } catch {
-    throw new BundleInvalid('damagedZip', { path: file.path });
-  }
+  await readFile(bag, file, (chunk) => chunks.push(Buffer.from(chunk)));
   return Buffer.concat(chunks);
 }
