@@ -2,6 +2,8 @@
 // added, a swapped key, reordered manifests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createHash, sign } from 'node:crypto';
 import { verifyBundle } from '../../../core/bundle';
 import { exportFixture, makeFixture, newSigningKey, readZip, type Fixture, type ZipItem } from './fixture';
@@ -10,8 +12,10 @@ import { rawZip } from './raw-zip';
 let f: Fixture;
 let items: ZipItem[];
 let top: string;
+let scratch: string;
 
 beforeAll(async () => {
+  scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-hostile-bag-'));
   // One small attachment keeps the manifest short; every byte of it is still flipped below.
   f = await makeFixture([{ name: 'note.txt', mediaType: 'text/plain', bytes: Buffer.from('Audit de sécurité, Lyon 2024.\n'.repeat(6)) }]);
   items = await readZip(await exportFixture(f));
@@ -19,6 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fs.rm(f.dir, { recursive: true, force: true });
+  await fs.rm(scratch, { recursive: true, force: true });
 });
 
 const inBag = (p: string) => `${top}/${p}`;
@@ -30,6 +35,12 @@ const get = (list: ZipItem[], p: string) => {
 const replace = (list: ZipItem[], p: string, bytes: Buffer): ZipItem[] => list.map((i) => (i.name === inBag(p) ? { ...i, bytes } : i));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const verdict = async (list: ZipItem[]) => verifyBundle(rawZip(list.map((i) => ({ name: i.name, data: i.bytes, mode: i.mode }))));
+/** The same check on a file, as the app and `scsa verify` do it (stored entries are read straight from disk there). */
+async function verdictFromFile(list: ZipItem[]) {
+  const file = path.join(scratch, 'bundle.zip');
+  await fs.writeFile(file, rawZip(list.map((i) => ({ name: i.name, data: i.bytes, mode: i.mode }))));
+  return verifyBundle(file);
+}
 
 /** Positions to flip: all of a small file; for a larger one the edges and a fixed-seed random sample. */
 function positions(length: number): number[] {
@@ -43,6 +54,7 @@ function positions(length: number): number[] {
 
 it('the untouched re-zipped bag is valid (so every rejection below is caused by the change)', async () => {
   expect((await verdict(items)).status).toBe('valid-unregistered');
+  expect((await verdictFromFile(items)).status).toBe('valid-unregistered');
 });
 
 describe('flipping one byte', () => {
@@ -67,7 +79,9 @@ describe('flipping one byte', () => {
         const bytes = Buffer.from(original);
         bytes[at] = (bytes[at] ?? 0) ^ 0x01;
         tried++;
-        if ((await verdict(replace(items, p, bytes))).status !== 'invalid') accepted.push(`${p}@${at}`);
+        // Every other flip goes through a file on disk, so both read paths of the verifier see flips everywhere.
+        const check = tried % 2 === 0 ? verdictFromFile : verdict;
+        if ((await check(replace(items, p, bytes))).status !== 'invalid') accepted.push(`${p}@${at}`);
       }
     }
     expect(accepted).toEqual([]);
