@@ -1,11 +1,10 @@
 // The exported revisions frozen in the history, in Chromium, in English and in Arabic: two signed
 // exports of the training example (through the API; the export screen has its own test), then the
 // "Saved versions" screen marks both, reads well to axe, and restores the first submitted revision.
-import AxeBuilder from '@axe-core/playwright';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { setLogSink } from '../../core/log';
 import { browserTestsEnabled, type RunningHost } from './harness';
+import { axeViolations } from './axe';
 import { commonText } from './locales';
 import { openApp, settled } from './workflow-steps';
 import arDrafts from '../../locales/ar/drafts.json';
@@ -50,11 +49,6 @@ async function exportBundle(host: RunningHost, id: string): Promise<Submission> 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const fill = (template: string, params: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');

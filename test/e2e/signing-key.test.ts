@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { parseKeyFileText, printableFingerprint, unlockKey, verifyReplacement } from '../../core/keys';
 import { browserTestsEnabled, makeTempDir } from './harness';
+import { axeViolations } from './axe';
 import { openApp } from './workflow-steps';
 import arBundle from '../../locales/ar/bundle.json';
 import arSigning from '../../locales/ar/signing.json';
@@ -17,11 +17,6 @@ import enSigning from '../../locales/en/signing.json';
 let cleanups: Array<() => Promise<unknown>> = [];
 const PASS = 'a workshop passphrase';
 const NEW_PASS = 'another workshop passphrase';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A key made the way another tool would: `openssl genpkey -algorithm ed25519`, and its fingerprint per openssl. */
 async function opensslKey(dir: string): Promise<{ file: string; fingerprint: string }> {

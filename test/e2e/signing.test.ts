@@ -3,12 +3,12 @@
 // download, check its bytes with the core, then check the saved file on the "Check a bundle" screen.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { verifyBundle } from '../../core/bundle';
 import { setLogSink } from '../../core/log';
 import { browserTestsEnabled, makeTempDir, type RunningHost } from './harness';
+import { axeViolations } from './axe';
 import { commonText } from './locales';
 import arBundle from '../../locales/ar/bundle.json';
 import enBundle from '../../locales/en/bundle.json';
@@ -20,11 +20,6 @@ let cleanups: Array<() => Promise<unknown>> = [];
 const PASS = 'a workshop passphrase';
 const TEXT = { en: { signing: enSigning, bundle: enBundle }, ar: { signing: arSigning, bundle: arBundle } } as const;
 const BUNDLE_NAME = /^XXX_[A-Za-z0-9.-]+_v[A-Za-z0-9.-]+_r1_\d{4}-\d{2}-\d{2}\.zip$/;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The key through the API, as the signing key screen would make it (that screen has tests of its own). */
 async function createKey(host: RunningHost): Promise<string> {
