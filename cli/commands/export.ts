@@ -9,6 +9,7 @@ import { renderReport } from '../../core/pdf/report';
 import { EXIT } from '../exit-codes';
 import { PASSPHRASE_VARIABLE, reportAppError } from './passphrase';
 import { loadKeyForCli, unlockForCli } from './unlock-key';
+import { percentText, progressLine } from './progress-line';
 import type { CommandContext, CommandRun } from './types';
 
 function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
@@ -49,6 +50,7 @@ export const run: CommandRun = async (ctx) => {
   try {
     const signer = await unlock(ctx, path.resolve(keyDir), keyDir);
     if (typeof signer === 'number') return signer;
+    const progress = progressLine((done, total) => ctx.t('export.progress', { percent: percentText(ctx.language, done, total) }));
     const result = await exportBundle({
       draft,
       pack: loaded.pack,
@@ -67,8 +69,9 @@ export const run: CommandRun = async (ctx) => {
         for (const line of describeWarnings(rendered.warnings, ctx.language)) ctx.err(line);
         return rendered.bytes;
       },
+      onProgress: (done, total) => progress.update(done, total),
       out: path.resolve(out),
-    });
+    }).finally(() => progress.clear());
     ctx.out(ctx.t('bundle:cli.exported', { file: path.relative(process.cwd(), result.file) || result.file }));
     ctx.out(ctx.t('bundle:cli.externalIdentifier', { id: result.externalIdentifier }));
     ctx.out(ctx.t('bundle:cli.signedBy'));

@@ -7,6 +7,7 @@ import { describeWarnings, reportModelFromDraft } from '../../core/pdf/from-draf
 import { renderReport } from '../../core/pdf/report';
 import { PaperSchema } from '../../core/pdf/report-model';
 import { EXIT } from '../exit-codes';
+import { progressLine } from './progress-line';
 import type { CommandContext, CommandRun } from './types';
 
 function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
@@ -19,25 +20,6 @@ const option = (ctx: CommandContext, name: string): string | undefined => {
   const v = ctx.options[name];
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
-
-/** A progress line that rewrites itself, only on a terminal: a log file gets no carriage returns. */
-function progressLine(ctx: CommandContext): { update(done: number, total: number): void; clear(): void } {
-  const tty = process.stderr.isTTY === true;
-  let shown = false;
-  let last = -1;
-  return {
-    update(done, total) {
-      const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (!tty || percent === last) return;
-      last = percent;
-      shown = true;
-      process.stderr.write(`\r${ctx.t('pdf.progress', { done, total })}\u001b[K`);
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
-  };
-}
 
 /**
  * `scsa pdf DRAFT --out FILE [--paper a4|letter]`: the PDF report of a portable draft
@@ -60,7 +42,7 @@ export const run: CommandRun = async (ctx) => {
   // The engine's own log lines (fonts loaded, timings) would bury the warnings a user must read.
   setLogSink(null);
   const model = reportModelFromDraft(draft, loaded.pack, { status: 'draft', paper: paper.data });
-  const progress = progressLine(ctx);
+  const progress = progressLine((done, total) => ctx.t('pdf.progress', { done, total }));
   const rendered = await renderReport(model, { onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.clear());
   for (const line of describeWarnings(rendered.warnings, ctx.language)) ctx.err(line);
 

@@ -3,6 +3,7 @@ import { printableFingerprint } from '../../core/keys';
 import { verifyBundle } from '../../core/bundle';
 import { EXIT } from '../exit-codes';
 import { registryOption } from './registry-option';
+import { percentText, progressLine } from './progress-line';
 import type { CommandRun } from './types';
 
 /** Exit code for an intact, correctly signed bundle whose key the registry does not list. */
@@ -17,7 +18,10 @@ export const run: CommandRun = async (ctx) => {
   const file = path.resolve(ctx.positionals[0] as string);
   const registry = await registryOption(ctx);
   if (typeof registry === 'number') return registry;
-  const result = await verifyBundle(file, registry ? { registry } : {});
+  const progress = progressLine((done, total) => ctx.t('verify.progress', { percent: percentText(ctx.language, done, total) }));
+  const result = await verifyBundle(file, { ...(registry ? { registry } : {}), onProgress: (done, total) => progress.update(done, total) }).finally(() =>
+    progress.clear(),
+  );
   if (result.status === 'invalid') {
     const reason = result.reason ? ctx.t(result.reason.code, result.reason.params) : '';
     ctx.err(`scsa: ${ctx.t('bundle:cli.invalid', { reason })}`);
