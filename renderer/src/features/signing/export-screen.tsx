@@ -8,6 +8,7 @@ import { BundleJobProgress, formatSize } from './bundle-job-progress';
 import { KeptSubmissions, saveKeptBundle } from './kept-submissions';
 import { useBundleJob } from './use-bundle-job';
 import './signing.css';
+import { PassphraseField } from './passphrase-fields';
 
 type Refusal = { kind: 'none' } | { kind: 'incomplete'; problems: DraftProblemInfo[] } | { kind: 'failed'; error: ApiError };
 
@@ -83,10 +84,7 @@ export function ExportSubmissionScreen({ id }: { id: string }) {
         </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <div className="signing__field">
-            <label htmlFor="export-passphrase">{t('export.passphrase')}</label>
-            <input id="export-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-          </div>
+          <PassphraseField id="export-passphrase" label={t('export.passphrase')} autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
           <button type="submit" className="button" disabled={working || passphrase === ''}>
             {t('export.submit')}
           </button>
