@@ -6,6 +6,7 @@ import type { ApiResult, PdfJobStatus } from '../../../core/api/contract';
 import esReport from '../../../locales/es/report.json';
 import { createFakeWorkflow, type FakeWorkflow } from './fake-workflow';
 import { openForm, resetWorkflowPage } from './workflow-helpers';
+import { catchDownloads } from './catch-downloads';
 
 const JOB = '0b7e4a52-9d1c-4f4e-8a57-3d2f1c6b9e10';
 const PDF_TEXT = '%PDF-1.7\nfake report\n%%EOF\n';
@@ -30,17 +31,6 @@ function controlledJob(wf: FakeWorkflow) {
   };
 }
 
-/** Catch the temporary download link instead of letting happy-dom follow it. */
-function catchDownloads() {
-  const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:report');
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  const clicked: HTMLAnchorElement[] = [];
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push(this);
-  });
-  return { clicked, blobs: () => created.mock.calls.map((call) => call[0] as Blob) };
-}
-
 const liveRegion = () => document.querySelector('.pdf-export [role="status"]')?.textContent ?? '';
 
 describe('PDF export from the assessment screen', () => {
@@ -48,7 +38,7 @@ describe('PDF export from the assessment screen', () => {
     const wf = createFakeWorkflow();
     const id = wf.seed({ 'A.1': 'An answer' });
     const job = controlledJob(wf);
-    const downloads = catchDownloads();
+    const downloads = catchDownloads('blob:report');
     await openForm(wf, id);
 
     const button = screen.getByRole('button', { name: 'Export PDF' });
@@ -69,7 +59,7 @@ describe('PDF export from the assessment screen', () => {
     await waitFor(() => expect(downloads.clicked).toHaveLength(1));
     expect(downloads.clicked[0]?.download).toBe('FRA_safer-cities-sample_r1_2026-11-20.pdf');
     expect(downloads.clicked[0]?.getAttribute('href')).toBe('blob:report');
-    const [blob] = downloads.blobs();
+    const [blob] = downloads.blobs;
     expect(blob?.type).toBe('application/pdf');
     expect(await blob?.text()).toBe(PDF_TEXT);
     expect(wf.api.takePdfResult).toHaveBeenCalledWith(JOB);
@@ -83,7 +73,7 @@ describe('PDF export from the assessment screen', () => {
     const id = wf.seed();
     const job = controlledJob(wf);
     job.finish(['Warning: 1 characters have no glyph in the bundled fonts and are shown as a replacement mark: U+1F600']);
-    catchDownloads();
+    catchDownloads('blob:report');
     await openForm(wf, id);
     fireEvent.change(screen.getByLabelText('Paper size for the PDF'), { target: { value: 'letter' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export PDF' }));
@@ -96,7 +86,7 @@ describe('PDF export from the assessment screen', () => {
     const wf = createFakeWorkflow();
     const id = wf.seed();
     const job = controlledJob(wf);
-    const downloads = catchDownloads();
+    const downloads = catchDownloads('blob:report');
     await openForm(wf, id, 'es');
     const button = screen.getByRole('button', { name: 'Exportar PDF' });
     fireEvent.click(button);

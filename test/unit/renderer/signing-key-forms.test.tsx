@@ -6,6 +6,7 @@ import type { Api, SigningKeyInfo } from '../../../core/api/contract';
 import en from '../../../locales/en/signing.json';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
+import { catchDownloads } from './catch-downloads';
 
 const KEY: SigningKeyInfo = {
   fingerprint: '4a4627336afb3e917be9821679bf75c14ef61f31d5eca5621b2e226b30c26a0b',
@@ -37,20 +38,6 @@ function keyApi(initial: SigningKeyInfo | null) {
     backupSigningKey: vi.fn<Api['backupSigningKey']>(fail),
   };
   return { api: createFakeApi({ overrides: m }), m };
-}
-
-function catchDownloads() {
-  const blobs: Blob[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    blobs.push(b as Blob);
-    return 'blob:x';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  const names: string[] = [];
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  });
-  return { blobs, names };
 }
 
 function choose(input: HTMLElement, file: File) {

@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Api, BundleJobStatus, FileApi, SigningKeyInfo } from '../../../core/api/contract';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
+import { catchDownloads } from './catch-downloads';
 
 const FP = '4a4627336afb3e917be9821679bf75c14ef61f31d5eca5621b2e226b30c26a0b';
 const KEY: SigningKeyInfo = {
@@ -21,21 +22,6 @@ afterEach(() => {
   window.location.hash = '';
   vi.restoreAllMocks();
 });
-
-/** Catch the temporary download link instead of letting happy-dom follow it. */
-function catchDownloads() {
-  const blobs: Blob[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    blobs.push(b as Blob);
-    return 'blob:x';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  const names: string[] = [];
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  });
-  return { blobs, names };
-}
 
 /** The fake API with the signing verbs (and validation) as typed mocks each test sets up. */
 function signingApi(language?: string) {
