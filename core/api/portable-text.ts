@@ -1,10 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../errors';
 import { createLogger } from '../log';
 import type { Draft } from '../draft/schema';
-import type { DraftStore, OpenedDraft, StoreNotice } from '../store/draft-store';
-import { parseDraftBytes, serializeDraft } from '../store/read';
+import type { DraftStore, OpenedDraft } from '../store/draft-store';
+import { preparePortable } from '../store/portable';
+import { serializeDraft } from '../store/read';
 import type { PortableCopy } from './contract';
 
 const log = createLogger('portable-text');
@@ -34,20 +32,7 @@ function shownName(fileName: string): string {
  */
 export async function importPortable(store: DraftStore, copy: PortableCopy): Promise<OpenedDraft> {
   const file = shownName(copy.fileName);
-  const r = parseDraftBytes(Buffer.from(copy.text, 'utf8'));
-  if (!r.ok) {
-    log.warn(`refused import of ${file}: ${r.reason}`);
-    if (r.reason === 'future') throw r.error;
-    throw new AppError('drafts:errors.importInvalid', { ...(r.error.params ?? {}), reason: r.reason, file });
-  }
-  const notices: StoreNotice[] = [];
-  if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
-  let draft: Draft = r.draft;
-  if (await fs.stat(store.paths(draft.id).dir).catch(() => null)) {
-    const id = randomUUID();
-    notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: draft.id, id } });
-    draft = { ...draft, id };
-  }
+  const { draft, notices } = await preparePortable(store, Buffer.from(copy.text, 'utf8'), file);
   await store.adoptImported(draft, async () => undefined);
   for (const ref of draft.attachments) notices.push({ code: 'drafts:notices.attachmentMissing', params: { name: ref.name, sha256: ref.sha256 } });
   log.info(`imported ${file} as assessment ${draft.id}`);

@@ -51,6 +51,30 @@ export async function exportCopy(store: DraftStore, id: string, file: string): P
 }
 
 /**
+ * The draft a portable copy's bytes hold, ready to adopt: parsed, migrated and validated (a foreign or
+ * damaged copy throws `drafts:errors.importInvalid` with `reason` and `file`, a newer format
+ * `drafts:errors.futureVersion`), with a fresh id when its own is already taken here. Both imports
+ * (a file beside its attachments, or the text the renderer read) start here.
+ */
+export async function preparePortable(store: DraftStore, bytes: Buffer, file: string): Promise<{ draft: Draft; notices: StoreNotice[] }> {
+  const r = parseDraftBytes(bytes);
+  if (!r.ok) {
+    log.warn(`refused import of ${file}: ${r.reason}`);
+    if (r.reason === 'future') throw r.error;
+    throw new AppError('drafts:errors.importInvalid', { ...(r.error.params ?? {}), reason: r.reason, file });
+  }
+  const notices: StoreNotice[] = [];
+  if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
+  let draft: Draft = r.draft;
+  if (await fs.stat(store.paths(draft.id).dir).catch(() => null)) {
+    const id = randomUUID();
+    notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: draft.id, id } });
+    draft = { ...draft, id };
+  }
+  return { draft, notices };
+}
+
+/**
  * Import a portable copy as a new assessment and open it. The file is validated and migrated first;
  * a foreign, corrupt or future-version file throws (`drafts:errors.importInvalid` with `reason`, or
  * `drafts:errors.futureVersion`) and nothing is created. Attachments are taken from the companion
@@ -61,19 +85,7 @@ export async function importCopy(store: DraftStore, file: string): Promise<Opene
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new AppError('drafts:errors.importNotFound', { file: path.basename(file) });
   if (stat.size > MAX_PORTABLE_BYTES) throw new AppError('drafts:errors.importInvalid', { reason: 'tooLarge', file: path.basename(file) });
-  const r = parseDraftBytes(await fs.readFile(file));
-  if (!r.ok) {
-    if (r.reason === 'future') throw r.error;
-    throw new AppError('drafts:errors.importInvalid', { reason: r.reason, file: path.basename(file), ...(r.error.params ?? {}) });
-  }
-  const notices: StoreNotice[] = [];
-  if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
-  let draft: Draft = r.draft;
-  if (await fs.stat(store.paths(draft.id).dir).catch(() => null)) {
-    const id = randomUUID();
-    notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: draft.id, id } });
-    draft = { ...draft, id };
-  }
+  const { draft, notices } = await preparePortable(store, await fs.readFile(file), path.basename(file));
   const source = companionAttachmentsDir(file);
   await store.adoptImported(draft, async (paths) => {
     for (const ref of draft.attachments) {
