@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
-import type { KeyRegistry } from '../../core/bundle/registry';
+import { entryInForce, type KeyRegistry } from '../../core/bundle/registry';
 import { printableFingerprint, verifyReplacement, type ReplacementStatement } from '../../core/keys';
 import { EXIT } from '../exit-codes';
 import { reportAppError } from './passphrase';
@@ -45,7 +45,7 @@ async function readStatement(ctx: CommandContext, file: string, shown: string): 
 /** Registry entries for the old key that were in force on the statement's date. */
 function registrations(registry: KeyRegistry, statement: ReplacementStatement): KeyRegistry {
   const day = statement.date.slice(0, 10);
-  return registry.filter((k) => k.fingerprint === statement.oldFingerprint && (k.validFrom === undefined || k.validFrom <= day));
+  return registry.filter((k) => k.fingerprint === statement.oldFingerprint && entryInForce(k, day));
 }
 
 /**
