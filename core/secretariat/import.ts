@@ -1,0 +1,131 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createLogger } from '../log';
+import { appendJsonLine } from './jsonl';
+import { collectSources, type CollectLimits } from './collect';
+import { inWorkspace } from './fs-errors';
+import { loadIndex } from './index-file';
+import { IMPORT_LIMITS, WORKSPACE_FILES } from './layout';
+import { ImportLogLineSchema } from './schemas';
+import { examine, settle, type ImportDecision, type SettleContext } from './settle';
+import { SourceUnreadable, copyIn } from './store';
+import { assertWritable, type Workspace } from './workspace';
+
+export type { ImportDecision } from './settle';
+
+const log = createLogger('secretariat-import');
+
+export interface ImportProgress {
+  bundlesDone: number;
+  bundlesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** The file being read now. */
+  path: string;
+}
+
+export interface ImportOptions {
+  /** Decide and report, write nothing (the workspace may be read-only, and need not be locked). */
+  dryRun?: boolean;
+  /** Told the bytes read so far out of all the files', within each file as it is verified. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Told each decision as soon as it is made and kept (a report that grows while the import runs). */
+  onDecision?: (decision: ImportDecision) => void;
+  now?: () => Date;
+  limits?: CollectLimits;
+}
+
+export interface ImportReport {
+  decisions: ImportDecision[];
+  /** Files in the folders that were left aside because they are not `.zip` files. */
+  skipped: number;
+}
+
+/**
+ * Import bundles and folders of bundles into the workspace (docs/formats/workspace.md "Import"): one
+ * decision per file, in order, each kept (file, log line, index) before the next file is read, so an
+ * import that is interrupted keeps everything decided so far and can simply be run again. A path
+ * that cannot be imported at all (missing, a folder too large) is a `rejected` decision of its own;
+ * the other paths go on. A failure of the workspace itself (full disk, read-only) stops the import
+ * with an AppError; what was decided before it stays.
+ */
+export async function importBundles(ws: Workspace, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const dryRun = options.dryRun === true;
+  if (!dryRun) assertWritable(ws);
+  const now = options.now ?? (() => new Date());
+  return inWorkspace(ws.dir, async () => {
+    const index = await loadIndex(ws);
+    const ctx: SettleContext = { ws, index, now, dryRun };
+    const collected = await collectSources(paths, ws.dir, options.limits ?? IMPORT_LIMITS);
+    const decisions: ImportDecision[] = [];
+    const emit = (d: ImportDecision) => {
+      decisions.push(d);
+      try {
+        options.onDecision?.(d);
+      } catch {
+        // A display problem is not an import problem.
+      }
+    };
+    for (const refused of collected.refused) {
+      const d: ImportDecision = { path: refused.path, decision: 'rejected', reason: refused.reason };
+      if (!dryRun) await appendJsonLine(path.join(ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: now().toISOString(), ...d }));
+      emit(d);
+    }
+    const bytesTotal = collected.sources.reduce((n, s) => n + s.size, 0);
+    let bytesBefore = 0;
+    for (const [i, source] of collected.sources.entries()) {
+      const report = (fraction: number) =>
+        options.onProgress?.({ bundlesDone: i, bundlesTotal: collected.sources.length, bytesDone: bytesBefore + Math.round(source.size * fraction), bytesTotal, path: source.path });
+      report(0);
+      const onVerify = (done: number, total: number) => report(total > 0 ? done / total : 1);
+      emit(await importOne(ctx, source.path, onVerify));
+      bytesBefore += source.size;
+    }
+    options.onProgress?.({ bundlesDone: collected.sources.length, bundlesTotal: collected.sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
+    log.info(`import: ${decisions.length} decisions${dryRun ? ' (dry run)' : ''}`);
+    return { decisions, skipped: collected.skipped };
+  });
+}
+
+async function importOne(ctx: SettleContext, source: string, onProgress: (done: number, total: number) => void): Promise<ImportDecision> {
+  if (ctx.dryRun) return settle(ctx, source, source, await examine(ctx, source, onProgress), 'incoming');
+  let temp: string;
+  try {
+    temp = await copyIn(ctx.ws, source);
+  } catch (err) {
+    if (!(err instanceof SourceUnreadable)) throw err;
+    const d: ImportDecision = { path: source, decision: 'rejected', reason: { code: 'secretariat:reasons.unreadable', params: { path: source } } };
+    await appendJsonLine(path.join(ctx.ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: ctx.now().toISOString(), ...d }));
+    return d;
+  }
+  try {
+    return await settle(ctx, source, temp, await examine(ctx, temp, onProgress), 'incoming');
+  } finally {
+    // Placed, the copy is gone from here already; otherwise (a duplicate, a failure) it goes now.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Look at every held bundle again (after a registry change): one whose key is now registered for
+ * its country is filed like a new import (imported, supersedes, countersigned, conflict) and leaves
+ * `held/`; one already stored goes too (duplicate); the others stay held. Returns the decision for
+ * each held bundle; only changes are logged.
+ */
+export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'onDecision' | 'now'> = {}): Promise<ImportDecision[]> {
+  assertWritable(ws);
+  const now = options.now ?? (() => new Date());
+  return inWorkspace(ws.dir, async () => {
+    const index = await loadIndex(ws);
+    const ctx: SettleContext = { ws, index, now, dryRun: false };
+    const decisions: ImportDecision[] = [];
+    for (const held of [...index.held]) {
+      const file = ws.path(held.file);
+      const seen = await examine(ctx, file);
+      const d = seen.decision.kind === 'held' ? { path: held.file, decision: 'held' as const, file: held.file, ...(seen.decision.reason ? { reason: seen.decision.reason } : {}), ...(seen.facts ? { facts: seen.facts } : {}) } : await settle(ctx, held.file, file, seen, 'held');
+      decisions.push(d);
+      options.onDecision?.(d);
+    }
+    return decisions;
+  });
+}

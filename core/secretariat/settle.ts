@@ -1,0 +1,146 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { verifyBundle } from '../bundle/verify';
+import { appendJsonLine } from './jsonl';
+import { readBundleFacts, sha256OfFile } from './bundle-facts';
+import { decide, type Decision } from './decide';
+import { saveIndex } from './index-file';
+import { IMPORT_LIMITS, WORKSPACE_FILES, receivedFile, submissionFile, uuidOf } from './layout';
+import { heldReason, isAccepted, signersOf } from './registry-lookup';
+import { ImportLogLineSchema, type BundleFacts, type DecisionKind, type IndexFile, type Reason, type Signer, type StoredSubmission } from './schemas';
+import { exists, place, removeSidecar, writeSidecar } from './store';
+import type { Workspace } from './workspace';
+
+/** The outcome for one file (or one refused path) of an import. */
+export interface ImportDecision {
+  /** The file or folder as given or found. */
+  path: string;
+  decision: DecisionKind;
+  reason?: Reason;
+  facts?: BundleFacts;
+  signers?: Signer[];
+  /** Where the workspace keeps it now (`submissions/…`, `held/…`, `rejected/…`). */
+  file?: string;
+  /** The stored submission it duplicates, countersigns, supersedes or conflicts with. */
+  other?: string;
+  sha256?: string;
+}
+
+/** What one settling step works on: the workspace, its index (kept up to date in memory), the clock. */
+export interface SettleContext {
+  ws: Workspace;
+  index: IndexFile;
+  now: () => Date;
+  dryRun: boolean;
+}
+
+export interface Examined {
+  decision: Decision;
+  facts?: BundleFacts;
+  signers?: Signer[];
+}
+
+/** Verify `file` and decide what it is, writing nothing. */
+export async function examine(ctx: SettleContext, file: string, onProgress?: (done: number, total: number) => void): Promise<Examined> {
+  const result = await verifyBundle(file, onProgress ? { onProgress } : {});
+  if (result.status === 'invalid') return { decision: { kind: 'rejected', reason: result.reason ?? { code: 'bundle:verify.damagedZip', params: {} } } };
+  const facts = await readBundleFacts(file);
+  // verify() read the same bag a moment ago; facts that disagree with it mean the file changed under us.
+  if (!facts || facts.country !== result.bundle?.country || facts.externalIdentifier !== result.bundle.externalIdentifier) {
+    return { decision: { kind: 'rejected', reason: { code: 'bundle:verify.damagedZip', params: {} } } };
+  }
+  const signers = signersOf(ctx.ws.registry, facts);
+  return { decision: decide(facts, isAccepted(signers), heldReason(ctx.ws.registry, facts), ctx.index), facts, signers };
+}
+
+async function statOf(ctx: SettleContext, relative: string): Promise<{ size: number; mtimeMs: number }> {
+  const stat = await fs.stat(ctx.ws.path(relative));
+  return { size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+/** A stored name for a new submission: the uuid of its External-Identifier, or a fresh one when that name is taken. */
+async function newSubmissionName(ctx: SettleContext, facts: BundleFacts): Promise<string> {
+  const preferred = uuidOf(facts.externalIdentifier);
+  if (preferred) {
+    const name = submissionFile(facts.country, preferred);
+    if (!(await exists(ctx.ws.path(name)))) return name;
+  }
+  return submissionFile(facts.country, randomUUID());
+}
+
+/**
+ * Act on a decision for `file` (a copy in `.incoming/`, or a held file being re-checked): place it
+ * under its stored name, with its note when held or rejected; then append the log line; then save
+ * the index. Each step is atomic, in that order, so a kill at any point leaves every stored file
+ * whole and the index rebuildable. A duplicate writes nothing but its log line.
+ */
+export async function settle(ctx: SettleContext, shownPath: string, file: string, seen: Examined, origin: 'incoming' | 'held'): Promise<ImportDecision> {
+  const { decision, facts, signers } = seen;
+  const out: ImportDecision = {
+    path: shownPath,
+    decision: decision.kind,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(facts ? { facts } : {}),
+    ...(signers ? { signers } : {}),
+    ...(decision.other ? { other: decision.other.file } : {}),
+  };
+  if (ctx.dryRun) return out;
+  const { ws, index } = ctx;
+  let replaced: StoredSubmission | undefined;
+
+  if (decision.kind === 'held' || decision.kind === 'rejected') {
+    if (origin === 'held') return out;
+    const sha256 = await sha256OfFile(file);
+    const size = (await fs.stat(file)).size;
+    const kept = decision.kind === 'held' || size <= IMPORT_LIMITS.maxRejectedCopyBytes;
+    const relative = receivedFile(decision.kind, sha256);
+    out.sha256 = sha256;
+    if (kept) out.file = relative;
+    if (!(await exists(ws.path(relative)))) {
+      const receivedAt = ctx.now().toISOString();
+      const reason = decision.reason ?? { code: 'secretariat:reasons.unknown', params: {} };
+      await writeSidecar(ws, { format: 'scsa-received', schemaVersion: 1, decision: decision.kind, sha256, size, receivedAt, source: shownPath, kept, reason, ...(facts ? { facts } : {}) });
+      if (kept) await place(ws, file, relative);
+      const stat = kept ? await statOf(ctx, relative) : { size, mtimeMs: 0 };
+      if (decision.kind === 'held' && facts) index.held.push({ file: relative, sha256, ...stat, facts, receivedAt });
+      else if (decision.kind === 'rejected') index.rejected.push({ file: kept ? relative : null, sha256, size, reason, receivedAt });
+    }
+  } else if (decision.kind === 'duplicate') {
+    if (origin === 'held') await dropHeld(ctx, file);
+  } else if (facts) {
+    const relative = decision.kind === 'countersigned' && decision.other ? decision.other.file : await newSubmissionName(ctx, facts);
+    replaced = decision.kind === 'countersigned' ? decision.other : undefined;
+    await place(ws, file, relative);
+    if (origin === 'held') await dropHeld(ctx, file);
+    out.file = relative;
+    const entry: StoredSubmission = { file: relative, ...(await statOf(ctx, relative)), ...facts };
+    index.submissions = [...index.submissions.filter((s) => s.file !== relative), entry];
+  }
+
+  await appendJsonLine(
+    path.join(ws.dir, WORKSPACE_FILES.importLog),
+    ImportLogLineSchema.parse({
+      at: ctx.now().toISOString(),
+      path: shownPath,
+      decision: out.decision,
+      ...(out.reason ? { reason: out.reason } : {}),
+      ...(out.sha256 ? { sha256: out.sha256 } : {}),
+      ...(out.file ? { file: out.file } : {}),
+      ...(facts ? { facts } : {}),
+      ...(signers ? { signers } : {}),
+      ...(out.other && decision.kind !== 'countersigned' ? { other: out.other } : {}),
+      ...(replaced ? { replaced: { file: replaced.file, size: replaced.size, mtimeMs: replaced.mtimeMs, fingerprints: replaced.fingerprints } } : {}),
+    }),
+  );
+  await saveIndex(ws, index);
+  return out;
+}
+
+/** A held file has been filed (or found to be filed already): its note and index entry go. */
+async function dropHeld(ctx: SettleContext, heldFile: string): Promise<void> {
+  const sha256 = path.basename(heldFile, '.zip');
+  await fs.rm(heldFile, { force: true });
+  await removeSidecar(ctx.ws, 'held', sha256);
+  ctx.index.held = ctx.index.held.filter((h) => h.sha256 !== sha256);
+}

@@ -1,0 +1,92 @@
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic';
+import { errnoOf } from './fs-errors';
+import { jsonText } from './json-file';
+import { WORKSPACE_DIRS, receivedFile } from './layout';
+import { ReceivedSidecarSchema, type ReceivedSidecar } from './schemas';
+import type { Workspace } from './workspace';
+
+/** A source file that cannot be read: a reason for that file, not a failure of the workspace. */
+export class SourceUnreadable extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'SourceUnreadable';
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  // Some file systems refuse fsync on folders; the rename has happened all the same.
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
+}
+
+/**
+ * Copy `source` into the workspace's `.incoming/` folder (same disk as its final place, so placing
+ * it later is a rename) and fsync it. The copy, not the source, is what gets verified and kept: a
+ * file that changes while it is imported cannot slip in unverified bytes.
+ */
+export async function copyIn(ws: Workspace, source: string): Promise<string> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(source, constants.O_RDONLY);
+  } catch (err) {
+    throw new SourceUnreadable(errnoOf(err) ?? 'unknown');
+  }
+  await handle.close();
+  const temp = path.join(ws.dir, WORKSPACE_DIRS.incoming, `${randomBytes(8).toString('hex')}.partial`);
+  try {
+    await fs.copyFile(source, temp);
+    await syncFile(temp);
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    // Opened a moment ago: a failure now is the workspace's (full, read-only), or the source vanished.
+    if (errnoOf(err) === 'ENOENT' && !(await fs.stat(source).catch(() => null))) throw new SourceUnreadable('ENOENT');
+    throw err;
+  }
+  return temp;
+}
+
+export async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Move a complete file to its stored name (replacing what is there, for a countersigned bundle) and make the move durable. */
+export async function place(ws: Workspace, from: string, relative: string): Promise<void> {
+  const target = ws.path(relative);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.rename(from, target);
+  await syncFolder(path.dirname(target));
+  if (path.dirname(from) !== path.dirname(target)) await syncFolder(path.dirname(from));
+}
+
+/** The note beside a held or rejected file; written before the file is placed, so a placed file always has its note. */
+export async function writeSidecar(ws: Workspace, sidecar: ReceivedSidecar): Promise<void> {
+  const checked = ReceivedSidecarSchema.parse(sidecar);
+  await writeFileAtomic(ws.path(receivedFile(checked.decision, checked.sha256, 'json')), jsonText(checked));
+}
+
+export async function removeSidecar(ws: Workspace, kind: 'held' | 'rejected', sha256: string): Promise<void> {
+  await fs.rm(ws.path(receivedFile(kind, sha256, 'json')), { force: true });
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return (await fs.lstat(file).catch(() => null)) !== null;
+}
+
+/** Refuse a stored name that escapes the workspace's folders (an index or log is data, never trusted as a path). */
+export function checkedStoredPath(ws: Workspace, relative: string): string {
+  const full = ws.path(relative);
+  if (!full.startsWith(ws.dir + path.sep)) throw new AppError('secretariat:errors.badName', { name: relative.slice(0, 120) });
+  return full;
+}
