@@ -25,8 +25,8 @@ export interface Kit {
   keys: { fra: SigningKey; ken: SigningKey; approver: SigningKey; stranger: SigningKey };
   /** Export a bundle into `into` (a fresh folder of the kit by default); returns its path. */
   bundle(spec?: BundleSpec, into?: string): Promise<string>;
-  /** A new workspace with FRA's and KEN's focal-point keys registered. */
-  workspace(): Promise<Workspace>;
+  /** A new workspace (in `dir`, or a fresh folder) with FRA's and KEN's focal-point keys registered. */
+  workspace(dir?: string): Promise<Workspace>;
 }
 
 let counter = 0;
@@ -54,8 +54,8 @@ export async function makeKit(): Promise<Kit> {
         ...(spec.date ? { now: new Date(`${spec.date}T10:00:00Z`) } : {}),
       });
     },
-    async workspace() {
-      const ws = await createWorkspace(await tempDir('scsa-ws-'));
+    async workspace(where) {
+      const ws = await createWorkspace(where ?? (await tempDir('scsa-ws-')));
       await addKey(ws, { country: 'FRA', pem: keys.fra.publicKeyPem, fingerprint: keys.fra.fingerprint, name: 'Point focal France' });
       await addKey(ws, { country: 'KEN', pem: keys.ken.publicKeyPem, fingerprint: keys.ken.fingerprint, name: 'Kenya focal point' });
       return ws;
