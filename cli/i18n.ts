@@ -12,23 +12,31 @@ import esBundle from '../locales/es/bundle.json';
 import frBundle from '../locales/fr/bundle.json';
 import ruBundle from '../locales/ru/bundle.json';
 import zhBundle from '../locales/zh/bundle.json';
+import arSecretariat from '../locales/ar/secretariat.json';
+import enSecretariat from '../locales/en/secretariat.json';
+import esSecretariat from '../locales/es/secretariat.json';
+import frSecretariat from '../locales/fr/secretariat.json';
+import ruSecretariat from '../locales/ru/secretariat.json';
+import zhSecretariat from '../locales/zh/secretariat.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
+// The secretariat workspace speaks through `secretariat` (`secretariat:errors.readOnly`, decisions, roles…).
+const SECRETARIAT = { ar: arSecretariat, zh: zhSecretariat, en: enSecretariat, fr: frSecretariat, ru: ruSecretariat, es: esSecretariat } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
+/** A translator for the `cli` namespace (and `bundle:`, `secretariat:` keys) in one language, English behind it for anything missing. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle'],
+    ns: ['cli', 'bundle', 'secretariat'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], secretariat: SECRETARIAT[l] }])),
     initAsync: false,
     // Terminal text, not HTML: nothing to escape.
     interpolation: { escapeValue: false },

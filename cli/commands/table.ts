@@ -2,6 +2,7 @@ import type { CommandSpec } from './types';
 
 const LANG = { type: 'string', value: 'L' } as const;
 const OUT_FILE = { type: 'string', value: 'FILE' } as const;
+const WORKSPACE = { type: 'string', value: 'DIR' } as const;
 
 /**
  * Every `scsa` command, in help order. A later issue implements a command by writing its module
@@ -75,14 +76,46 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./verify-replacement'),
   },
   {
-    name: 'import',
-    synopsis: 'import BUNDLE…',
-    options: { lang: LANG },
-    positionals: ['BUNDLE'],
+    name: 'registry',
+    synopsis: 'registry add|list|revoke|apply-replacement --workspace DIR …',
+    options: {
+      lang: LANG,
+      workspace: WORKSPACE,
+      country: { type: 'string', value: 'ISO3' },
+      pem: OUT_FILE,
+      fingerprint: { type: 'string', value: 'HEX' },
+      name: { type: 'string', value: 'N' },
+      role: { type: 'string', value: 'focal-point|approver' },
+      'valid-from': { type: 'string', value: 'YYYY-MM-DD' },
+      'valid-to': { type: 'string', value: 'YYYY-MM-DD' },
+      note: { type: 'string', value: 'TEXT' },
+      date: { type: 'string', value: 'YYYY-MM-DD' },
+      json: { type: 'boolean' },
+    },
+    positionals: ['ACTION'],
     variadic: true,
-    available: false,
-    later: true,
+    details: true,
+    available: true,
+    load: () => import('./registry'),
+  },
+  {
+    name: 'import',
+    synopsis: 'import --workspace DIR [--dry-run] [--json] PATH…',
+    options: { lang: LANG, workspace: WORKSPACE, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: ['PATH'],
+    variadic: true,
+    details: true,
+    available: true,
     load: () => import('./import'),
+  },
+  {
+    name: 'countersign',
+    synopsis: 'countersign BUNDLE --key DIR --out FILE',
+    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE },
+    positionals: ['BUNDLE'],
+    details: true,
+    available: true,
+    load: () => import('./countersign'),
   },
   {
     name: 'report',

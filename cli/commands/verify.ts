@@ -1,13 +1,22 @@
 import path from 'node:path';
 import { printableFingerprint } from '../../core/keys';
-import { verifyBundle } from '../../core/bundle';
+import { registrationOf, verifyBundle, type KeyRegistry, type VerifyResult } from '../../core/bundle';
 import { EXIT } from '../exit-codes';
 import { registryOption } from './registry-option';
 import { percentText, progressLine } from './progress-line';
-import type { CommandRun } from './types';
+import type { CommandContext, CommandRun } from './types';
 
 /** Exit code for an intact, correctly signed bundle whose key the registry does not list. */
 const VALID_UNREGISTERED = 3;
+
+/** What the registry says of one signer for the bundle's country and date: its role, or that it is not registered. */
+function signerRole(ctx: CommandContext, registry: KeyRegistry | undefined, result: VerifyResult, fp: string): string {
+  if (!registry || !result.bundle) return '';
+  const { country, baggingDate } = result.bundle;
+  const entry = registrationOf(registry, fp, country, baggingDate);
+  const role = !entry ? ctx.t('secretariat:roles.none', { country }) : ctx.t(`secretariat:roles.${entry.role ?? 'registered'}`);
+  return `  ${entry?.name ? `${role}, ${entry.name}` : role}\n`;
+}
 
 /**
  * `scsa verify BUNDLE [--registry FILE]`: exit 0 valid and signed by a registered key; 3 valid but
@@ -29,11 +38,11 @@ export const run: CommandRun = async (ctx) => {
   }
   if (result.status === 'valid-registered') {
     ctx.out(ctx.t('bundle:cli.validRegistered', { country: result.bundle?.country ?? '' }));
-    for (const fp of result.fingerprints) ctx.out(`${printableFingerprint(fp)}\n`);
+    for (const fp of result.fingerprints) ctx.out(`${printableFingerprint(fp)}\n${signerRole(ctx, registry, result, fp)}`);
     return EXIT.ok;
   }
   ctx.out(ctx.t('bundle:cli.validUnregistered'));
-  for (const fp of result.fingerprints) ctx.out(`${fp}\n${printableFingerprint(fp)}\n`);
+  for (const fp of result.fingerprints) ctx.out(`${fp}\n${printableFingerprint(fp)}\n${signerRole(ctx, registry, result, fp)}`);
   if (!registry) ctx.err(ctx.t('bundle:cli.noRegistry'));
   return VALID_UNREGISTERED;
 };

@@ -122,7 +122,12 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
     for (const held of [...index.held]) {
       const file = ws.path(held.file);
       const seen = await examine(ctx, file);
-      const d = seen.decision.kind === 'held' ? { path: held.file, decision: 'held' as const, file: held.file, ...(seen.decision.reason ? { reason: seen.decision.reason } : {}), ...(seen.facts ? { facts: seen.facts } : {}) } : await settle(ctx, held.file, file, seen, 'held');
+      // Shown and logged under the name it arrived with; the note keeps it.
+      const shown = held.source ?? held.file;
+      const d: ImportDecision =
+        seen.decision.kind === 'held'
+          ? { path: shown, decision: 'held', file: held.file, ...(seen.decision.reason ? { reason: seen.decision.reason } : {}), ...(seen.facts ? { facts: seen.facts, signers: seen.signers ?? [] } : {}) }
+          : await settle(ctx, shown, file, seen, 'held');
       decisions.push(d);
       options.onDecision?.(d);
     }

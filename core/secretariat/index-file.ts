@@ -124,7 +124,7 @@ export async function loadIndex(ws: Workspace, options: IndexOptions = {}, notic
       const sidecar = await note(root, 'held', sha256);
       const facts = sidecar?.facts ?? (await readBundleFacts(path.join(root, ...f.file.split('/'))));
       tick();
-      if (facts) held.push({ ...f, sha256, facts, ...(sidecar ? { receivedAt: sidecar.receivedAt } : {}) });
+      if (facts) held.push({ ...f, sha256, facts, ...(sidecar ? { receivedAt: sidecar.receivedAt, source: sidecar.source } : {}) });
       else notices.push({ code: 'secretariat:notices.storedUnreadable', params: { file: f.file } });
     }
     changed ||= (old?.held.length ?? 0) !== held.length;

@@ -29,6 +29,8 @@ export interface RegistryChange {
 }
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
+/** A typed value quoted back in a message: on one line, not too long. */
+const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim().slice(0, 120);
 
 function checkDate(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
@@ -60,7 +62,7 @@ export async function addKey(ws: Workspace, input: AddKeyInput, now: Date = new 
   const country = input.country.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(country)) throw new AppError('secretariat:errors.badCountry', { value: input.country.slice(0, 40) });
   const typed = FingerprintInputSchema.safeParse(input.fingerprint);
-  if (!typed.success) throw new AppError('secretariat:errors.fingerprintInvalid', { value: input.fingerprint.slice(0, 120) });
+  if (!typed.success) throw new AppError('secretariat:errors.fingerprintInvalid', { value: oneLine(input.fingerprint) });
   const key = parsePublicKeyPem(input.pem);
   const actual = fingerprintOf(key);
   if (actual !== typed.data) throw new AppError('secretariat:errors.fingerprintMismatch', { group: firstDifferentGroup(actual, typed.data) });
@@ -91,7 +93,7 @@ export async function addKey(ws: Workspace, input: AddKeyInput, now: Date = new 
 export async function revokeKey(ws: Workspace, fingerprint: string, options: { date?: string; country?: string } = {}, now: Date = new Date(), onDecision?: (d: ImportDecision) => void): Promise<RegistryChange> {
   assertWritable(ws);
   const fp = FingerprintInputSchema.safeParse(fingerprint);
-  if (!fp.success) throw new AppError('secretariat:errors.fingerprintInvalid', { value: fingerprint.slice(0, 120) });
+  if (!fp.success) throw new AppError('secretariat:errors.fingerprintInvalid', { value: oneLine(fingerprint) });
   const date = checkDate(options.date, '--date') ?? day(now);
   const country = options.country?.trim().toUpperCase();
   const targets = ws.registry.filter((k) => k.fingerprint === fp.data && (country === undefined || k.country === country));

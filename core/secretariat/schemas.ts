@@ -90,7 +90,7 @@ const FileStatSchema = z.object({ file: StoredNameSchema, size: z.number().int()
 export const StoredSubmissionSchema = FileStatSchema.extend(BundleFactsSchema.shape).strict();
 export type StoredSubmission = z.infer<typeof StoredSubmissionSchema>;
 
-export const HeldEntrySchema = FileStatSchema.extend({ sha256: Sha256Schema, facts: BundleFactsSchema, receivedAt: DateTimeSchema.optional() }).strict();
+export const HeldEntrySchema = FileStatSchema.extend({ sha256: Sha256Schema, facts: BundleFactsSchema, receivedAt: DateTimeSchema.optional(), source: z.string().max(4096).optional() }).strict();
 export type HeldEntry = z.infer<typeof HeldEntrySchema>;
 
 export const RejectedEntrySchema = z

@@ -103,7 +103,7 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
       await writeSidecar(ws, { format: 'scsa-received', schemaVersion: 1, decision: decision.kind, sha256, size, receivedAt, source: shownPath, kept, reason, ...(facts ? { facts } : {}) });
       if (kept) await place(ws, file, relative);
       const stat = kept ? await statOf(ctx, relative) : { size, mtimeMs: 0 };
-      if (decision.kind === 'held' && facts) index.held.push({ file: relative, sha256, ...stat, facts, receivedAt });
+      if (decision.kind === 'held' && facts) index.held.push({ file: relative, sha256, ...stat, facts, receivedAt, source: shownPath });
       else if (decision.kind === 'rejected') index.rejected.push({ file: kept ? relative : null, sha256, size, reason, receivedAt });
     }
   } else if (decision.kind === 'duplicate') {

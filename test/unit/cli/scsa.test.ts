@@ -22,7 +22,7 @@ function scsa(args: string[], env: Record<string, string> = {}) {
 }
 
 const STACK_LINE = /\n\s+at .+:\d+:\d+/;
-const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'import', 'report', 'pack'];
+const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'registry', 'import', 'countersign', 'report', 'pack'];
 // Read from the command table, so this file needs no change as each command's issue lands.
 const AVAILABLE = COMMANDS.filter((c) => c.available).map((c) => c.name);
 const NOT_YET = DESIGN_COMMANDS.filter((c) => !AVAILABLE.includes(c));
@@ -133,9 +133,9 @@ describe('scsa in the six languages', () => {
     expect(help.stdout).toContain(cliText('fr').commands.checklist);
     expect(help.stdout).toContain('checklist [--lang L] [--json]');
     expect(help.stdout).not.toContain(cliText('en').commands.checklist);
-    const r = scsa(['import', 'bundle.zip', '--lang=fr']);
+    const r = scsa(['frobnicate', '--lang=fr']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('« scsa import » n\'est pas encore disponible');
+    expect(r.stderr).toContain('La commande « frobnicate » n\'existe pas.');
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en').map((l) => [l]))('SCSA_LANG=%s translates the usage', (lng) => {
