@@ -1,5 +1,6 @@
 // Writes docs/schemas/*.schema.json from the zod schemas in core/ (the source of truth).
-// Usage: node scripts/gen-schemas.mjs   (test/unit/draft/json-schemas.test.ts checks they are current)
+// Usage: node scripts/gen-schemas.mjs   (test/unit/draft/json-schemas.test.ts and
+// test/unit/secretariat/json-schemas.test.ts check they are current)
 import { build } from 'esbuild';
 import { mkdir, writeFile, rm, mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,24 +9,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Each module and the function of it that returns its schemas by file name.
+const SOURCES = [
+  { entry: 'core/draft/json-schemas.ts', generate: 'generateJsonSchemas' },
+  { entry: 'core/secretariat/json-schemas.ts', generate: 'generateWorkspaceSchemas' },
+];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'scsa-schemas-'));
 try {
-  const outfile = path.join(tmp, 'json-schemas.cjs');
-  await build({
-    entryPoints: [path.join(root, 'core/draft/json-schemas.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-    absWorkingDir: root,
-  });
-  const { generateJsonSchemas, schemaFileText } = createRequire(import.meta.url)(outfile);
   const dir = path.join(root, 'docs', 'schemas');
   await mkdir(dir, { recursive: true });
-  for (const [name, schema] of Object.entries(generateJsonSchemas())) {
-    await writeFile(path.join(dir, name), schemaFileText(schema));
-    process.stderr.write(`wrote docs/schemas/${name}\n`);
+  for (const [i, source] of SOURCES.entries()) {
+    const outfile = path.join(tmp, `json-schemas-${i}.cjs`);
+    await build({ entryPoints: [path.join(root, source.entry)], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', absWorkingDir: root });
+    const schemas = createRequire(import.meta.url)(outfile)[source.generate]();
+    for (const [name, schema] of Object.entries(schemas)) {
+      // Two-space JSON and a final newline, as schemaFileText writes it.
+      await writeFile(path.join(dir, name), JSON.stringify(schema, null, 2) + '\n');
+      process.stderr.write(`wrote docs/schemas/${name}\n`);
+    }
   }
 } finally {
   await rm(tmp, { recursive: true, force: true });

@@ -1,4 +1,6 @@
 import { AppError } from '../errors';
+import type { Submission } from '../bundle/submission';
+import { readStoredSubmission } from './bundle-facts';
 import type { IndexFile, StoredSubmission, WorkspaceFile } from './schemas';
 import { saveWorkspaceInfo, type Workspace } from './workspace';
 
@@ -45,4 +47,17 @@ export async function chooseCurrent(ws: Workspace, index: Pick<IndexFile, 'submi
   const chosen = index.submissions.find((s) => s.file === file);
   if (!chosen) throw new AppError('secretariat:errors.submissionNotFound', { file: file.slice(0, 200) });
   await saveWorkspaceInfo(ws, { ...ws.info, current: { ...(ws.info.current ?? {}), [seriesKey(chosen)]: chosen.file } });
+}
+
+/**
+ * The current submission of every series, read one at a time from its stored bundle (for the
+ * analysis: `{submission, origin}` with the stored name as origin). A stored bundle that can no
+ * longer be read is skipped and named in `unreadable`.
+ */
+export async function* currentSubmissions(ws: Workspace, index: Pick<IndexFile, 'submissions'>, unreadable: string[] = []): AsyncIterable<{ submission: Submission; origin: string }> {
+  for (const series of submissionSeries(index, ws.info)) {
+    const submission = await readStoredSubmission(ws.path(series.current.file));
+    if (submission) yield { submission, origin: series.current.file };
+    else unreadable.push(series.current.file);
+  }
 }

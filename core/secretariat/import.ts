@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../log';
 import { appendJsonLine } from './jsonl';
-import { collectSources, type CollectLimits } from './collect';
+import { collectSources, type CollectLimits, type Source } from './collect';
 import { inWorkspace } from './fs-errors';
 import { loadIndex } from './index-file';
 import { IMPORT_LIMITS, WORKSPACE_FILES } from './layout';
@@ -66,11 +66,7 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
         // A display problem is not an import problem.
       }
     };
-    for (const refused of collected.refused) {
-      const d: ImportDecision = { path: refused.path, decision: 'rejected', reason: refused.reason };
-      if (!dryRun) await appendJsonLine(path.join(ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: now().toISOString(), ...d }));
-      emit(d);
-    }
+    for (const refused of collected.refused) emit(await refuse(ctx, refused.path, refused.reason));
     const bytesTotal = collected.sources.reduce((n, s) => n + s.size, 0);
     let bytesBefore = 0;
     for (const [i, source] of collected.sources.entries()) {
@@ -78,7 +74,7 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
         options.onProgress?.({ bundlesDone: i, bundlesTotal: collected.sources.length, bytesDone: bytesBefore + Math.round(source.size * fraction), bytesTotal, path: source.path });
       report(0);
       const onVerify = (done: number, total: number) => report(total > 0 ? done / total : 1);
-      emit(await importOne(ctx, source.path, onVerify));
+      emit(await importOne(ctx, source, onVerify));
       bytesBefore += source.size;
     }
     options.onProgress?.({ bundlesDone: collected.sources.length, bundlesTotal: collected.sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
@@ -87,19 +83,26 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
   });
 }
 
-async function importOne(ctx: SettleContext, source: string, onProgress: (done: number, total: number) => void): Promise<ImportDecision> {
-  if (ctx.dryRun) return settle(ctx, source, source, await examine(ctx, source, onProgress), 'incoming');
+/** A file refused before it is read: logged (unless a dry run) like any decision, kept nowhere. */
+async function refuse(ctx: SettleContext, source: string, reason: ImportDecision['reason']): Promise<ImportDecision> {
+  const d: ImportDecision = { path: source, decision: 'rejected', ...(reason ? { reason } : {}) };
+  if (!ctx.dryRun) await appendJsonLine(path.join(ctx.ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: ctx.now().toISOString(), ...d }));
+  return d;
+}
+
+async function importOne(ctx: SettleContext, source: Source, onProgress: (done: number, total: number) => void): Promise<ImportDecision> {
+  // Far larger than any bundle: not worth a copy (a disk image, a video chosen by mistake).
+  if (source.size > IMPORT_LIMITS.maxBundleBytes) return refuse(ctx, source.path, { code: 'bundle:verify.tooLarge', params: { path: source.path } });
+  if (ctx.dryRun) return settle(ctx, source.path, source.path, await examine(ctx, source.path, onProgress), 'incoming');
   let temp: string;
   try {
-    temp = await copyIn(ctx.ws, source);
+    temp = await copyIn(ctx.ws, source.path);
   } catch (err) {
     if (!(err instanceof SourceUnreadable)) throw err;
-    const d: ImportDecision = { path: source, decision: 'rejected', reason: { code: 'secretariat:reasons.unreadable', params: { path: source } } };
-    await appendJsonLine(path.join(ctx.ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: ctx.now().toISOString(), ...d }));
-    return d;
+    return refuse(ctx, source.path, { code: 'secretariat:reasons.unreadable', params: { path: source.path } });
   }
   try {
-    return await settle(ctx, source, temp, await examine(ctx, temp, onProgress), 'incoming');
+    return await settle(ctx, source.path, temp, await examine(ctx, temp, onProgress), 'incoming');
   } finally {
     // Placed, the copy is gone from here already; otherwise (a duplicate, a failure) it goes now.
     await fs.rm(temp, { force: true }).catch(() => undefined);

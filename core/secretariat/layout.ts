@@ -27,6 +27,8 @@ export const IMPORT_LIMITS = {
   maxDepth: 8,
   /** Bundles in one import, all paths together. */
   maxBundles: 20_000,
+  /** A file larger than this is refused before it is copied: no bundle is (the verifier's own limit, plus the zip's overhead). */
+  maxBundleBytes: 8 * 1024 ** 3 + 64 * 1024 ** 2,
   /** An invalid file larger than this is not copied into rejected/ (its reason is still kept). */
   maxRejectedCopyBytes: 2 * 1024 ** 3,
 } as const;
