@@ -4,10 +4,10 @@ import { createLogger } from '../log';
 import { appendJsonLine } from './jsonl';
 import { collectSources, type CollectLimits, type Source } from './collect';
 import { inWorkspace } from './fs-errors';
-import { loadIndex } from './index-file';
+import { loadIndex, saveIndex } from './index-file';
 import { IMPORT_LIMITS, WORKSPACE_FILES } from './layout';
 import { ImportLogLineSchema } from './schemas';
-import { examine, settle, type ImportDecision, type SettleContext } from './settle';
+import { examine, settle, settleContext, type ImportDecision, type SettleContext } from './settle';
 import { SourceUnreadable, copyIn } from './store';
 import { assertWritable, type Workspace } from './workspace';
 
@@ -55,7 +55,7 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
   const now = options.now ?? (() => new Date());
   return inWorkspace(ws.dir, async () => {
     const index = await loadIndex(ws);
-    const ctx: SettleContext = { ws, index, now, dryRun };
+    const ctx = settleContext(ws, index, now, dryRun);
     const collected = await collectSources(paths, ws.dir, options.limits ?? IMPORT_LIMITS);
     const decisions: ImportDecision[] = [];
     const emit = (d: ImportDecision) => {
@@ -69,18 +69,42 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
     for (const refused of collected.refused) emit(await refuse(ctx, refused.path, refused.reason));
     const bytesTotal = collected.sources.reduce((n, s) => n + s.size, 0);
     let bytesBefore = 0;
-    for (const [i, source] of collected.sources.entries()) {
-      const report = (fraction: number) =>
-        options.onProgress?.({ bundlesDone: i, bundlesTotal: collected.sources.length, bytesDone: bytesBefore + Math.round(source.size * fraction), bytesTotal, path: source.path });
-      report(0);
-      const onVerify = (done: number, total: number) => report(total > 0 ? done / total : 1);
-      emit(await importOne(ctx, source, onVerify));
-      bytesBefore += source.size;
+    // The next file is copied in (disk work) while this one is verified (processor work); the
+    // decisions stay in order, each made only after the one before is kept.
+    const sources = collected.sources;
+    let next: Promise<Copied> | null = sources[0] ? copyFor(ctx, sources[0]) : null;
+    try {
+      for (const [i, source] of sources.entries()) {
+        const copied = await (next as Promise<Copied>);
+        next = sources[i + 1] ? copyFor(ctx, sources[i + 1] as Source) : null;
+        const report = (fraction: number) =>
+          options.onProgress?.({ bundlesDone: i, bundlesTotal: sources.length, bytesDone: bytesBefore + Math.round(source.size * fraction), bytesTotal, path: source.path });
+        report(0);
+        const onVerify = (done: number, total: number) => report(total > 0 ? done / total : 1);
+        emit(await importOne(ctx, source, copied, onVerify));
+        bytesBefore += source.size;
+        await ctx.saveIndexSoon();
+      }
+    } finally {
+      // Stopped early (a full disk): the copy made ahead goes too.
+      if (next) await next.then((c) => ('temp' in c ? fs.rm(c.temp, { force: true }) : undefined)).catch(() => undefined);
+      if (!dryRun) await saveIndex(ws, ctx.index);
     }
-    options.onProgress?.({ bundlesDone: collected.sources.length, bundlesTotal: collected.sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
+    options.onProgress?.({ bundlesDone: sources.length, bundlesTotal: sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
     log.info(`import: ${decisions.length} decisions${dryRun ? ' (dry run)' : ''}`);
     return { decisions, skipped: collected.skipped };
   });
+}
+
+/** A source copied into `.incoming/`, or why not (nothing to copy in a dry run or for a file too large). */
+type Copied = { temp: string } | { unreadable: true } | { none: true } | { failed: unknown };
+
+function copyFor(ctx: SettleContext, source: Source): Promise<Copied> {
+  if (ctx.dryRun || source.size > IMPORT_LIMITS.maxBundleBytes) return Promise.resolve({ none: true });
+  return copyIn(ctx.ws, source.path).then(
+    (temp): Copied => ({ temp }),
+    (err: unknown): Copied => (err instanceof SourceUnreadable ? { unreadable: true } : { failed: err }),
+  );
 }
 
 /** A file refused before it is read: logged (unless a dry run) like any decision, kept nowhere. */
@@ -90,22 +114,17 @@ async function refuse(ctx: SettleContext, source: string, reason: ImportDecision
   return d;
 }
 
-async function importOne(ctx: SettleContext, source: Source, onProgress: (done: number, total: number) => void): Promise<ImportDecision> {
+async function importOne(ctx: SettleContext, source: Source, copied: Copied, onProgress: (done: number, total: number) => void): Promise<ImportDecision> {
   // Far larger than any bundle: not worth a copy (a disk image, a video chosen by mistake).
   if (source.size > IMPORT_LIMITS.maxBundleBytes) return refuse(ctx, source.path, { code: 'bundle:verify.tooLarge', params: { path: source.path } });
   if (ctx.dryRun) return settle(ctx, source.path, source.path, await examine(ctx, source.path, onProgress), 'incoming');
-  let temp: string;
+  if ('failed' in copied) throw copied.failed;
+  if (!('temp' in copied)) return refuse(ctx, source.path, { code: 'secretariat:reasons.unreadable', params: { path: source.path } });
   try {
-    temp = await copyIn(ctx.ws, source.path);
-  } catch (err) {
-    if (!(err instanceof SourceUnreadable)) throw err;
-    return refuse(ctx, source.path, { code: 'secretariat:reasons.unreadable', params: { path: source.path } });
-  }
-  try {
-    return await settle(ctx, source.path, temp, await examine(ctx, temp, onProgress), 'incoming');
+    return await settle(ctx, source.path, copied.temp, await examine(ctx, copied.temp, onProgress), 'incoming');
   } finally {
     // Placed, the copy is gone from here already; otherwise (a duplicate, a failure) it goes now.
-    await fs.rm(temp, { force: true }).catch(() => undefined);
+    await fs.rm(copied.temp, { force: true }).catch(() => undefined);
   }
 }
 
@@ -120,8 +139,9 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
   const now = options.now ?? (() => new Date());
   return inWorkspace(ws.dir, async () => {
     const index = await loadIndex(ws);
-    const ctx: SettleContext = { ws, index, now, dryRun: false };
+    const ctx = settleContext(ws, index, now, false);
     const decisions: ImportDecision[] = [];
+    const held0 = index.held.length;
     for (const held of [...index.held]) {
       const file = ws.path(held.file);
       const seen = await examine(ctx, file);
@@ -134,6 +154,7 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
       decisions.push(d);
       options.onDecision?.(d);
     }
+    if (index.held.length !== held0) await saveIndex(ws, index);
     return decisions;
   });
 }

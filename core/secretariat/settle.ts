@@ -33,6 +33,31 @@ export interface SettleContext {
   index: IndexFile;
   now: () => Date;
   dryRun: boolean;
+  /**
+   * Save the index if the last save is a while ago. The index is derived: one out of date (a kill
+   * between saves) is brought up to date from the folders when next loaded, so it need not be
+   * written, and fsynced, after every file.
+   */
+  saveIndexSoon(): Promise<void>;
+}
+
+/** How often an import saves the index while it runs (and always at its end). */
+const INDEX_SAVE_MS = 2000;
+
+export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, dryRun: boolean): SettleContext {
+  let saved = Date.now();
+  const ctx: SettleContext = {
+    ws,
+    index,
+    now,
+    dryRun,
+    async saveIndexSoon() {
+      if (dryRun || Date.now() - saved < INDEX_SAVE_MS) return;
+      saved = Date.now();
+      await saveIndex(ws, ctx.index);
+    },
+  };
+  return ctx;
 }
 
 export interface Examined {
@@ -71,9 +96,10 @@ async function newSubmissionName(ctx: SettleContext, facts: BundleFacts): Promis
 
 /**
  * Act on a decision for `file` (a copy in `.incoming/`, or a held file being re-checked): place it
- * under its stored name, with its note when held or rejected; then append the log line; then save
- * the index. Each step is atomic, in that order, so a kill at any point leaves every stored file
- * whole and the index rebuildable. A duplicate writes nothing but its log line.
+ * under its stored name, with its note when held or rejected; then append the log line; the index
+ * (in memory here) is saved by the caller, now and then and at the end. Each step is atomic, in
+ * that order, so a kill at any point leaves every stored file whole and the index rebuildable. A
+ * duplicate writes nothing but its log line.
  */
 export async function settle(ctx: SettleContext, shownPath: string, file: string, seen: Examined, origin: 'incoming' | 'held'): Promise<ImportDecision> {
   const { decision, facts, signers } = seen;
@@ -133,7 +159,6 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
       ...(replaced ? { replaced: { file: replaced.file, size: replaced.size, mtimeMs: replaced.mtimeMs, fingerprints: replaced.fingerprints } } : {}),
     }),
   );
-  await saveIndex(ws, index);
   return out;
 }
 

@@ -66,8 +66,8 @@ export async function place(ws: Workspace, from: string, relative: string): Prom
   const target = ws.path(relative);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.rename(from, target);
+  // The new name must survive a power cut; the old one (a copy on its way in) may come back, and is swept.
   await syncFolder(path.dirname(target));
-  if (path.dirname(from) !== path.dirname(target)) await syncFolder(path.dirname(from));
 }
 
 /** The note beside a held or rejected file; written before the file is placed, so a placed file always has its note. */
