@@ -1,7 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import { errnoOf } from './fs-errors';
 import { jsonText } from './json-file';
@@ -82,11 +81,4 @@ export async function removeSidecar(ws: Workspace, kind: 'held' | 'rejected', sh
 
 export async function exists(file: string): Promise<boolean> {
   return (await fs.lstat(file).catch(() => null)) !== null;
-}
-
-/** Refuse a stored name that escapes the workspace's folders (an index or log is data, never trusted as a path). */
-export function checkedStoredPath(ws: Workspace, relative: string): string {
-  const full = ws.path(relative);
-  if (!full.startsWith(ws.dir + path.sep)) throw new AppError('secretariat:errors.badName', { name: relative.slice(0, 120) });
-  return full;
 }
