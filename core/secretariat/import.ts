@@ -1,12 +1,9 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { createLogger } from '../log';
-import { appendJsonLine } from './jsonl';
 import { collectSources, type CollectLimits, type Source } from './collect';
 import { inWorkspace } from './fs-errors';
-import { loadIndex, saveIndex } from './index-file';
-import { IMPORT_LIMITS, WORKSPACE_FILES } from './layout';
-import { ImportLogLineSchema } from './schemas';
+import { loadIndex } from './index-file';
+import { IMPORT_LIMITS } from './layout';
 import { examine, settle, settleContext, type ImportDecision, type SettleContext } from './settle';
 import { SourceUnreadable, copyIn } from './store';
 import { assertWritable, type Workspace } from './workspace';
@@ -83,12 +80,12 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
         const onVerify = (done: number, total: number) => report(total > 0 ? done / total : 1);
         emit(await importOne(ctx, source, copied, onVerify));
         bytesBefore += source.size;
-        await ctx.saveIndexSoon();
+        await ctx.checkpoint();
       }
     } finally {
       // Stopped early (a full disk): the copy made ahead goes too.
       if (next) await next.then((c) => ('temp' in c ? fs.rm(c.temp, { force: true }) : undefined)).catch(() => undefined);
-      if (!dryRun) await saveIndex(ws, ctx.index);
+      await ctx.checkpoint(true);
     }
     options.onProgress?.({ bundlesDone: sources.length, bundlesTotal: sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
     log.info(`import: ${decisions.length} decisions${dryRun ? ' (dry run)' : ''}`);
@@ -110,7 +107,7 @@ function copyFor(ctx: SettleContext, source: Source): Promise<Copied> {
 /** A file refused before it is read: logged (unless a dry run) like any decision, kept nowhere. */
 async function refuse(ctx: SettleContext, source: string, reason: ImportDecision['reason']): Promise<ImportDecision> {
   const d: ImportDecision = { path: source, decision: 'rejected', ...(reason ? { reason } : {}) };
-  if (!ctx.dryRun) await appendJsonLine(path.join(ctx.ws.dir, WORKSPACE_FILES.importLog), ImportLogLineSchema.parse({ at: ctx.now().toISOString(), ...d }));
+  await ctx.log({ at: ctx.now().toISOString(), ...d });
   return d;
 }
 
@@ -141,7 +138,6 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
     const index = await loadIndex(ws);
     const ctx = settleContext(ws, index, now, false);
     const decisions: ImportDecision[] = [];
-    const held0 = index.held.length;
     for (const held of [...index.held]) {
       const file = ws.path(held.file);
       const seen = await examine(ctx, file);
@@ -154,7 +150,7 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
       decisions.push(d);
       options.onDecision?.(d);
     }
-    if (index.held.length !== held0) await saveIndex(ws, index);
+    await ctx.checkpoint(true);
     return decisions;
   });
 }

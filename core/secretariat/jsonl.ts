@@ -5,10 +5,11 @@ import type { z } from 'zod';
 const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
- * Append one JSON line and fsync it. A kill during an earlier append may have left a line without
- * its newline: a newline is put first then, so that the new line is never glued to the broken one.
+ * Append one JSON line and (unless `sync` is false: the caller fsyncs later, e.g. once per batch)
+ * fsync it. A kill during an earlier append may have left a line without its newline: a newline is
+ * put first then, so that the new line is never glued to the broken one.
  */
-export async function appendJsonLine(file: string, value: unknown): Promise<void> {
+export async function appendJsonLine(file: string, value: unknown, sync = true): Promise<void> {
   const handle = await fs.open(file, 'a+', 0o644);
   try {
     const { size } = await handle.stat();
@@ -19,6 +20,20 @@ export async function appendJsonLine(file: string, value: unknown): Promise<void
       if (last[0] !== 0x0a) prefix = '\n';
     }
     await handle.write(`${prefix}${JSON.stringify(value)}\n`);
+    if (sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Make the lines appended so far durable (after appends without `sync`); a missing file has none. */
+export async function syncJsonLines(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (!handle) return;
+  try {
     await handle.sync();
   } finally {
     await handle.close();

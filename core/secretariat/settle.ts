@@ -2,13 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyBundle } from '../bundle/verify';
-import { appendJsonLine } from './jsonl';
+import { appendJsonLine, syncJsonLines } from './jsonl';
 import { readBundleFacts, sha256OfFile } from './bundle-facts';
 import { decide, type Decision } from './decide';
 import { saveIndex } from './index-file';
 import { IMPORT_LIMITS, WORKSPACE_FILES, receivedFile, submissionFile, uuidOf } from './layout';
 import { heldReason, isAccepted, signersOf } from './registry-lookup';
-import { ImportLogLineSchema, type BundleFacts, type DecisionKind, type IndexFile, type Reason, type Signer, type StoredSubmission } from './schemas';
+import { ImportLogLineSchema, type ImportLogLine, type BundleFacts, type DecisionKind, type IndexFile, type Reason, type Signer, type StoredSubmission } from './schemas';
 import { exists, place, removeSidecar, writeSidecar } from './store';
 import type { Workspace } from './workspace';
 
@@ -33,27 +33,40 @@ export interface SettleContext {
   index: IndexFile;
   now: () => Date;
   dryRun: boolean;
+  /** Append a line to import-log.jsonl; made durable at the next checkpoint. */
+  log(line: ImportLogLine): Promise<void>;
   /**
-   * Save the index if the last save is a while ago. The index is derived: one out of date (a kill
-   * between saves) is brought up to date from the folders when next loaded, so it need not be
-   * written, and fsynced, after every file.
+   * Fsync the import log and save the index, if the last checkpoint is a while ago (or `now`). A
+   * stored bundle is durable as soon as it is placed; the log is its history and the index is
+   * derived (one out of date is brought up to date from the folders when next loaded), so neither
+   * needs an fsync after every file. A kill loses neither: only a power cut can take back the lines
+   * and the index since the last checkpoint.
    */
-  saveIndexSoon(): Promise<void>;
+  checkpoint(now?: boolean): Promise<void>;
 }
 
-/** How often an import saves the index while it runs (and always at its end). */
-const INDEX_SAVE_MS = 2000;
+/** How often an import saves the index and syncs its log while it runs (and always at its end). */
+const CHECKPOINT_MS = 2000;
 
 export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, dryRun: boolean): SettleContext {
-  let saved = Date.now();
+  const logFile = path.join(ws.dir, WORKSPACE_FILES.importLog);
+  let last = Date.now();
+  let pending = false;
   const ctx: SettleContext = {
     ws,
     index,
     now,
     dryRun,
-    async saveIndexSoon() {
-      if (dryRun || Date.now() - saved < INDEX_SAVE_MS) return;
-      saved = Date.now();
+    async log(line) {
+      if (dryRun) return;
+      await appendJsonLine(logFile, ImportLogLineSchema.parse(line), false);
+      pending = true;
+    },
+    async checkpoint(force = false) {
+      if (dryRun || (!force && Date.now() - last < CHECKPOINT_MS)) return;
+      last = Date.now();
+      if (pending) await syncJsonLines(logFile);
+      pending = false;
       await saveIndex(ws, ctx.index);
     },
   };
@@ -144,8 +157,7 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
     index.submissions = [...index.submissions.filter((s) => s.file !== relative), entry];
   }
 
-  await appendJsonLine(
-    path.join(ws.dir, WORKSPACE_FILES.importLog),
+  await ctx.log(
     ImportLogLineSchema.parse({
       at: ctx.now().toISOString(),
       path: shownPath,
