@@ -9,7 +9,7 @@ import { saveIndex } from './index-file';
 import { IMPORT_LIMITS, WORKSPACE_FILES, receivedFile, submissionFile, uuidOf } from './layout';
 import { heldReason, isAccepted, signersOf } from './registry-lookup';
 import { ImportLogLineSchema, type ImportLogLine, type BundleFacts, type DecisionKind, type IndexFile, type Reason, type Signer, type StoredSubmission } from './schemas';
-import { exists, place, removeSidecar, writeSidecar } from './store';
+import { exists, place, removeSidecar, syncFolders, writeSidecar } from './store';
 import type { Workspace } from './workspace';
 
 /** The outcome for one file (or one refused path) of an import. */
@@ -35,12 +35,15 @@ export interface SettleContext {
   dryRun: boolean;
   /** Append a line to import-log.jsonl; made durable at the next checkpoint. */
   log(line: ImportLogLine): Promise<void>;
+  /** Folders a file was placed in since the last checkpoint, fsynced by it. */
+  placedIn: Set<string>;
   /**
-   * Fsync the import log and save the index, if the last checkpoint is a while ago (or `now`). A
-   * stored bundle is durable as soon as it is placed; the log is its history and the index is
-   * derived (one out of date is brought up to date from the folders when next loaded), so neither
-   * needs an fsync after every file. A kill loses neither: only a power cut can take back the lines
-   * and the index since the last checkpoint.
+   * Fsync the folders files were placed in and the import log, and save the index, if the last
+   * checkpoint is a while ago (or `now`). Each file's bytes are fsynced before it is placed, so it
+   * appears whole or not at all; the log is its history and the index is derived (one out of date
+   * is brought up to date from the folders when next loaded). A kill loses nothing; a power cut can
+   * take back the placements, lines and index of the last two seconds (those files are simply
+   * imported again).
    */
   checkpoint(now?: boolean): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, 
     index,
     now,
     dryRun,
+    placedIn: new Set<string>(),
     async log(line) {
       if (dryRun) return;
       await appendJsonLine(logFile, ImportLogLineSchema.parse(line), false);
@@ -65,6 +69,7 @@ export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, 
     async checkpoint(force = false) {
       if (dryRun || (!force && Date.now() - last < CHECKPOINT_MS)) return;
       last = Date.now();
+      await syncFolders(ctx.placedIn);
       if (pending) await syncJsonLines(logFile);
       pending = false;
       await saveIndex(ws, ctx.index);
@@ -140,7 +145,7 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
       const receivedAt = ctx.now().toISOString();
       const reason = decision.reason ?? { code: 'secretariat:reasons.unknown', params: {} };
       await writeSidecar(ws, { format: 'scsa-received', schemaVersion: 1, decision: decision.kind, sha256, size, receivedAt, source: shownPath, kept, reason, ...(facts ? { facts } : {}) });
-      if (kept) await place(ws, file, relative);
+      if (kept) await place(ws, file, relative, ctx.placedIn);
       const stat = kept ? await statOf(ctx, relative) : { size, mtimeMs: 0 };
       if (decision.kind === 'held' && facts) index.held.push({ file: relative, sha256, ...stat, facts, receivedAt, source: shownPath });
       else if (decision.kind === 'rejected') index.rejected.push({ file: kept ? relative : null, sha256, size, reason, receivedAt });
@@ -150,7 +155,7 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
   } else if (facts) {
     const relative = decision.kind === 'countersigned' && decision.other ? decision.other.file : await newSubmissionName(ctx, facts);
     replaced = decision.kind === 'countersigned' ? decision.other : undefined;
-    await place(ws, file, relative);
+    await place(ws, file, relative, ctx.placedIn);
     if (origin === 'held') await dropHeld(ctx, file);
     out.file = relative;
     const entry: StoredSubmission = { file: relative, ...(await statOf(ctx, relative)), ...facts };

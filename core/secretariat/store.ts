@@ -60,13 +60,22 @@ export async function syncFile(file: string): Promise<void> {
   }
 }
 
-/** Move a complete file to its stored name (replacing what is there, for a countersigned bundle) and make the move durable. */
-export async function place(ws: Workspace, from: string, relative: string): Promise<void> {
+/**
+ * Move a complete (fsynced) file to its stored name, replacing what is there for a countersigned
+ * bundle. The rename is atomic; the folder is fsynced by the caller's next checkpoint (`dirs`
+ * collects it), which makes the new name survive a power cut as well as a kill.
+ */
+export async function place(ws: Workspace, from: string, relative: string, dirs: Set<string>): Promise<void> {
   const target = ws.path(relative);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.rename(from, target);
-  // The new name must survive a power cut; the old one (a copy on its way in) may come back, and is swept.
-  await syncFolder(path.dirname(target));
+  dirs.add(path.dirname(target));
+}
+
+/** Fsync the folders files were placed in since the last call. */
+export async function syncFolders(dirs: Set<string>): Promise<void> {
+  for (const dir of dirs) await syncFolder(dir);
+  dirs.clear();
 }
 
 /** The note beside a held or rejected file; written before the file is placed, so a placed file always has its note. */
