@@ -186,6 +186,21 @@ describe('import decisions', () => {
     await ws.close();
   });
 
+  it('refuses a path inside the workspace itself and a folder too deep, and imports the rest', async () => {
+    const ws = await kit.workspace();
+    const root = await tempDir('scsa-deep-');
+    await kit.bundle({ revision: 1 }, path.join(root, ...Array.from({ length: 10 }, (_, i) => `level-${i}`)));
+    const shallow = await kit.bundle({ revision: 2 });
+    const { decisions } = await importBundles(ws, [ws.dir, root, shallow]);
+    expect(decisions[1]?.path).toBe(path.join(root, ...Array.from({ length: 9 }, (_, i) => `level-${i}`)));
+    expect(decisions.map((d) => [d.decision, d.reason?.code])).toEqual([
+      ['rejected', 'secretariat:reasons.insideWorkspace'],
+      ['rejected', 'secretariat:reasons.tooDeep'],
+      ['imported', undefined],
+    ]);
+    await ws.close();
+  });
+
   it('a dry run decides the same but writes nothing, and needs no lock', async () => {
     const ws = await kit.workspace();
     await importBundles(ws, [await kit.bundle({ revision: 1 })]);
