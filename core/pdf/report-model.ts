@@ -5,7 +5,7 @@
  * Fixed report wording (cover words, "Contents", "page X of Y"…) comes from locales/<lng>/report.json.
  */
 import { z } from 'zod';
-import { LanguageSchema } from '../api/contract';
+import { LanguageSchema } from '../i18n/language-schema';
 
 export const PaperSchema = z.enum(['a4', 'letter']);
 export type Paper = z.infer<typeof PaperSchema>;

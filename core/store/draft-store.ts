@@ -16,7 +16,6 @@ import { serializeDraft } from './read';
 import { loadForgiving, type StoreNotice } from './recover';
 import { appendChange, contentKey } from './changes';
 import { attachmentFile, DEFAULT_MAX_ATTACHMENT_BYTES, ingestAttachment } from './attachments';
-import { exportCopy, importCopy, type ExportResult } from './portable';
 import { listAssessments, type StoredAssessment } from './list';
 import { pinRevision, type SubmissionStamp } from './submitted';
 import { listHistoryEntries, readRevision } from './history-view';
@@ -278,16 +277,6 @@ export class DraftStore {
   /** Assessments in the data folder with a readable draft, most recently updated first. */
   list(): Promise<StoredAssessment[]> {
     return listAssessments(this.options.dataDir);
-  }
-
-  /** Write a portable `.scsa.json` copy (and its attachments folder); see portable.ts. */
-  exportCopy(id: string, file: string): Promise<ExportResult> {
-    return exportCopy(this, id, file);
-  }
-
-  /** Import a portable copy as a new, open assessment; nothing changes if the file is refused. */
-  importCopy(file: string): Promise<OpenedDraft> {
-    return importCopy(this, file);
   }
 
   /** @internal for portable copies: create an assessment from a validated draft. */

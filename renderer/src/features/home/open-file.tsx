@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { keepNotices } from '../assessment/pending-notices';
 
 // Portable drafts are text; anything far larger than a draft is refused before it is read.

@@ -6,7 +6,7 @@ import { AUTONYMS, LANGUAGES } from '../../../../core/i18n/languages';
 import { localize } from '../../../../core/checklist/localized';
 import { useApi } from '../../api/api-context';
 import { hrefFor, navigate } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { describedBy, Field } from './field';
 import { FocalPointsFieldset } from './focal-points-fieldset';
 import { checks, countryOptions, initialValues, toMeta, type WizardValues } from './wizard-values';

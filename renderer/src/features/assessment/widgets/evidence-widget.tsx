@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../../core/api/contract';
-import { ErrorMessage } from '../../errors/error-message';
+import { ErrorMessage } from '../../../ui/error-message';
 import { useSession } from '../session';
 import type { EvidenceValue } from '../form-values';
 import type { WidgetProps } from './widget-props';
