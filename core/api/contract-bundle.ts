@@ -40,10 +40,24 @@ export type KeptSubmission = z.infer<typeof KeptSubmissionSchema>;
 export const BundleJobIdSchema = z.uuid();
 export const BundleJobStartedSchema = z.object({ jobId: BundleJobIdSchema });
 export type BundleJobStarted = z.infer<typeof BundleJobStartedSchema>;
-/** A bundle check: valid and registered / valid, key not in the registry / invalid with the first reason (an i18n key). */
+/**
+ * One signer of a checked bundle with its own status: its key registered for the bundle's country,
+ * not registered (or no registry was given), or a signature that does not hold.
+ */
+export const BundleSignerSchema = z.object({
+  fingerprint: z.string(),
+  status: z.enum(['registered', 'unregistered', 'invalid']),
+});
+export type BundleSigner = z.infer<typeof BundleSignerSchema>;
+/**
+ * A bundle check: valid and registered / valid, key not in the registry / invalid with the first
+ * reason (an i18n key). `signers`, once the verifier knows them, gives each signer's own status, so
+ * co-signers are never confused; `fingerprints` lists them (or those claimed) without status.
+ */
 export const BundleCheckSchema = z.object({
   status: z.enum(['valid-registered', 'valid-unregistered', 'invalid']),
   fingerprints: z.array(z.string()),
+  signers: z.array(BundleSignerSchema).optional(),
   reason: BundleErrorSchema.optional(),
   bundle: z
     .object({ country: z.string(), externalIdentifier: z.string(), submissionRevision: z.number().int(), baggingDate: z.string() })
