@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isReservedDeviceName } from './entry-names';
 
 /** Payload paths inside the bag (relative to its top folder). */
 export const PAYLOAD = {
@@ -22,7 +23,8 @@ const MAX_NAME_BYTES = 120;
 /**
  * A file name that survives every zip tool, file system and `sha256sum -c` line: letters and digits
  * of any script, `.`, `-`, `_`; everything else (spaces, slashes, control and bidi characters,
- * quotes) becomes `_`. No leading dot, never empty, at most 120 UTF-8 bytes, extension kept.
+ * quotes) becomes `_`. No leading dot, never empty, never a Windows device name (`CON`, `aux.txt`),
+ * at most 120 UTF-8 bytes, extension kept.
  */
 export function safeFileName(name: string): string {
   let safe = name
@@ -33,6 +35,8 @@ export function safeFileName(name: string): string {
     // Windows drops a trailing dot: the name in the bag must extract as itself everywhere.
     .replace(/\.+$/, '');
   if (safe === '' || /^\.+$/.test(safe)) safe = 'file';
+  // A Windows device name (`CON`, `aux.txt`) is no file there, whatever its extension.
+  if (isReservedDeviceName(safe)) safe = `_${safe}`;
   if (Buffer.byteLength(safe) <= MAX_NAME_BYTES) return safe;
   const ext = path.extname(safe).slice(0, 16);
   let stem = safe.slice(0, safe.length - ext.length);

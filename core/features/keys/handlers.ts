@@ -164,18 +164,23 @@ export function createSigningKeys(options: KeyOptions): SigningKeys {
     }
   }
 
-  async function unlockStored(passphrase: string): Promise<{ key: SigningKey; keyFile: KeyFile }> {
-    guard.check();
-    if (!(await hasKey())) throw new AppError('signing:errors.noKey');
-    const keyFile = await loadKeyFile(keyDir);
+  /** `open`, with a wrong passphrase counted towards the pause (whatever file it was typed for). */
+  async function openCounted(keyFile: KeyFile, passphrase: string): Promise<SigningKey> {
     try {
       const key = await open(keyFile, passphrase);
       guard.succeeded();
-      return { key, keyFile };
+      return key;
     } catch (err) {
       if (isCode(err, 'bundle:errors.wrongPassphrase')) throw guard.wrong();
       throw err;
     }
+  }
+
+  async function unlockStored(passphrase: string): Promise<{ key: SigningKey; keyFile: KeyFile }> {
+    guard.check();
+    if (!(await hasKey())) throw new AppError('signing:errors.noKey');
+    const keyFile = await loadKeyFile(keyDir);
+    return { key: await openCounted(keyFile, passphrase), keyFile };
   }
 
   async function saveNew(sealed: SealedKey, what: string): Promise<SigningKeyInfo> {
@@ -186,14 +191,19 @@ export function createSigningKeys(options: KeyOptions): SigningKeys {
     return info;
   }
 
-  /** A PEM from another tool, or a key file of this app (a backup) that opens with the passphrase. */
+  /**
+   * A PEM from another tool, or a key file of this app (a backup) that opens with the passphrase;
+   * a wrong passphrase for a key file counts towards the pause, as for the stored key.
+   */
   async function sealImported(text: string, passphrase: string): Promise<SealedKey> {
     if (!text.trimStart().startsWith('{')) {
       checkNewPassphrase(passphrase);
       return importPrivateKeyPem(text, passphrase, sealOptions());
     }
+    // Opening a key file with a passphrase is a guess like an unlock: the same pause, the same count.
+    guard.check();
     const keyFile = parseKeyFileText(text);
-    const key = await open(keyFile, passphrase);
+    const key = await openCounted(keyFile, passphrase);
     // Its passphrase stays the one it was made with (the command line allows 8 characters), and so
     // does its creation date: it is the same key.
     return sealSigningKey(key, passphrase, { ...sealOptions(), now: new Date(keyFile.createdAt) });

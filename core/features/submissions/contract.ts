@@ -35,10 +35,24 @@ export const KeptSubmissionSchema = z.object({
   exportedAt: z.string(),
 });
 export type KeptSubmission = z.infer<typeof KeptSubmissionSchema>;
-/** A bundle check: valid and registered / valid, key not in the registry / invalid with the first reason (an i18n key). */
+/**
+ * One signer of a checked bundle with its own status: its key registered for the bundle's country,
+ * not registered (or no registry was given), or a signature that does not hold.
+ */
+export const BundleSignerSchema = z.object({
+  fingerprint: z.string(),
+  status: z.enum(['registered', 'unregistered', 'invalid']),
+});
+export type BundleSigner = z.infer<typeof BundleSignerSchema>;
+/**
+ * A bundle check: valid and registered / valid, key not in the registry / invalid with the first
+ * reason (an i18n key). `signers`, once the verifier knows them, gives each signer's own status, so
+ * co-signers are never confused; `fingerprints` lists them (or those claimed) without status.
+ */
 export const BundleCheckSchema = z.object({
   status: z.enum(['valid-registered', 'valid-unregistered', 'invalid']),
   fingerprints: z.array(z.string()),
+  signers: z.array(BundleSignerSchema).optional(),
   reason: ApiErrorSchema.optional(),
   bundle: z
     .object({ country: z.string(), externalIdentifier: z.string(), submissionRevision: z.number().int(), baggingDate: z.string() })
@@ -68,8 +82,8 @@ export const submissionsContract = {
   },
 } as const satisfies Record<string, MethodSpec>;
 
-/** Largest bundle a transport accepts for a check: none the verifier accepts is larger (8 GiB of content; its own limits apply inside). */
-export const MAX_BUNDLE_UPLOAD_BYTES = 8 * 1024 ** 3 + 64 * 1024 * 1024;
+/** Largest bundle a transport accepts for a check: none the verifier accepts is larger (4 GiB of content; its own limits apply inside). */
+export const MAX_BUNDLE_UPLOAD_BYTES = 4 * 1024 ** 3 + 64 * 1024 * 1024;
 
 export const submissionsUploads = {
   /** "Check a bundle": the chosen file (and an optional key registry, its JSON text), checked in place as a job. */

@@ -66,6 +66,7 @@ export async function checkBundleAt(file: string, registry: KeyRegistry | undefi
   return {
     status: result.status,
     fingerprints: result.fingerprints,
+    ...(result.signers ? { signers: result.signers.map((s) => ({ fingerprint: s.fingerprint, status: s.status })) } : {}),
     ...(result.reason ? { reason: { code: result.reason.code, params: result.reason.params } } : {}),
     ...(result.bundle
       ? { bundle: { country: result.bundle.country, externalIdentifier: result.bundle.externalIdentifier, submissionRevision: result.bundle.submissionRevision, baggingDate: result.bundle.baggingDate } }

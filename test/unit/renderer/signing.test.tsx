@@ -184,6 +184,54 @@ describe('check a bundle screen', () => {
     expect(m.checkBundleFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'b.zip' }), '[]');
   });
 
+  it('lists co-signers each with its own status, so the registered one is never a guess', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi();
+    const OTHER = 'f3a81935b5152bd33e079cfaea9357539d6e86a7a07102ff0a6f40e07a076ccc';
+    const signers = [
+      { fingerprint: FP, status: 'registered' as const },
+      { fingerprint: OTHER, status: 'unregistered' as const },
+    ];
+    const bundle = { country: 'FRA', externalIdentifier: 'urn:uuid:x', submissionRevision: 1, baggingDate: '2026-11-20' };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check: { status: 'valid-registered', fingerprints: [FP, OTHER], signers, bundle } });
+    await renderApp(api);
+    choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
+    choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the bundle' }));
+    await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    const items = screen.getAllByRole('listitem').filter((li) => li.closest('[data-testid="check-signers"]'));
+    expect(items.map((li) => li.textContent)).toEqual(['Key registered for FRA:4a462733 6afb3e91 7be98216 79bf75c1 4ef61f31 d5eca562 1b2e226b 30c26a0b', expect.stringMatching(/^Key not registered for FRA:f3a81935 /)]);
+    expect(screen.getByRole('list', { name: 'Signers' })).toBeTruthy();
+  });
+
+  it('names the co-signer whose signature does not hold, beside the one that does', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi('fr');
+    const OTHER = 'f3a81935b5152bd33e079cfaea9357539d6e86a7a07102ff0a6f40e07a076ccc';
+    const check = {
+      status: 'invalid' as const,
+      fingerprints: [FP, OTHER],
+      signers: [
+        { fingerprint: FP, status: 'registered' as const },
+        { fingerprint: OTHER, status: 'invalid' as const },
+      ],
+      reason: { code: 'bundle:verify.signatureInvalid', params: { fingerprint: OTHER } },
+    };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check });
+    await renderApp(api);
+    choose(await screen.findByLabelText('Paquet de soumission (.zip)'), new File(['PKzip'], 'b.zip'));
+    fireEvent.click(screen.getByRole('button', { name: 'Vérifier le paquet' }));
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    expect(result.textContent).toMatch(/^Non valide : /);
+    const items = [...result.querySelectorAll('li')].map((li) => [li.getAttribute('data-status'), li.textContent]);
+    expect(items).toEqual([
+      ['registered', expect.stringMatching(/^Signature valide :4a462733/)],
+      ['invalid', expect.stringMatching(/^Signature non valide :f3a81935/)],
+    ]);
+  });
+
   it('gives the first reason of an invalid bundle in the interface language', async () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi('es');

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, BundleCheck, RendererApi } from '../../../../core/api/contract';
+import type { ApiError, BundleCheck, BundleSigner, RendererApi } from '../../../../core/api/contract';
 import { ErrorMessage, translateError } from '../../ui/error-message';
 import { JobProgress } from '../../ui/job-progress';
 import { useJob } from '../../ui/use-job';
@@ -17,6 +17,8 @@ export function CheckBundleScreen() {
   const [bundle, setBundle] = useState<File | null>(null);
   const [registry, setRegistry] = useState<File | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
+  // Whether the running or shown check had a registry: "not registered" means nothing without one.
+  const [withRegistry, setWithRegistry] = useState(false);
   const job = useJob('check');
 
   const submit = async (event: FormEvent) => {
@@ -33,6 +35,7 @@ export function CheckBundleScreen() {
       setProblem({ code: 'signing:errors.readFailed' });
       return;
     }
+    setWithRegistry(registryText !== undefined);
     // No second argument at all without a registry: over IPC or HTTP an `undefined` is not "none".
     const refused = await job.run((api: RendererApi) => (registryText === undefined ? api.checkBundleFile(bundle) : api.checkBundleFile(bundle, registryText)));
     if (refused) setProblem(refused);
@@ -59,37 +62,68 @@ export function CheckBundleScreen() {
         </button>
       </form>
       <JobProgress state={job.state} label={tb('app.checkProgress')} started={tb('app.checkStarted')} />
-      <div aria-live="polite">{check && <CheckResult check={check} />}</div>
+      <div aria-live="polite">{check && <CheckResult check={check} withRegistry={withRegistry} />}</div>
       {problem && <ErrorMessage error={problem} />}
       {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
     </section>
   );
 }
 
-function CheckResult({ check }: { check: BundleCheck }) {
+function CheckResult({ check, withRegistry }: { check: BundleCheck; withRegistry: boolean }) {
   const { t } = useTranslation('signing');
   const { t: common, i18n } = useTranslation();
   const details = check.bundle && (
     <p>{t('check.details', { country: check.bundle.country, revision: check.bundle.submissionRevision, date: check.bundle.baggingDate })}</p>
   );
+  const signers = check.signers ?? [];
   if (check.status === 'invalid') {
     const reason = check.reason ? translateError(common, i18n, check.reason) : '';
+    // Which co-signer failed, beside those that hold; a lone signer's failure is the reason itself.
+    const which = signers.length > 1 && signers.some((s) => s.status === 'invalid');
     return (
       <div className="signing__result--invalid" data-testid="check-result">
         <p>{t('check.invalid', { reason })}</p>
+        {which && <SignerList signers={signers} country={null} withRegistry={withRegistry} />}
       </div>
     );
   }
   return (
     <div className="signing__result--valid" data-testid="check-result">
       <p>{check.status === 'valid-registered' ? t('check.validRegistered') : t('check.validUnregistered')}</p>
-      {check.status === 'valid-unregistered' &&
+      {signers.length > 0 ? (
+        <SignerList signers={signers} country={check.bundle?.country ?? ''} withRegistry={withRegistry} />
+      ) : (
+        check.status === 'valid-unregistered' &&
         check.fingerprints.map((fp) => (
           <p key={fp} className="signing__fingerprint">
-            {(fp.match(/.{8}/g) ?? [fp]).join(' ')}
+            {grouped(fp)}
           </p>
-        ))}
+        ))
+      )}
       {details}
     </div>
+  );
+}
+
+const grouped = (fp: string) => (fp.match(/.{8}/g) ?? [fp]).join(' ');
+
+/** Each signer with its own status, then its fingerprint; `country` null for an invalid bundle (only whether each signature holds). */
+function SignerList({ signers, country, withRegistry }: { signers: readonly BundleSigner[]; country: string | null; withRegistry: boolean }) {
+  const { t } = useTranslation('signing');
+  const statusText = (s: BundleSigner) => {
+    if (s.status === 'invalid') return t('check.signerInvalid');
+    if (country === null) return t('check.signerHolds');
+    if (s.status === 'registered') return t('check.signerRegistered', { country });
+    return withRegistry ? t('check.signerUnregistered', { country }) : t('check.signerUnchecked');
+  };
+  return (
+    <ul aria-label={t('check.signersTitle')} data-testid="check-signers">
+      {signers.map((s) => (
+        <li key={s.fingerprint} data-status={s.status}>
+          {statusText(s)}
+          <p className="signing__fingerprint">{grouped(s.fingerprint)}</p>
+        </li>
+      ))}
+    </ul>
   );
 }
