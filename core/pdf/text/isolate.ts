@@ -18,6 +18,7 @@ const PDI = '\u2069';
 
 const DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
 const SPACE = '[ \\u00A0\\u202F]';
+const SEP = '[-./ \\u00A0\\u202F]';
 const TOKEN = new RegExp(
   [
     // URL: up to white space or a right-to-left letter; trailing punctuation trimmed below
@@ -28,8 +29,9 @@ const TOKEN = new RegExp(
     String.raw`[A-Z][A-Z0-9]+${SPACE}${DIGIT}+(?:[-./]${DIGIT}+)*`,
     // a code of Latin letters and digits joined by punctuation: "12-AB-34", "RUS-2026-0007"
     String.raw`[A-Za-z0-9]+(?:[-_./:][A-Za-z0-9]+)+`,
-    // groups of digits: a telephone number, a number grouped with spaces
-    String.raw`\+?\(?${DIGIT}+\)?(?:[-./ \u00A0\u202F]\(?${DIGIT}+\)?)*`,
+    // groups of digits: a telephone number, a number grouped with spaces; a bracket only as a
+    // whole group, "(0)" or "(+212)", so an answer's own brackets are never split
+    String.raw`(?:\+|\(\+?${DIGIT}+\)${SEP}?)?${DIGIT}+(?:(?:${SEP}|${SEP}?\(${DIGIT}+\)${SEP}?)${DIGIT}+)*`,
   ].join('|'),
   'gu',
 );
