@@ -6,14 +6,21 @@
  */
 import { z } from 'zod';
 import { LanguageSchema } from '../api/contract';
-import { oneLine } from './text/bidi-controls';
+import { oneLine, withoutExplicitBidi } from './text/bidi-controls';
 
+/**
+ * Text as printed (docs/pdf.md, "Invisible characters"): bidi embeddings, overrides and isolates
+ * of the data are dropped here, so neither the pages nor the outline and document properties can
+ * read differently from the data. The answers, the questions, a skip reason and a contribution
+ * keep their line breaks.
+ */
+const Text = z.string().transform(withoutExplicitBidi);
 /**
  * A one-line field (a name, a label, a table cell, a file name): a line break in it is printed as
  * a visible sign, never as a new line, so the data cannot pass for lines of the report it is not.
- * The answer texts, the questions, a skip reason and a contribution keep their line breaks.
  */
-const Line = z.string().transform(oneLine);
+const printedLine = (s: string): string => oneLine(withoutExplicitBidi(s));
+const Line = z.string().transform(printedLine);
 
 export const PaperSchema = z.enum(['a4', 'letter']);
 export type Paper = z.infer<typeof PaperSchema>;
@@ -21,7 +28,7 @@ export type Paper = z.infer<typeof PaperSchema>;
 export const ReportFieldSchema = z.object({
   label: Line,
   /** The answer as plain text; hard line breaks are kept. */
-  value: z.string(),
+  value: Text,
 });
 
 export const ReportTableSchema = z.object({
@@ -31,7 +38,7 @@ export const ReportTableSchema = z.object({
 });
 
 export const ReportAttachmentSchema = z.object({
-  name: z.string().min(1).transform(oneLine),
+  name: z.string().min(1).transform(printedLine),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -39,13 +46,13 @@ export const ReportAttachmentSchema = z.object({
 export const ItemStateSchema = z.enum(['answered', 'unanswered', 'skipped']);
 
 export const ReportItemSchema = z.object({
-  id: z.string().min(1).transform(oneLine),
-  question: z.string(),
+  id: z.string().min(1).transform(printedLine),
+  question: Text,
   state: ItemStateSchema,
   /** The item's workflow status as the user sees it, e.g. "Validated by the ministry". */
   statusLabel: Line,
   /** Why an item was skipped, when the user said so. */
-  skipReason: z.string().optional(),
+  skipReason: Text.optional(),
   fields: z.array(ReportFieldSchema).default([]),
   tables: z.array(ReportTableSchema).default([]),
   attachments: z.array(ReportAttachmentSchema).default([]),
@@ -67,7 +74,7 @@ export const FocalPointSchema = z.object({
 
 export const InstitutionSchema = z.object({
   name: Line,
-  contribution: z.string().optional(),
+  contribution: Text.optional(),
 });
 
 export const ReportModelSchema = z.object({
@@ -85,7 +92,7 @@ export const ReportModelSchema = z.object({
   author: Line,
   /** Further cover rows after the status (period covered, submission identifier, signer…), already localized. */
   coverDetails: z.array(z.object({ label: Line, value: Line })).default([]),
-  keywords: z.array(z.string()).default([]),
+  keywords: z.array(Line).default([]),
   paper: PaperSchema.default('a4'),
   focalPoints: z.array(FocalPointSchema).default([]),
   institutions: z.array(InstitutionSchema).default([]),

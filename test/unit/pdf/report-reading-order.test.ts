@@ -7,10 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPack, SAMPLE_PACK } from '../../../core/checklist/registry';
+import { newDraft } from '../../../core/draft/create';
 import { setLogSink } from '../../../core/log';
+import { reportModelFromDraft } from '../../../core/pdf/from-draft';
 import { renderReport } from '../../../core/pdf/report';
 import type { ReportModel } from '../../../core/pdf/report-model';
-import { loadModel, pageLines, pdftotext, qpdfCheck } from './pdf-tools';
+import { loadModel, outline, pageLines, pdftotext, qpdfCheck, run } from './pdf-tools';
 
 let dir: string;
 beforeAll(() => {
@@ -98,8 +101,14 @@ describe('bidi controls and line breaks in the data', () => {
       'Total \u2067 1 2 3 \u2069 units, then \u202Bmore text after it',
       'Open \u202Dنص عربي\u202C here',
     );
-    const { text } = await render(model, 'en-controls.pdf');
+    model.author = 'Ministry \u202Eof Works';
+    const question = model.sections[0]?.items[0];
+    if (question) question.question = 'Who \u202Eapproved it?';
+    const { file, text } = await render(model, 'en-controls.pdf');
     expect(text).toContain('Approved by the minister on 12 May and published.');
+    // nor the document properties and bookmarks, which viewers show with their own bidi
+    expect(run('pdfinfo', ['-enc', 'UTF-8', file])).toMatch(/Author:\s+Ministry of Works\n/u);
+    expect(outline(file)[0]?.kids[0]?.title).toBe(`${question?.id ?? ''} Who approved it?`);
     expect(text).toContain('Total 1 2 3 units, then more text after it');
     expect(text).not.toContain('yaM 21');
     expect(text.replace(/\s+/gu, '')).toContain('نصعربي');
@@ -128,5 +137,26 @@ describe('bidi controls and line breaks in the data', () => {
     expect(text).toContain('+254 20 000⏎000');
     expect(text).toContain('Nairobi⏎County');
     expect(text).toContain('First line\nSecond line\nThird line\nFourth line\nFifth line');
+  });
+
+  it('prints a short answer or a link title typed with a line break on one line, and a long answer on two', () => {
+    const draft = newDraft(
+      { countryCode: 'KEN', responseLanguage: 'ar', focalPoints: [], contributingInstitutions: [], periodCovered: { from: '2024-01-01', to: '2025-12-31' } },
+      SAMPLE_PACK,
+      new Date('2026-03-14T10:30:00Z'),
+      'sample-breaks',
+    );
+    draft.answers = {
+      'A.1': 'وزارة\nالداخلية',
+      'C.1': { status: 'partially' },
+      'C.2': [{ city: 'فاس' }], // with C.1, makes C.3 relevant
+      'C.3': { files: [], links: [{ url: 'https://example.org/a\u2028b', title: 'الاستراتيجية\u0085الوطنية' }] },
+      'C.4': 'السطر الأول\u2029السطر الثاني',
+    };
+    const model = reportModelFromDraft(draft, getPack(SAMPLE_PACK).pack, { status: 'draft' });
+    const value = (id: string) => model.sections.flatMap((x) => x.items).find((i) => i.id === id)?.fields[0]?.value;
+    expect(value('A.1')).toBe('وزارة⏎الداخلية');
+    expect(value('C.3')).toBe('الاستراتيجية⏎الوطنية\nhttps://example.org/a⏎b');
+    expect(value('C.4')).toBe('السطر الأول\u2029السطر الثاني');
   });
 });
