@@ -1,0 +1,105 @@
+/**
+ * Depth and size of a parsed JSON value, found without recursion. `JSON.parse` itself is iterative
+ * and happily builds an array nested a million deep; zod's `z.json()`, `JSON.stringify` and any
+ * recursive walk then overflow the stack (a `RangeError`, an HTTP 500). And pretty-printing is
+ * quadratic in depth: 430 KB of answers nested 1,000 deep became a 380 MB draft. So every value from
+ * outside is measured here, with an explicit stack and early exits, before anything recursive
+ * touches it.
+ */
+
+/** A container's nesting: `"x"` has depth 0, `[]` and `{}` depth 1, `[[1]]` depth 2. */
+export type JsonProblem = 'depth' | 'bytes' | 'notJson';
+
+export type JsonMeasure = { ok: true; depth: number; bytes: number } | { ok: false; problem: JsonProblem };
+
+export interface JsonBounds {
+  /** Deepest nesting of arrays and objects allowed. */
+  maxDepth: number;
+  /** Largest size allowed of `JSON.stringify(value, null, 2)` in UTF-8 bytes; unbounded when absent. */
+  maxBytes?: number;
+  /** Indentation level the value sits at in its document (an answer sits at 2 in a draft). */
+  level?: number;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** UTF-8 bytes of `JSON.stringify(s)`: quotes, escapes and lone surrogates as JSON writes them. */
+export function jsonStringBytes(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x20) n += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 2 : 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 6;
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Measure `value` as `JSON.stringify(value, null, 2)` would write it at indentation `level`: its
+ * deepest nesting and its exact size in UTF-8 bytes, stopping at the first bound crossed. Anything
+ * that is not plain JSON (undefined, a function, a non-finite number, a class instance) is `notJson`.
+ */
+export function measureJson(value: unknown, bounds: JsonBounds): JsonMeasure {
+  const maxBytes = bounds.maxBytes ?? Number.POSITIVE_INFINITY;
+  const stack: { value: unknown; level: number; depth: number }[] = [{ value, level: bounds.level ?? 0, depth: 0 }];
+  let bytes = 0;
+  let deepest = 0;
+  while (stack.length > 0) {
+    const { value: v, level, depth } = stack.pop() as { value: unknown; level: number; depth: number };
+    if (v === null) bytes += 4;
+    else if (typeof v === 'boolean') bytes += v ? 4 : 5;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { ok: false, problem: 'notJson' };
+      bytes += String(v).length;
+    } else if (typeof v === 'string') bytes += jsonStringBytes(v);
+    else if (typeof v === 'object') {
+      const array = Array.isArray(v);
+      if (!array && !isPlainObject(v)) return { ok: false, problem: 'notJson' };
+      const inner = depth + 1;
+      if (inner > bounds.maxDepth) return { ok: false, problem: 'depth' };
+      if (inner > deepest) deepest = inner;
+      const keys = array ? null : Object.keys(v);
+      const count = array ? (v as unknown[]).length : (keys as string[]).length;
+      if (count === 0) bytes += 2;
+      else {
+        // `[` `\n`, each entry on its own indented line, `,\n` between, `\n`, the closing indent and `]`.
+        bytes += 4 + 2 * level + count * 2 * (level + 1) + 2 * (count - 1);
+        for (let i = count - 1; i >= 0; i--) {
+          if (array) stack.push({ value: (v as unknown[])[i], level: level + 1, depth: inner });
+          else {
+            const key = (keys as string[])[i] as string;
+            bytes += jsonStringBytes(key) + 2;
+            stack.push({ value: (v as Record<string, unknown>)[key], level: level + 1, depth: inner });
+          }
+        }
+      }
+    } else return { ok: false, problem: 'notJson' };
+    if (bytes > maxBytes) return { ok: false, problem: 'bytes' };
+  }
+  return { ok: true, depth: deepest, bytes };
+}
+
+/** Whether `value` nests arrays and objects no deeper than `maxDepth` (cheap: sizes are not counted). */
+export function depthWithin(value: unknown, maxDepth: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop() as { value: unknown; depth: number };
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > maxDepth) return false;
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
+}
