@@ -14,6 +14,7 @@ import { createLogger } from '../log';
 import { describeWarnings, reportModelFromDraft } from '../pdf/from-draft';
 import { renderReport, type RenderedReport } from '../pdf/report';
 import type { ReportModel } from '../pdf/report-model';
+import { safeFileName } from '../text/sanitize';
 import type { ApiHandlers, ApiError, PdfJobStatus, PdfOptions, PdfResult } from './contract';
 
 const log = createLogger('pdf-jobs');
@@ -48,10 +49,9 @@ interface Job {
 
 const notFound = () => new AppError('report:errors.jobNotFound');
 
-/** `<ISO3>_<checklist-id>_r<revision>_<YYYY-MM-DD>.pdf`, from values the draft schema already restricts. */
+/** `<ISO3>_<checklist-id>_r<revision>_<YYYY-MM-DD>.pdf`, through the one file-name sanitiser (the checklist id comes from the draft). */
 export function pdfFileName(draft: Draft, when: Date): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]/g, '-');
-  return `${draft.assessment.countryCode}_${safe(draft.checklist.id)}_r${draft.revision}_${when.toISOString().slice(0, 10)}.pdf`;
+  return safeFileName(`${draft.assessment.countryCode}_${draft.checklist.id}_r${draft.revision}_${when.toISOString().slice(0, 10)}.pdf`);
 }
 
 export class PdfJobs {

@@ -1,6 +1,8 @@
 import { AppError } from '../errors';
 import { createLogger } from '../log';
-import { DEFAULT_PACK, getPack } from '../checklist/registry';
+import { DEFAULT_PACK, findPack, getPack } from '../checklist/registry';
+import { checkEnteringAnswers } from '../draft/answer-structure';
+import { checkAnswerCount } from '../draft/limits';
 import { validateDraft } from '../draft/validate';
 import type { Draft } from '../draft/schema';
 import type { DraftStore, OpenedDraft } from '../store/draft-store';
@@ -70,7 +72,11 @@ export function createWorkflowHandlers(store: DraftStore, queue: EditQueue): Wor
     async saveAnswers(id, changes) {
       return queue.run(id, async () => {
         const draft = openDraft(id);
-        return saved(await store.save({ ...draft, answers: applyAnswerChanges(draft.answers, changes) }));
+        // Bounded and in its item's structure before it reaches the store (draft/answer-structure.ts).
+        checkEnteringAnswers(changes, findPack(draft.checklist)?.items ?? null);
+        const answers = applyAnswerChanges(draft.answers, changes);
+        checkAnswerCount(Object.keys(answers).length);
+        return saved(await store.save({ ...draft, answers }));
       });
     },
     async updateAssessment(id, meta) {
