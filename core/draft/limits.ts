@@ -77,10 +77,12 @@ export function checkDraftBytes(bytes: number): void {
 /**
  * The size of the file `serializeDraft(draft)` would write, or the draftTooLarge error as soon as it
  * is certain to exceed the bound: measured, never built, so a hostile draft costs no memory here.
+ * Size does not depend on the order of keys and the schema only adds defaults, so a document still
+ * to be validated can be measured first (`onlyBytes`: anything else wrong is the schema's to name).
  */
-export function checkDraftSize(draft: unknown): void {
+export function checkDraftSize(draft: unknown, options: { onlyBytes?: boolean } = {}): void {
   // The draft's own structure adds two levels above its answers, whose depth was bounded already.
   const m = measureJson(draft, { maxDepth: MAX_ANSWER_DEPTH + 4, maxBytes: MAX_DRAFT_BYTES - 1 });
   if (!m.ok && m.problem === 'bytes') checkDraftBytes(MAX_DRAFT_BYTES + 1);
-  if (!m.ok) throw new AppError('drafts:errors.invalidDraft', { path: '(root)', problem: m.problem, count: 1 });
+  if (!m.ok && !options.onlyBytes) throw new AppError('drafts:errors.invalidDraft', { path: '(root)', problem: m.problem, count: 1 });
 }

@@ -47,46 +47,67 @@ export function jsonStringBytes(s: string): number {
   return n;
 }
 
+/** Bytes of a scalar as JSON writes it, or -1 when it is not a JSON value. */
+function scalarBytes(v: unknown): number {
+  if (v === null) return 4;
+  if (typeof v === 'string') return jsonStringBytes(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v).length : -1;
+  if (typeof v === 'boolean') return v ? 4 : 5;
+  return -1;
+}
+
+const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
 /**
  * Measure `value` as `JSON.stringify(value, null, 2)` would write it at indentation `level`: its
  * deepest nesting and its exact size in UTF-8 bytes, stopping at the first bound crossed. Anything
  * that is not plain JSON (undefined, a function, a non-finite number, a class instance) is `notJson`.
+ * Only containers go on the stack (three parallel arrays, no object per entry): scalars, most of
+ * any document, are counted where they stand.
  */
 export function measureJson(value: unknown, bounds: JsonBounds): JsonMeasure {
   const maxBytes = bounds.maxBytes ?? Number.POSITIVE_INFINITY;
-  const stack: { value: unknown; level: number; depth: number }[] = [{ value, level: bounds.level ?? 0, depth: 0 }];
+  if (!isContainer(value)) {
+    const n = scalarBytes(value);
+    if (n < 0) return { ok: false, problem: 'notJson' };
+    return n > maxBytes ? { ok: false, problem: 'bytes' } : { ok: true, depth: 0, bytes: n };
+  }
+  const values: object[] = [value];
+  const levels: number[] = [bounds.level ?? 0];
+  const depths: number[] = [1];
   let bytes = 0;
   let deepest = 0;
-  while (stack.length > 0) {
-    const { value: v, level, depth } = stack.pop() as { value: unknown; level: number; depth: number };
-    if (v === null) bytes += 4;
-    else if (typeof v === 'boolean') bytes += v ? 4 : 5;
-    else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return { ok: false, problem: 'notJson' };
-      bytes += String(v).length;
-    } else if (typeof v === 'string') bytes += jsonStringBytes(v);
-    else if (typeof v === 'object') {
-      const array = Array.isArray(v);
-      if (!array && !isPlainObject(v)) return { ok: false, problem: 'notJson' };
-      const inner = depth + 1;
-      if (inner > bounds.maxDepth) return { ok: false, problem: 'depth' };
-      if (inner > deepest) deepest = inner;
-      const keys = array ? null : Object.keys(v);
-      const count = array ? (v as unknown[]).length : (keys as string[]).length;
-      if (count === 0) bytes += 2;
+  while (values.length > 0) {
+    const v = values.pop() as object;
+    const level = levels.pop() as number;
+    const depth = depths.pop() as number;
+    if (depth > bounds.maxDepth) return { ok: false, problem: 'depth' };
+    if (depth > deepest) deepest = depth;
+    const array = Array.isArray(v);
+    if (!array && !isPlainObject(v)) return { ok: false, problem: 'notJson' };
+    const keys = array ? null : Object.keys(v);
+    const count = array ? v.length : (keys as string[]).length;
+    if (count === 0) bytes += 2;
+    // `[` `\n`, each entry on its own indented line, `,\n` between, `\n`, the closing indent and `]`.
+    else bytes += 4 + 2 * level + count * 2 * (level + 1) + 2 * (count - 1);
+    for (let i = 0; i < count; i++) {
+      let child: unknown;
+      if (array) child = (v as unknown[])[i];
       else {
-        // `[` `\n`, each entry on its own indented line, `,\n` between, `\n`, the closing indent and `]`.
-        bytes += 4 + 2 * level + count * 2 * (level + 1) + 2 * (count - 1);
-        for (let i = count - 1; i >= 0; i--) {
-          if (array) stack.push({ value: (v as unknown[])[i], level: level + 1, depth: inner });
-          else {
-            const key = (keys as string[])[i] as string;
-            bytes += jsonStringBytes(key) + 2;
-            stack.push({ value: (v as Record<string, unknown>)[key], level: level + 1, depth: inner });
-          }
-        }
+        const key = (keys as string[])[i] as string;
+        bytes += jsonStringBytes(key) + 2;
+        child = (v as Record<string, unknown>)[key];
       }
-    } else return { ok: false, problem: 'notJson' };
+      if (isContainer(child)) {
+        values.push(child);
+        levels.push(level + 1);
+        depths.push(depth + 1);
+      } else {
+        const n = scalarBytes(child);
+        if (n < 0) return { ok: false, problem: 'notJson' };
+        bytes += n;
+      }
+    }
     if (bytes > maxBytes) return { ok: false, problem: 'bytes' };
   }
   return { ok: true, depth: deepest, bytes };
@@ -94,12 +115,30 @@ export function measureJson(value: unknown, bounds: JsonBounds): JsonMeasure {
 
 /** Whether `value` nests arrays and objects no deeper than `maxDepth` (cheap: sizes are not counted). */
 export function depthWithin(value: unknown, maxDepth: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: v, depth } = stack.pop() as { value: unknown; depth: number };
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth + 1 > maxDepth) return false;
-    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+  if (!isContainer(value)) return true;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const child: unknown = v[i];
+        if (isContainer(child)) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in v) {
+        const child: unknown = (v as Record<string, unknown>)[key];
+        if (isContainer(child)) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
   }
   return true;
 }

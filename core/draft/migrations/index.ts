@@ -52,6 +52,8 @@ export function migrateDraft(
     applied.push(step.id);
     version = step.to;
   }
+  // Refused before zod walks every value (a 3.6 MB file of wide arrays would be a 38 MB draft).
+  checkDraftSize(doc, { onlyBytes: true });
   const parsed = DraftSchema.safeParse(doc);
   if (!parsed.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(parsed.error));
   checkDraftSize(parsed.data);

@@ -16,9 +16,10 @@ const ERROR_KEYS = allKeys().filter((k) => /(^|[:.])errors\./.test(k) || k.start
 function paramSets(): Map<string, Set<string>[]> {
   const sets = new Map<string, Set<string>[]>();
   for (const use of scanKeys(ROOT, ['core', 'cli', 'electron', 'web-host', 'renderer/src']).uses) {
-    if (typeof use.key !== 'string' || !use.given || use.given.open) continue;
+    const given = use.given;
+    if (typeof use.key !== 'string' || !given || given.open) continue;
     const list = sets.get(use.key) ?? [];
-    if (!list.some((s) => [...s].sort().join() === [...use.given!.names].sort().join())) list.push(new Set(use.given.names));
+    if (!list.some((s) => [...s].sort().join() === [...given.names].sort().join())) list.push(new Set(given.names));
     sets.set(use.key, list);
   }
   for (const key of ERROR_KEYS) if (!sets.has(key)) sets.set(key, [placeholdersOf(key)]);
