@@ -2,6 +2,7 @@
 // spoofing strings of the hostile corpus.
 import { describe, expect, it } from 'vitest';
 import { oneLineText, safeFileName, shownFileName, terminalText, visibleControls } from '../../../core/text/sanitize';
+import { formatBagInfo, parseBagInfo } from '../../../core/bundle/bag-text';
 import { ALL_SPOOFING, SPOOF } from '../../fixtures/hostile/corpus';
 
 // Everything that can move a cursor, end a line or reorder what a reader sees.
@@ -44,6 +45,16 @@ describe('oneLineText (a `Label: value` field of a text file)', () => {
     expect(oneLineText('  Amina\r\nHaddad\u0085Country-Code: XXX  ')).toBe('Amina Haddad Country-Code: XXX');
     expect(oneLineText(SPOOF.reversedExtension)).toBe('invoicegpj.exe');
     expect(oneLineText(ALL_SPOOFING)).not.toMatch(DANGEROUS);
+  });
+});
+
+describe('bag-info.txt', () => {
+  it('holds each value on its own line whatever the draft says: no NEL, no U+2028, no bidi control reaches it', () => {
+    const text = formatBagInfo({ 'Contact-Name': `Amina\u0085Country-Code: XXX ${SPOOF.lineSeparators}`, 'Source-Organization': SPOOF.reversedExtension, 'Country-Code': 'FRA' });
+    expect(text).not.toMatch(/[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069\r]/u);
+    expect(text.split('\n').filter(Boolean)).toHaveLength(3);
+    const parsed = parseBagInfo(Buffer.from(text));
+    expect(parsed).toEqual({ ok: true, value: { 'Source-Organization': 'invoicegpj.exe', 'Contact-Name': 'Amina Country-Code: XXX one two three four five', 'Country-Code': 'FRA' } });
   });
 });
 
