@@ -12,26 +12,42 @@ import esBundle from '../locales/es/bundle.json';
 import frBundle from '../locales/fr/bundle.json';
 import ruBundle from '../locales/ru/bundle.json';
 import zhBundle from '../locales/zh/bundle.json';
+import arDrafts from '../locales/ar/drafts.json';
+import enDrafts from '../locales/en/drafts.json';
+import esDrafts from '../locales/es/drafts.json';
+import frDrafts from '../locales/fr/drafts.json';
+import ruDrafts from '../locales/ru/drafts.json';
+import zhDrafts from '../locales/zh/drafts.json';
+import { visibleControls } from '../core/text/sanitize';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
+// Drafts speak through `drafts` (`drafts:errors.invalidDraft`, `drafts:validation.required`…), as in the app.
+const DRAFTS = { ar: arDrafts, zh: zhDrafts, en: enDrafts, fr: frDrafts, ru: ruDrafts, es: esDrafts } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
+/**
+ * A translator for the `cli` namespace (and `bundle:` and `drafts:` keys) in one language, English
+ * behind it for anything missing. Every value put into a message (`{{file}}`, `{{path}}`, a zod
+ * message quoting a key from a file…) is printed with its control and bidi characters as visible
+ * escapes, so no value can move the cursor, clear the screen or reorder the line it sits in. A value
+ * that is itself a translated message is written `{{- reason}}` in the locales: it was made safe when
+ * it was translated.
+ */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle'],
+    ns: ['cli', 'bundle', 'drafts'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l] }])),
     initAsync: false,
-    // Terminal text, not HTML: nothing to escape.
-    interpolation: { escapeValue: false },
+    // Terminal text, not HTML: the only escaping is of control and bidi characters.
+    interpolation: { escapeValue: true, escape: (value: unknown) => visibleControls(String(value)) },
   });
   return instance.t;
 }

@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../core/version';
 import { setLogSink } from '../core/log';
+import { terminalText } from '../core/text/sanitize';
 import { LANGUAGES } from '../core/i18n/languages';
 import { EXIT } from './exit-codes';
 import { chooseLanguage, createTranslator, type TFunction } from './i18n';
@@ -19,13 +20,18 @@ function usageFailure(t: TFunction, io: Io, err: UsageError): number {
   return EXIT.usage;
 }
 
-/** Run one `scsa` command line and return its exit code. Never throws for a user's mistake. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+/**
+ * Run one `scsa` command line and return its exit code. Never throws for a user's mistake. Every
+ * line goes out through `terminalText`: whatever a command prints, a control or bidi character that
+ * came from a file reaches the terminal only as a visible escape.
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, rawIo: Io): Promise<number> {
+  const io: Io = { out: (text) => rawIo.out(terminalText(text)), err: (text) => rawIo.err(terminalText(text)) };
   // The core's progress log lines are for the app's log; at a terminal they would bury the answer.
   // Warnings and errors still show, everything with SCSA_VERBOSE=1.
   const verbose = env.SCSA_VERBOSE === '1';
   setLogSink((line) => {
-    if (verbose || !/^\S+ INFO \[/.test(line)) process.stderr.write(line + '\n');
+    if (verbose || !/^\S+ INFO \[/.test(line)) process.stderr.write(terminalText(line) + '\n');
   });
   const choice = chooseLanguage(argv, env);
   const t = createTranslator(choice.language);

@@ -1,7 +1,20 @@
 import { apiContract, API_METHODS, uploadContract, UPLOAD_NAMES, type ApiHandlers, type ApiMethod, type UploadHandlers, type UploadName } from './contract';
-import type { ApiResult, IncomingFile } from './common';
+import type { ApiError, ApiResult, IncomingFile } from './common';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
+import { depthWithin } from '../json/bounds';
+
+/**
+ * Deepest nesting of a call's arguments. The deepest real payload is a save: `[id, {item: answer}]`
+ * around an answer of at most MAX_ANSWER_DEPTH (8) levels. Anything deeper is refused before zod,
+ * whose recursive `z.json()` would overflow the stack on thousands of levels.
+ */
+export const MAX_PAYLOAD_DEPTH = 32;
+
+/** `errors.tooDeep` when a payload (as parsed from JSON or received over IPC) nests beyond MAX_PAYLOAD_DEPTH; else null. */
+export function payloadTooDeep(payload: unknown): ApiError | null {
+  return depthWithin(payload, MAX_PAYLOAD_DEPTH) ? null : { code: 'errors.tooDeep', params: { limit: MAX_PAYLOAD_DEPTH } };
+}
 
 const log = createLogger('dispatch');
 
@@ -25,6 +38,11 @@ function failure(channel: string, err: unknown): ApiResult<never> {
  */
 export async function dispatch(handlers: ApiHandlers, method: ApiMethod, rawArgs: unknown): Promise<ApiResult<unknown>> {
   const spec = apiContract[method];
+  const deep = payloadTooDeep(rawArgs);
+  if (deep) {
+    log.warn(`refused a payload for ${spec.channel} nested deeper than ${MAX_PAYLOAD_DEPTH} levels`);
+    return { ok: false, error: deep };
+  }
   const parsed = spec.input.safeParse(rawArgs);
   if (!parsed.success) {
     log.warn(`refused malformed payload for ${spec.channel}`, parsed.error.issues.map((i) => i.message));
@@ -58,6 +76,11 @@ export async function dispatchUpload(handlers: UploadHandlers, name: UploadName,
       file.release();
     },
   };
+  const deep = payloadTooDeep(rawParams);
+  if (deep) {
+    once.release();
+    return { ok: false, error: deep };
+  }
   const parsed = spec.params.safeParse(rawParams);
   if (!parsed.success) {
     once.release();

@@ -5,6 +5,8 @@
  * and path; percent-encoded CR, LF and %) and nothing more.
  */
 
+import { oneLineText } from '../text/sanitize';
+
 /** The one `bagit.txt` a bag of this app has, byte for byte. */
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
@@ -41,14 +43,9 @@ export const REQUIRED_BAG_INFO: readonly BagInfoLabel[] = [
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A value on one line: line breaks and other control characters become spaces, ends trimmed. */
-function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
-
 /** `Label: value` lines in the fixed order; empty values are left out. */
 export function formatBagInfo(info: BagInfo): string {
-  return BAG_INFO_LABELS.map((label) => [label, oneLine(info[label] ?? '')] as const)
+  return BAG_INFO_LABELS.map((label) => [label, oneLineText(info[label] ?? '')] as const)
     .filter(([, v]) => v !== '')
     .map(([label, v]) => `${label}: ${v}\n`)
     .join('');

@@ -8,6 +8,7 @@ import { describeIssues } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
 import { DraftSchema, type AttachmentRef, type Draft } from '../draft/schema';
 import { newDraft, type NewDraftInput } from '../draft/create';
+import { checkDraftBytes } from '../draft/limits';
 import { assessmentPaths, assessmentsRoot, type AssessmentPaths } from './layout';
 import { acquireLock, type LockHandle } from './lock';
 import { removeDeadTempFiles } from './temp-files';
@@ -22,7 +23,6 @@ import { listHistoryEntries, readRevision } from './history-view';
 import { memoOf, planSave, serializeWithMemo, type AnswerMemo } from './save-plan';
 
 export type { StoredAssessment } from './list';
-
 export type { StoreNotice } from './recover';
 export type { HistoryEntry, RetentionPolicy } from './history';
 export type { SubmissionStamp } from './submitted';
@@ -194,7 +194,10 @@ export class DraftStore {
       changeLog: appendChange(before, data, revision, now, restoredFrom, plan ?? undefined),
     };
     const memo = plan?.memo ?? memoOf(next);
-    await writeFileAtomic(s.paths.draft, serializeWithMemo(next, memo));
+    const bytes = serializeWithMemo(next, memo);
+    // Refused here, not at the next import: a file the app wrote must always open again.
+    checkDraftBytes(bytes.length);
+    await writeFileAtomic(s.paths.draft, bytes);
     s.last = next;
     s.memo = memo;
     if (now.getTime() - s.lastSnapshotAt >= this.snapshotIntervalMs) await this.snapshot(s);

@@ -4,6 +4,7 @@ import { LanguageSchema, NoticeSchema, type MethodSpec, type UploadSpec } from '
 import { LenientLocalizedTextSchema } from '../../checklist/localized';
 import { ITEM_ID_PATTERN } from '../../checklist/vocabulary';
 import { AssessmentIdSchema, AssessmentMetaSchema, AttachmentRefSchema, DraftSchema } from '../../draft/schema';
+import { MAX_DRAFT_BYTES } from '../../draft/limits';
 import { PackRefSchema } from '../packs/contract';
 
 export const AssessmentSummarySchema = z.object({
@@ -24,7 +25,11 @@ export const OpenedAssessmentSchema = z.object({
 });
 export type OpenedAssessment = z.infer<typeof OpenedAssessmentSchema>;
 
-/** Answers to write: item id → new value; `null` clears the answer. */
+/**
+ * Answers to write: item id → new value; `null` clears the answer. `dispatch` refuses a payload
+ * nested beyond MAX_PAYLOAD_DEPTH before this schema runs; the handler then checks each value
+ * against the draft's bounds and its item's structure, and says which item and which limit.
+ */
 export const AnswerChangesSchema = z.record(z.string().regex(ITEM_ID_PATTERN), z.json());
 export type AnswerChanges = z.infer<typeof AnswerChangesSchema>;
 
@@ -51,7 +56,7 @@ export const DraftProblemSchema = z.object({
 export type DraftProblemInfo = z.infer<typeof DraftProblemSchema>;
 
 /** A portable draft (`*.scsa.json`) as text, for "save a copy as file" (a download) and "open file" (an upload). */
-export const PortableCopySchema = z.object({ fileName: z.string().min(1).max(255), text: z.string().max(64 * 1024 * 1024) }).strict();
+export const PortableCopySchema = z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_DRAFT_BYTES) }).strict();
 export type PortableCopy = z.infer<typeof PortableCopySchema>;
 
 export const AttachmentAddedSchema = z.object({ attachment: AttachmentRefSchema, revision: z.number().int().nonnegative() });

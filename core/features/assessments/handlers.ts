@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import type { HandlersOf } from '../../api/common';
 import { AppError } from '../../errors';
 import { createLogger } from '../../log';
-import { DEFAULT_PACK, getPack } from '../../checklist/registry';
+import { DEFAULT_PACK, findPack, getPack } from '../../checklist/registry';
+import { checkEnteringAnswers } from '../../draft/answer-structure';
+import { checkAnswerCount } from '../../draft/limits';
 import { loadExample } from '../../checklist/examples';
 import { validateDraft } from '../../draft/validate';
 import type { Draft } from '../../draft/schema';
@@ -57,7 +59,11 @@ export function createAssessmentHandlers(store: DraftStore, queue: EditQueue): A
     async saveAnswers(id, changes) {
       return queue.run(id, async () => {
         const draft = openDraft(id);
-        return saved(await store.save({ ...draft, answers: applyAnswerChanges(draft.answers, changes) }));
+        // Bounded and in its item's structure before it reaches the store (draft/answer-structure.ts).
+        checkEnteringAnswers(changes, findPack(draft.checklist)?.items ?? null);
+        const answers = applyAnswerChanges(draft.answers, changes);
+        checkAnswerCount(Object.keys(answers).length);
+        return saved(await store.save({ ...draft, answers }));
       });
     },
     async updateAssessment(id, meta) {

@@ -13,6 +13,7 @@ import { createLogger } from '../../log';
 import { describeWarnings, reportModelFromDraft } from '../../pdf/from-draft';
 import { renderReport, type RenderedReport } from '../../pdf/report';
 import type { ReportModel } from '../../pdf/report-model';
+import { safeFileName } from '../../text/sanitize';
 import type { PdfJobResult, pdfContract } from './contract';
 
 const log = createLogger('pdf-jobs');
@@ -28,10 +29,9 @@ export interface PdfOptions {
   now?: () => Date;
 }
 
-/** `<ISO3>_<checklist-id>_r<revision>_<YYYY-MM-DD>.pdf`, from values the draft schema already restricts. */
+/** `<ISO3>_<checklist-id>_r<revision>_<YYYY-MM-DD>.pdf`, through the one file-name sanitiser (the checklist id comes from the draft). */
 export function pdfFileName(draft: Draft, when: Date): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]/g, '-');
-  return `${draft.assessment.countryCode}_${safe(draft.checklist.id)}_r${draft.revision}_${when.toISOString().slice(0, 10)}.pdf`;
+  return safeFileName(`${draft.assessment.countryCode}_${draft.checklist.id}_r${draft.revision}_${when.toISOString().slice(0, 10)}.pdf`);
 }
 
 export function createPdfHandlers(options: PdfOptions): HandlersOf<typeof pdfContract> {

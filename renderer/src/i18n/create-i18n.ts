@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from '../../../core/i18n/languages';
+import { shownText } from './shown-text';
 import { applyDocumentLanguage } from './document-language';
 import { DEFAULT_NAMESPACE, bundledBackend, loadLanguage, namespaces } from './resources';
 
@@ -28,8 +29,9 @@ export async function createI18n(language: Language): Promise<I18n> {
     supportedLngs: [...LANGUAGES],
     ns: namespaces(),
     defaultNS: DEFAULT_NAMESPACE,
-    // React escapes text itself; escaping twice would show `&amp;` to the user.
-    interpolation: { escapeValue: false },
+    // React escapes HTML itself (escaping twice would show `&amp;`). What is left to escape is what
+    // makes a value from a file read differently from its data (shown-text.ts); a value without it is untouched.
+    interpolation: { escapeValue: true, escape: shownText },
     returnEmptyString: false,
     initAsync: false,
   });
