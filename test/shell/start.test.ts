@@ -106,7 +106,8 @@ describe('why Electron is missing', () => {
   });
 
   it('install script not approved, or denied, in allowScripts: says so and how to approve it', async () => {
-    for (const allowScripts of [undefined, { esbuild: false }, { electron: false }, { 'electron@41.7.0': true }, { electron: true, 'electron@41.7.1': false }]) {
+    const policies: Array<Record<string, boolean> | undefined> = [undefined, { esbuild: false }, { electron: false }, { 'electron@41.7.0': true }, { electron: true, 'electron@41.7.1': false }];
+    for (const allowScripts of policies) {
       await fs.rm(path.join(tmp, 'project'), { recursive: true, force: true });
       const status = electronStatus(await project(allowScripts), { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
       expect(status.kind, JSON.stringify(allowScripts)).toBe('script-not-approved');
@@ -118,7 +119,8 @@ describe('why Electron is missing', () => {
   });
 
   it('approved (by name or pinned): skipped when ELECTRON_SKIP_BINARY_DOWNLOAD is set, a failed download otherwise; ready with the binary', async () => {
-    for (const allowScripts of [{ electron: true }, { 'electron@41.7.1': true }, { 'electron@41.7.0 || 41.7.1': true }]) {
+    const approving: Array<Record<string, boolean>> = [{ electron: true }, { 'electron@41.7.1': true }, { 'electron@41.7.0 || 41.7.1': true }];
+    for (const allowScripts of approving) {
       await fs.rm(path.join(tmp, 'project'), { recursive: true, force: true });
       const dir = await project(allowScripts);
       expect(electronStatus(dir, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }).kind).toBe('download-skipped');
