@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { printableFingerprint } from '../../core/keys';
 import { verifyBundle } from '../../core/bundle';
+import { countryText } from '../country-text';
 import { EXIT } from '../exit-codes';
 import { registryOption } from './registry-option';
 import { percentText, progressLine } from './progress-line';
@@ -28,7 +29,7 @@ export const run: CommandRun = async (ctx) => {
     return EXIT.failedCheck;
   }
   if (result.status === 'valid-registered') {
-    ctx.out(ctx.t('bundle:cli.validRegistered', { country: result.bundle?.country ?? '' }));
+    ctx.out(ctx.t('bundle:cli.validRegistered', { country: countryText(result.bundle?.country ?? '', ctx.language) }));
     for (const fp of result.fingerprints) ctx.out(`${printableFingerprint(fp)}\n`);
     return EXIT.ok;
   }

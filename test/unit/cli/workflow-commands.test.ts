@@ -70,6 +70,16 @@ describe('scsa new', () => {
     expect((await fs.readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('takes the observer States too, and names the country by its official UN name', async () => {
+    const holySee = scsa(['new', '--country', 'vat', '--lang', 'fr', '--out', 'v.scsa.json'], { SCSA_LANG: 'fr' });
+    expect(holySee.code).toBe(0);
+    expect(holySee.stdout).toContain('Saint-Siège (VAT)');
+    const turkiye = scsa(['new', '--country', 'TUR', '--lang', 'en', '--out', 't.scsa.json']);
+    expect(turkiye.stdout).toContain('Türkiye (TUR)');
+    const russia = scsa(['new', '--country', 'RUS', '--lang', 'ru', '--out', 'r.scsa.json'], { SCSA_LANG: 'ru' });
+    expect(russia.stdout).toContain('Российская Федерация (RUS)');
+  });
+
   it('takes another pack with --pack id@version, and refuses one the app does not carry', async () => {
     expect(scsa(['new', '--country', 'SEN', '--lang', 'en', '--out', 's.json', '--pack', 'safer-cities-sample@0.1.0']).code).toBe(0);
     expect(JSON.parse(await fs.readFile(path.join(dir, 's.json'), 'utf8')).checklist).toEqual({ id: 'safer-cities-sample', version: '0.1.0' });

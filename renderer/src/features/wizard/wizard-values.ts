@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AssessmentMeta } from '../../../../core/draft/schema';
 import { isLanguage, type Language } from '../../../../core/i18n/languages';
-import { UN_MEMBER_STATES, countryName } from '../../../../core/i18n/countries';
+import { UN_COUNTRIES, countryName } from '../../../../core/i18n/countries';
 
 export interface FocalPointValues {
   name: string;
@@ -62,8 +62,8 @@ export function toMeta(values: WizardValues): AssessmentMeta {
   };
 }
 
-/** The 193 Member States named in the interface language and sorted the way a reader of it expects. */
+/** The 193 Member States and 2 observer States, by their UN names in the interface language, sorted the way a reader of it expects. */
 export function countryOptions(lng: string): { code: string; name: string }[] {
   const collator = new Intl.Collator(lng);
-  return UN_MEMBER_STATES.map((code) => ({ code, name: countryName(code, lng) })).sort((a, b) => collator.compare(a.name, b.name));
+  return UN_COUNTRIES.map((code) => ({ code, name: countryName(code, lng) })).sort((a, b) => collator.compare(a.name, b.name));
 }
