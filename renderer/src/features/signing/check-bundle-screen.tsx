@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, BundleCheck } from '../../../../core/api/contract';
 import { ErrorMessage, translateError } from '../errors/error-message';
+import { countryLabel } from '../home/country-label';
+import { useFormatters } from '../../i18n/use-formatters';
 import { BundleJobProgress } from './bundle-job-progress';
 import { useBundleJob } from './use-bundle-job';
 import './signing.css';
@@ -69,8 +71,15 @@ export function CheckBundleScreen() {
 function CheckResult({ check }: { check: BundleCheck }) {
   const { t } = useTranslation('signing');
   const { t: common, i18n } = useTranslation();
+  const format = useFormatters();
   const details = check.bundle && (
-    <p>{t('check.details', { country: check.bundle.country, revision: check.bundle.submissionRevision, date: check.bundle.baggingDate })}</p>
+    <p>
+      {t('check.details', {
+        country: countryLabel(check.bundle.country, i18n.language, common),
+        revision: format.number(check.bundle.submissionRevision),
+        date: format.date(check.bundle.baggingDate),
+      })}
+    </p>
   );
   if (check.status === 'invalid') {
     const reason = check.reason ? translateError(common, i18n, check.reason) : '';
