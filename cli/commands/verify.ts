@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { printableFingerprint } from '../../core/keys';
 import { verifyBundle, type SignerResult } from '../../core/bundle';
+import { countryText } from '../country-text';
 import { EXIT } from '../exit-codes';
 import { registryOption } from './registry-option';
 import { percentText, progressLine } from './progress-line';
@@ -53,7 +54,7 @@ export const run: CommandRun = async (ctx) => {
     }
     return EXIT.failedCheck;
   }
-  const country = result.bundle?.country ?? '';
+  const country = countryText(result.bundle?.country ?? '', ctx.language);
   if (result.status === 'valid-registered') ctx.out(ctx.t('bundle:cli.validRegistered', { country }));
   else ctx.out(ctx.t(registry ? 'bundle:cli.validNotRegistered' : 'bundle:cli.validSigned', { country }));
   for (const line of signerLines(ctx, signers, country, registry !== undefined)) ctx.out(line);

@@ -139,6 +139,14 @@ afterAll(() => {
 describe('reportModelFromDraft', () => {
   const sample = getPack(SAMPLE_PACK).pack;
 
+  it('names the country by its official UN name in the response language', () => {
+    expect(reportModelFromDraft(sampleDraft('ru'), sample, { status: 'draft' }).country).toBe('Российская Федерация');
+    expect(reportModelFromDraft(sampleDraft('en'), sample, { status: 'draft' }).country).toBe('United Kingdom of Great Britain and Northern Ireland');
+    const draft = sampleDraft('fr');
+    const turkiye = { ...draft, assessment: { ...draft.assessment, countryCode: 'TUR' } };
+    expect(reportModelFromDraft(turkiye, sample, { status: 'draft' }).country).toBe('Türkiye');
+  });
+
   it('lists every section and item of the pack in the response language, with their states', () => {
     const model = reportModelFromDraft(sampleDraft('fr'), sample, { status: 'draft' });
     expect(model.language).toBe('fr');

@@ -247,6 +247,25 @@ describe('check a bundle screen', () => {
     expect(m.checkBundleFile.mock.calls[0]).toHaveLength(1);
   });
 
+  it.each([
+    ['ar', 'البلد الاتحاد الروسي، مراجعة التقديم 2، جُمِّعت في 17 مايو 2024.'],
+    ['fr', 'Pays Fédération de Russie, révision de soumission 2, assemblé le 17 mai 2024.'],
+  ])('names the bundle’s country by its UN name and its date in the interface language (%s), never the code or an ISO date', async (lng, details) => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi(lng);
+    const bundle = { country: 'RUS', externalIdentifier: 'RUS-sacl-r2', submissionRevision: 2, baggingDate: '2024-05-17' };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check: { status: 'valid-registered', fingerprints: [FP], bundle } });
+    await renderApp(api);
+    await waitFor(() => expect(document.getElementById('check-bundle')).not.toBeNull());
+    choose(document.getElementById('check-bundle') as HTMLElement, new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
+    fireEvent.submit(document.getElementById('check-bundle')?.closest('form') as HTMLFormElement);
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    expect(result.textContent).toContain(details);
+    expect(result.textContent).not.toContain('RUS');
+    expect(result.textContent).not.toContain('2024-05-17');
+  });
+
   it('asks for a file before checking anything', async () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi();

@@ -5,6 +5,8 @@ import { ErrorMessage, translateError } from '../../ui/error-message';
 import { JobProgress } from '../../ui/job-progress';
 import { useJob } from '../../ui/use-job';
 import '../../ui/forms.css';
+import { countryLabel } from '../../ui/country-label';
+import { useFormatters } from '../../i18n/use-formatters';
 
 /**
  * "Check a bundle": is this zip intact and signed, and by a key the registry knows? The file is
@@ -72,8 +74,15 @@ export function CheckBundleScreen() {
 function CheckResult({ check, withRegistry }: { check: BundleCheck; withRegistry: boolean }) {
   const { t } = useTranslation('signing');
   const { t: common, i18n } = useTranslation();
+  const format = useFormatters();
   const details = check.bundle && (
-    <p>{t('check.details', { country: check.bundle.country, revision: check.bundle.submissionRevision, date: check.bundle.baggingDate })}</p>
+    <p>
+      {t('check.details', {
+        country: countryLabel(check.bundle.country, i18n.language, common),
+        revision: format.number(check.bundle.submissionRevision),
+        date: format.date(check.bundle.baggingDate),
+      })}
+    </p>
   );
   const signers = check.signers ?? [];
   if (check.status === 'invalid') {
