@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { machine, renderMarkdown, renderText } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The heading from which bench/results.md is written by hand (docs/benchmarks.md): never rewritten here. */
+const BY_HAND = '## Recorded by hand';
 const root = path.resolve(here, '..');
 // Inside the checkout so that the bundles resolve node_modules (pdfkit, playwright-core stay external).
 const work = path.join(here, '.work');
@@ -102,7 +104,10 @@ for (const bench of chosen) {
 }
 info.loadEnd = os.loadavg()[0].toFixed(2);
 if (write && wanted.length === 0) {
-  await fs.writeFile(path.join(here, 'results.md'), renderMarkdown(info, results));
+  // The figures of the scripts run by hand (crash soak, hostile inputs) are kept as they were.
+  const previous = await fs.readFile(path.join(here, 'results.md'), 'utf8').catch(() => '');
+  const byHand = previous.indexOf(`\n${BY_HAND}`);
+  await fs.writeFile(path.join(here, 'results.md'), renderMarkdown(info, results) + (byHand >= 0 ? previous.slice(byHand) : ''));
   process.stdout.write(`\nwrote bench/results.md\n`);
 } else if (write) {
   process.stdout.write(`\n(bench/results.md is rewritten only by a full run)\n`);

@@ -7,12 +7,25 @@ const fs = require('node:fs');
 const root = path.join(__dirname, '..');
 const built = path.join(root, 'dist', 'cli', 'scsa.cjs');
 
-/** The "not built" message from locales/<lng>/cli.json; --lang, then SCSA_LANG, then English. */
+/** The value of `flag` on the line (`--flag L` or `--flag=L`), if given; `beforeCommand` stops at the first non-option. */
+function flagValue(args, flag, beforeCommand) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--' || (beforeCommand && !arg.startsWith('-'))) return undefined;
+    if (arg === flag) return args[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The "not built" message from locales/<lng>/cli.json in the language of messages, chosen as the built
+ * command line chooses it: --ui-lang, then --lang before the command (its older spelling), then
+ * SCSA_LANG, then English.
+ */
 function notBuiltMessage() {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--lang');
-  const inline = args.find((a) => a.startsWith('--lang='));
-  const wanted = (at >= 0 ? args[at + 1] : inline ? inline.slice('--lang='.length) : process.env.SCSA_LANG) || 'en';
+  const wanted = flagValue(args, '--ui-lang', false) ?? flagValue(args, '--lang', true) ?? process.env.SCSA_LANG ?? 'en';
   for (const lng of [wanted, 'en']) {
     if (!/^(ar|zh|en|fr|ru|es)$/.test(lng)) continue;
     try {

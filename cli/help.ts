@@ -22,6 +22,7 @@ export function usageText(t: TFunction): string {
   const later = COMMANDS.filter((c) => c.later);
   const width = Math.min(MAX_COLUMN, Math.max(...COMMANDS.map((c) => c.synopsis.length)) + 3);
   const flags: Array<[string, string]> = [
+    ['--ui-lang L', t('options.uiLang', { list: LANGUAGES.join(', ') })],
     ['--lang L', t('options.lang', { list: LANGUAGES.join(', ') })],
     ['--help, -h', t('options.help')],
     ['--version', t('options.version')],

@@ -1,8 +1,9 @@
 import { APP_VERSION } from '../core/version';
 import { setLogSink } from '../core/log';
+import { terminalText } from '../core/text/sanitize';
 import { LANGUAGES } from '../core/i18n/languages';
 import { EXIT } from './exit-codes';
-import { chooseLanguage, createTranslator, type TFunction } from './i18n';
+import { chooseLanguage, createTranslator, withoutUiLang, type TFunction } from './i18n';
 import { commandUsage, usageText } from './help';
 import { findCommand } from './commands/table';
 import { parseLine, UsageError } from './parse';
@@ -19,22 +20,31 @@ function usageFailure(t: TFunction, io: Io, err: UsageError): number {
   return EXIT.usage;
 }
 
-/** Run one `scsa` command line and return its exit code. Never throws for a user's mistake. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+/**
+ * Run one `scsa` command line and return its exit code. Never throws for a user's mistake. Every
+ * line goes out through `terminalText`: whatever a command prints, a control or bidi character that
+ * came from a file reaches the terminal only as a visible escape.
+ */
+export async function main(rawArgv: readonly string[], env: NodeJS.ProcessEnv, rawIo: Io): Promise<number> {
+  const io: Io = { out: (text) => rawIo.out(terminalText(text)), err: (text) => rawIo.err(terminalText(text)) };
   // The core's progress log lines are for the app's log; at a terminal they would bury the answer.
   // Warnings and errors still show, everything with SCSA_VERBOSE=1.
   const verbose = env.SCSA_VERBOSE === '1';
   setLogSink((line) => {
-    if (verbose || !/^\S+ INFO \[/.test(line)) process.stderr.write(line + '\n');
+    if (verbose || !/^\S+ INFO \[/.test(line)) process.stderr.write(terminalText(line) + '\n');
   });
-  const choice = chooseLanguage(argv, env);
+  const choice = chooseLanguage(rawArgv, env, (name) => findCommand(name)?.contentLanguage === true);
   const t = createTranslator(choice.language);
-  if (choice.rejected?.source === '--lang') {
-    return usageFailure(t, io, new UsageError('errors.badLanguage', { value: choice.rejected.value, list: LANGUAGES.join(', ') }));
+  if (choice.rejected && choice.rejected.source !== 'SCSA_LANG') {
+    const { source, value } = choice.rejected;
+    if (value === '') return usageFailure(t, io, new UsageError('errors.missingValue', { option: source, value: 'L' }));
+    return usageFailure(t, io, new UsageError('errors.badLanguage', { value, list: LANGUAGES.join(', ') }));
   }
   if (choice.rejected) io.err(`scsa: ${t('errors.badLanguageEnv', { variable: 'SCSA_LANG', value: choice.rejected.value })}`);
 
-  // Options before the command are global: --help, --version, --lang.
+  // Options before the command are global: --help, --version, --ui-lang (anywhere on the line, taken
+  // out here), and --lang, its older spelling.
+  const argv = withoutUiLang(rawArgv);
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i] as string;

@@ -1,6 +1,7 @@
 /** Entry of the `scsa` command line (bin/scsa.cjs → dist/cli/scsa.cjs). Only wires: see main.ts. */
 import { main } from './main';
 import { chooseLanguage, createTranslator } from './i18n';
+import { terminalText } from '../core/text/sanitize';
 
 const io = {
   out: (text: string) => void process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
@@ -25,7 +26,7 @@ main(process.argv.slice(2), process.env, io).then(
     } catch {
       // The translations themselves failed: the English line above still says what happened.
     }
-    process.stderr.write(`scsa: ${line}\n`);
+    process.stderr.write(`scsa: ${terminalText(line)}\n`);
     process.exitCode = 1;
   },
 );

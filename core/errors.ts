@@ -1,4 +1,8 @@
-import type { ApiError } from './api/contract';
+/** The envelope's error: an i18n key and its params (the contract's ApiError has this shape). */
+export interface ErrorInfo {
+  code: string;
+  params?: Record<string, string | number>;
+}
 
 /** An error the user can act on. `code` names an i18next key under `errors.`; never a stack trace. */
 export class AppError extends Error {
@@ -12,7 +16,7 @@ export class AppError extends Error {
     this.params = params;
   }
 
-  toApiError(): ApiError {
+  toApiError(): ErrorInfo {
     return this.params ? { code: this.code, params: this.params } : { code: this.code };
   }
 }

@@ -1,32 +1,19 @@
-// `npm start`: build, then launch the desktop app. Where Electron's binary is missing (it is
-// downloaded from GitHub by `npm install`), say so in one line and point to the browser host.
+// `npm start`: build, then launch the desktop app. Where Electron's binary is missing, say why in one
+// line (scripts/electron-status.mjs tells the cases apart) and point to the browser host.
 // `npm start -- --no-build` launches what is already in dist/; other arguments go to the app.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronMessage, electronStatus } from './electron-status.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
-/** The Electron executable, or null when the package is absent or its download never happened. */
-function electronBinary() {
-  try {
-    const binary = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
-if (!binary) {
-  process.stderr.write(
-    'Electron is not installed on this machine: run `npm install` with internet access to download it, and use `npm run web` to open the app in a browser meanwhile.\n',
-  );
+const status = electronStatus(root);
+if (status.kind !== 'ready') {
+  process.stderr.write(`${electronMessage(status)}\n`);
   process.exit(1);
 }
+const binary = status.binary;
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');

@@ -1,17 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { ApiHandlers, ApiMethod, ApiResult } from '../core/api/contract';
-import { dispatch, isApiMethod } from '../core/api/dispatch';
+import { dispatch, isApiMethod, payloadTooDeep } from '../core/api/dispatch';
+import { MAX_DRAFT_BYTES } from '../core/draft/limits';
 
 /** Largest request body accepted; the contract's payloads are small, so anything bigger is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Methods that carry a whole document: a portable copy may hold up to 64 Mi characters of text
- * (contract), which JSON may spell in up to three bytes each.
+ * Methods that carry a whole document: a portable copy may hold up to MAX_DRAFT_BYTES characters of
+ * text (contract), which JSON may spell in up to three bytes each.
  */
 export const BODY_LIMITS: Readonly<Partial<Record<ApiMethod, number>>> = {
-  importCopy: 3 * 64 * 1024 * 1024 + MAX_BODY_BYTES,
+  importCopy: 3 * MAX_DRAFT_BYTES + MAX_BODY_BYTES,
 };
 
 const BodySchema = z.object({ args: z.array(z.unknown()) });
@@ -68,6 +69,9 @@ export async function handleApi(
   } catch {
     return fail(400, 'errors.badRequest');
   }
+  // Refused before any schema walks it: a body nested thousands deep would overflow the stack.
+  const deep = payloadTooDeep(json);
+  if (deep) return { status: 400, body: { ok: false, error: deep } };
   const body = BodySchema.safeParse(json);
   if (!body.success) return fail(400, 'errors.badRequest');
   return { status: 200, body: await dispatch(handlers, methodName, body.data.args) };

@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCoreService } from '../core/api/service';
-import type { ApiHandlers, AttachmentHandler, BundleCheckFileHandler } from '../core/api/contract';
+import type { ApiHandlers, UploadHandlers } from '../core/api/contract';
+import type { OpenedDownload } from '../core/api/downloads';
 import { FileSettingsStore } from '../core/settings/file-store';
 import { createLogger } from '../core/log';
 import { handleApi } from './api-route';
-import { handleUpload, isUploadPath } from './upload-route';
-import { CHECK_PATH, handleCheckUpload } from './check-route';
-import { DOWNLOAD_LINK_PATH, DOWNLOAD_PREFIX, DownloadTokens, handleDownloadLink, serveDownload } from './download-route';
+import { DOWNLOAD_PREFIX, UPLOAD_PREFIX, drain, handleUpload, serveDownload } from './file-route';
 import { cacheControlOf, resolveStatic } from './static-files';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
@@ -23,8 +22,8 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only by tests; a fresh random token otherwise. */
   token?: string;
-  /** Replaces the core's attachment intake (tests); `null` switches uploads off (404). */
-  attachments?: AttachmentHandler | null;
+  /** Replaces some of the core's upload handlers (tests). */
+  uploads?: Partial<UploadHandlers>;
   /** Largest attachment the core accepts; tests set it low. */
   maxAttachmentBytes?: number;
 }
@@ -88,10 +87,8 @@ async function serveStatic(rendererDir: string, pathname: string, req: IncomingM
 interface RouteContext {
   rendererDir: string;
   handlers: ApiHandlers;
-  attachments: AttachmentHandler | undefined;
-  checkBundleFile: BundleCheckFileHandler;
-  dataDir: string;
-  downloads: DownloadTokens;
+  uploads: UploadHandlers;
+  takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   token: string;
   port: number;
 }
@@ -105,21 +102,17 @@ async function route(ctx: RouteContext, req: IncomingMessage, res: ServerRespons
     log.warn(`refused ${req.method ?? '?'} ${pathname} (host ${JSON.stringify(req.headers.host)}, origin ${JSON.stringify(req.headers.origin)})`);
     return sendText(res, 403, 'Forbidden');
   }
-  // An anchor's download: no token header, a one-use token in the path instead (download-route.ts).
-  if (pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(ctx.dataDir, ctx.downloads, pathname, req, res);
+  // An anchor's download: no token header, a one-use token in the path instead (core/api/downloads.ts).
+  if (pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(ctx.takeDownload, pathname, req, res);
   if (pathname === '/api' || pathname.startsWith('/api/')) {
     if (!tokenMatches(req.headers[TOKEN_HEADER], ctx.token)) {
       log.warn(`refused API call ${pathname} without a valid token`);
+      await drain(req);
       return sendJson(res, 403, { ok: false, error: { code: 'errors.forbidden' } });
     }
-    const reply =
-      pathname === CHECK_PATH
-        ? await handleCheckUpload(ctx.checkBundleFile, req)
-        : pathname === DOWNLOAD_LINK_PATH
-          ? await handleDownloadLink(ctx.downloads, req)
-          : isUploadPath(pathname)
-            ? await handleUpload(ctx.attachments, pathname, req)
-            : await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
+    const reply = pathname.startsWith(UPLOAD_PREFIX)
+      ? await handleUpload(ctx.uploads, pathname, req)
+      : await handleApi(ctx.handlers, pathname.slice('/api/'.length), req);
     return sendJson(res, reply.status, reply.body, reply.headers);
   }
   return serveStatic(ctx.rendererDir, pathname, req, res);
@@ -134,14 +127,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     settings: new FileSettingsStore(options.dataDir),
     ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
   });
-  const attachments = options.attachments === undefined ? core.addAttachment : (options.attachments ?? undefined);
   const ctx: RouteContext = {
     rendererDir: options.rendererDir,
     handlers: core.handlers,
-    attachments,
-    checkBundleFile: core.checkBundleFile,
-    dataDir: options.dataDir,
-    downloads: new DownloadTokens(),
+    uploads: { ...core.uploads, ...options.uploads },
+    takeDownload: core.takeDownload,
     token,
     port: options.port,
   };

@@ -1,6 +1,7 @@
 import { defaultPack } from '../../core/checklist/registry';
 import { localize } from '../../core/checklist/localized';
 import type { ChecklistItem } from '../../core/checklist/schema';
+import { LANGUAGES, isLanguage } from '../../core/i18n/languages';
 import { EXIT } from '../exit-codes';
 import type { CommandRun } from './types';
 
@@ -12,7 +13,8 @@ function marks(item: ChecklistItem): string {
 
 /**
  * `scsa checklist [--lang L] [--json]`: the pack the app carries. `--json` prints the pack itself
- * (all six languages, for tools); otherwise a readable outline of sections and items in language L.
+ * (all six languages, for tools); otherwise a readable outline of sections and items in language L
+ * (the messages around it follow --ui-lang / SCSA_LANG).
  */
 export const run: CommandRun = async (ctx) => {
   const { pack, items } = defaultPack();
@@ -20,7 +22,14 @@ export const run: CommandRun = async (ctx) => {
     ctx.out(JSON.stringify(pack, null, 2));
     return EXIT.ok;
   }
-  const lng = ctx.language;
+  // The outline's language is --lang; without it, the language of messages.
+  const chosen = ctx.options.lang;
+  if (typeof chosen === 'string' && !isLanguage(chosen)) {
+    ctx.err(`scsa: ${ctx.t('errors.badLanguage', { value: chosen, list: LANGUAGES.join(', ') })}`);
+    ctx.err(ctx.t('usage.moreHelp', { command: 'scsa checklist --help' }));
+    return EXIT.usage;
+  }
+  const lng = typeof chosen === 'string' ? chosen : ctx.language;
   const text = (t: Parameters<typeof localize>[0]) => localize(t, lng).text;
   const lines: string[] = [
     text(pack.title),

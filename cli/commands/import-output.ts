@@ -34,7 +34,7 @@ export function printDecision(ctx: CommandContext, d: ImportDecision): void {
   else ctx.out(ctx.t('import.plain', { decision, path: d.path }));
   if (d.decision === 'rejected' || d.decision === 'duplicate') return;
   for (const s of d.signers ?? []) {
-    const role = s.role ? ctx.t(`secretariat:roles.${s.role}`) : ctx.t('secretariat:roles.none', { country: d.facts?.country ?? '' });
+    const role = s.role ? ctx.t(`secretariat:roles.${s.role}`) : ctx.t('secretariat:signer.unregistered', { country: d.facts?.country ?? '' });
     ctx.out(ctx.t('import.signer', { fingerprint: printableFingerprint(s.fingerprint).replace('\n', ' '), role: s.name ? `${role}, ${s.name}` : role }));
   }
 }

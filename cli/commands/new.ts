@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
 import { AUTONYMS, isLanguage } from '../../core/i18n/languages';
-import { countryName, isMemberState } from '../../core/i18n/countries';
+import { isUnCountry } from '../../core/i18n/countries';
+import { countryText } from '../country-text';
 import { DEFAULT_PACK, findPack } from '../../core/checklist/registry';
 import { newDraft } from '../../core/draft/create';
 import { serializeDraft } from '../../core/store/read';
@@ -23,7 +24,7 @@ const option = (ctx: CommandContext, name: string): string | undefined => {
 
 /**
  * `scsa new --country ISO3 --lang L --out FILE [--pack ID@VERSION] [--force]`: a new, empty portable
- * draft for a UN Member State, answers to be written in L, on the default checklist unless named.
+ * draft for a UN Member State or observer State, answers to be written in L, on the default checklist unless named.
  * Written atomically; an existing file is kept unless --force.
  */
 export const run: CommandRun = async (ctx) => {
@@ -33,7 +34,7 @@ export const run: CommandRun = async (ctx) => {
   if (country === undefined) return usage(ctx, 'errors.missingOption', { option: '--country ISO3' });
   if (lang === undefined) return usage(ctx, 'errors.missingOption', { option: '--lang L' });
   if (out === undefined) return usage(ctx, 'errors.missingOption', { option: '--out FILE' });
-  if (!isMemberState(country)) return usage(ctx, 'new.badCountry', { value: country });
+  if (!isUnCountry(country)) return usage(ctx, 'new.badCountry', { value: country });
   if (!isLanguage(lang)) return usage(ctx, 'errors.badLanguage', { value: lang, list: 'ar, zh, en, fr, ru, es' });
 
   const packArg = option(ctx, 'pack');
@@ -62,7 +63,7 @@ export const run: CommandRun = async (ctx) => {
   ctx.out(
     ctx.t('new.created', {
       file: out,
-      country: `${countryName(country, ctx.language)} (${country})`,
+      country: countryText(country, ctx.language),
       pack: `${loaded.pack.id} ${loaded.pack.version}`,
       language: `${AUTONYMS[lang]} (${lang})`,
     }),

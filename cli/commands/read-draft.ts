@@ -28,7 +28,11 @@ export async function readDraftFile(ctx: CommandContext, file: string): Promise<
   const bytes = await fs.readFile(file).catch(() => null);
   if (!bytes) return fail('validate.unreadable');
   const parsed = parseDraftBytes(bytes);
-  if (!parsed.ok) return fail(`validate.damaged.${parsed.reason}`, parsed.error.params ?? {});
+  if (!parsed.ok) {
+    // A schema problem is told in the core's own words (which item, which limit), not as a bare path.
+    if (parsed.reason === 'schema') return fail('validate.damaged.schema', { reason: ctx.t(parsed.error.code, parsed.error.params ?? {}) });
+    return fail(`validate.damaged.${parsed.reason}`, parsed.error.params ?? {});
+  }
   const { draft } = parsed;
   const loaded = findPack(draft.checklist);
   if (!loaded) return fail('validate.packNotFound', { id: draft.checklist.id, version: draft.checklist.version });

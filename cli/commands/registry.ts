@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KEY_ROLES, type KeyRole } from '../../core/bundle/registry';
 import { printableFingerprint } from '../../core/keys';
+import { visibleControls } from '../../core/text/sanitize';
 import { addKey, applyReplacement, revokeKey, type RegistryChange, type RegistryEntry, type Workspace } from '../../core/secretariat';
 import { EXIT } from '../exit-codes';
 import { reportAppError } from './passphrase';
@@ -40,7 +41,7 @@ async function readInput(ctx: CommandContext, file: string): Promise<Buffer | nu
 
 /** Each entry on a few lines: country, role and name; the fingerprint in its printed groups; validity. */
 function printEntry(ctx: CommandContext, e: RegistryEntry): void {
-  ctx.out(`${e.country}  ${roleText(ctx, e.role)}${e.name ? `  ${e.name}` : ''}`);
+  ctx.out(`${e.country}  ${roleText(ctx, e.role)}${e.name ? `  ${visibleControls(e.name)}` : ''}`);
   ctx.out(`  ${oneLineFingerprint(e.fingerprint)}`);
   const validity = [
     e.validFrom ? ctx.t('registry.validFrom', { date: e.validFrom }) : '',

@@ -11,7 +11,7 @@ export interface OptionSpec {
 export interface CommandContext {
   positionals: string[];
   options: Record<string, string | boolean>;
-  /** Language of messages, from --lang or SCSA_LANG. */
+  /** Language of messages, from --ui-lang or SCSA_LANG (never a command's content --lang). */
   language: Language;
   t: TFunction;
   /** Results (stdout). */
@@ -38,6 +38,8 @@ export interface CommandSpec {
   details?: boolean;
   /** Listed under "later" in help (import, report, pack). */
   later?: boolean;
+  /** Its `--lang L` is the language of what it makes (the outline, the draft's answers), never of messages. */
+  contentLanguage?: boolean;
   /** Loaded only when run, so `scsa --help` never pays for PDF or crypto code. */
   load: () => Promise<{ run: CommandRun }>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../core/errors';
 import { entryInForce, type KeyRegistry } from '../../core/bundle/registry';
 import { printableFingerprint, verifyReplacement, type ReplacementStatement } from '../../core/keys';
+import { countryText } from '../country-text';
 import { EXIT } from '../exit-codes';
 import { reportAppError } from './passphrase';
 import { registryOption } from './registry-option';
@@ -83,7 +84,7 @@ export const run: CommandRun = async (ctx) => {
     ctx.out(ctx.t('verifyReplacement.oldNotRegistered'));
     return VALID_UNREGISTERED;
   }
-  const countries = [...new Set(found.map((k) => k.country))].join(', ');
+  const countries = [...new Set(found.map((k) => k.country))].map((code) => countryText(code, ctx.language)).join(', ');
   ctx.out(ctx.t('verifyReplacement.oldRegistered', { countries }));
   return EXIT.ok;
 };

@@ -1,17 +1,25 @@
-import type { ApiHandlers, AppInfo, AttachmentHandler, BundleCheckFileHandler } from './contract';
+/**
+ * The composition root: one draft store, one edit queue, one job queue and one download desk for the
+ * data folder, and each feature's handlers over them. Transports (Electron IPC, the web host) see
+ * only what `createCoreService` returns.
+ */
+import type { ApiHandlers, UploadHandlers } from './contract';
+import type { AppInfo } from '../features/app/contract';
 import type { SettingsStore } from '../settings/settings';
-import { APP_VERSION, PRODUCT_NAME } from '../version';
 import { createLogger } from '../log';
-import { DEFAULT_PACK, getPack, listPacks } from '../checklist/registry';
-import { packInLanguages } from '../checklist/pack-languages';
 import { DraftStore } from '../store/draft-store';
-import { EditQueue } from './edit-queue';
-import { createWorkflowHandlers } from './workflow';
-import { createAttachmentHandler } from './attachments';
-import { PdfJobs, createPdfHandlers } from './pdf-jobs';
-import { createSigningHandlers } from './signing';
-import { BundleJobs } from './bundle-jobs';
-import { createSigningKeys } from './signing-keys';
+import { EditQueue, savedDraft } from '../store/edit-queue';
+import { JobQueue } from '../jobs/job-queue';
+import { DownloadDesk, type OpenedDownload } from './downloads';
+import { createAppHandlers } from '../features/app/handlers';
+import { createSettingsHandlers } from '../features/settings/handlers';
+import { createPacksHandlers } from '../features/packs/handlers';
+import { createAssessmentHandlers } from '../features/assessments/handlers';
+import { createAttachmentHandler } from '../features/assessments/attachments';
+import { createPdfHandlers } from '../features/pdf/handlers';
+import { createSigningKeys } from '../features/keys/handlers';
+import { createSubmissionHandlers } from '../features/submissions/handlers';
+import { createJobHandlers } from '../features/jobs/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -30,87 +38,58 @@ export interface CoreOptions {
   keyWrappers?: readonly KeyWrapper[];
 }
 
-/** The core as the transports see it: the contract's handlers, the attachment stream, and shutdown. */
+/** The core as the transports see it: the contract's handlers, the uploads, the downloads, and shutdown. */
 export interface CoreService {
   handlers: ApiHandlers;
-  addAttachment: AttachmentHandler;
-  /** Check a bundle file in place as a job (the transports' side of FileApi.checkBundleFile). */
-  checkBundleFile: BundleCheckFileHandler;
+  uploads: UploadHandlers;
+  /** The file a download ticket was issued for, opened, once (null otherwise). */
+  takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
   dispose(): Promise<void>;
 }
 
-/** The core's implementation of every contract method, over one draft store for the data folder. */
 export function createCoreService(options: CoreOptions): CoreService {
-  const { settings } = options;
+  const { settings, dataDir } = options;
   const store = new DraftStore({
-    dataDir: options.dataDir,
+    dataDir,
     ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
     ...(options.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: options.snapshotIntervalMs } : {}),
   });
   const queue = new EditQueue();
+  const jobs = new JobQueue();
+  const downloads = new DownloadDesk();
+  const uiLanguage = async () => (await settings.read()).language;
+  const readDraft = (id: string) => savedDraft(store, queue, id);
   let disposed: Promise<void> | null = null;
-  const pdfJobs = new PdfJobs({
-    // Behind the edits already sent, so the report has every answer saved before "Export PDF";
-    // the open draft, or the one on disk read without taking the lock, as validation does.
-    readDraft: (id) => queue.run(id, async () => store.current(id) ?? (await store.open(id, { readOnly: true })).draft),
-    uiLanguage: async () => (await settings.read()).language,
-  });
 
   const keys = createSigningKeys({
-    dataDir: options.dataDir,
+    dataDir,
     ...(options.keyScrypt ? { keyScrypt: options.keyScrypt } : {}),
     ...(options.keyWrappers ? { wrappers: options.keyWrappers } : {}),
   });
-  const bundleJobs = new BundleJobs();
-  const { checkBundleFile, ...signingHandlers } = createSigningHandlers({
-    dataDir: options.dataDir,
-    store,
-    queue,
-    keys,
-    jobs: bundleJobs,
-    uiLanguage: async () => (await settings.read()).language,
-  });
+  const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
+  const jobHandlers = createJobHandlers(jobs);
 
   const handlers: ApiHandlers = {
-    async getAppInfo() {
-      return {
-        productName: PRODUCT_NAME,
-        version: APP_VERSION,
-        checklistPack: { id: DEFAULT_PACK.id, version: DEFAULT_PACK.version },
-        dataDir: options.dataDir,
-        runtime: options.runtime,
-      };
-    },
-    async getSettings() {
-      return settings.read();
-    },
-    async setLanguage(language) {
-      const next = { ...(await settings.read()), language };
-      await settings.write(next);
-      return next;
-    },
-    async listPacks() {
-      return listPacks();
-    },
-    async getPack(ref, texts) {
-      const { pack, translationGaps } = getPack(ref);
-      return texts ? packInLanguages(pack, translationGaps, texts.languages) : { pack, translationGaps };
-    },
-    ...createWorkflowHandlers(store, queue),
-    ...createPdfHandlers(pdfJobs),
+    ...createAppHandlers(dataDir, options.runtime),
+    ...createSettingsHandlers(settings),
+    ...createPacksHandlers(),
+    ...createAssessmentHandlers(store, queue),
+    ...createPdfHandlers({ jobs, readDraft, uiLanguage }),
     ...keys.handlers,
-    ...signingHandlers,
+    ...submissionHandlers,
+    ...jobHandlers,
+    // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
+    takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
   };
 
   return {
     handlers,
-    addAttachment: createAttachmentHandler(store, queue),
-    checkBundleFile,
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
+    takeDownload: (token, fileName) => downloads.take(token, fileName),
     dispose() {
       disposed ??= (async () => {
-        pdfJobs.dispose();
-        bundleJobs.dispose();
+        jobs.dispose();
         await queue.idle();
         await store.closeAll();
         log.info('all drafts closed');

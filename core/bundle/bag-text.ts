@@ -5,6 +5,8 @@
  * and path; percent-encoded CR, LF and %) and nothing more.
  */
 
+import { oneLineText } from '../text/sanitize';
+
 /** The one `bagit.txt` a bag of this app has, byte for byte. */
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
@@ -41,14 +43,9 @@ export const REQUIRED_BAG_INFO: readonly BagInfoLabel[] = [
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A value on one line: line breaks and other control characters become spaces, ends trimmed. */
-function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
-
 /** `Label: value` lines in the fixed order; empty values are left out. */
 export function formatBagInfo(info: BagInfo): string {
-  return BAG_INFO_LABELS.map((label) => [label, oneLine(info[label] ?? '')] as const)
+  return BAG_INFO_LABELS.map((label) => [label, oneLineText(info[label] ?? '')] as const)
     .filter(([, v]) => v !== '')
     .map(([label, v]) => `${label}: ${v}\n`)
     .join('');
@@ -56,14 +53,24 @@ export function formatBagInfo(info: BagInfo): string {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-function lines(bytes: Uint8Array): string[] | null {
+/** Whether the bytes start with a UTF-8 byte order mark, which RFC 8493 forbids in tag files. */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * The lines of a tag file; 'bom' when it starts with a byte order mark (`sha256sum -c` would take
+ * it as part of the first hash and skip that line: the decoder, which drops a BOM silently, must
+ * not be the one to decide), null when it is not UTF-8.
+ */
+function lines(bytes: Uint8Array): string[] | 'bom' | null {
+  if (startsWithBom(bytes)) return 'bom';
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     return null;
   }
-  if (text.startsWith('\uFEFF')) return null;
   const split = text.split(/\r\n|\r|\n/);
   // A final line break leaves one empty string behind; a missing one is tolerated.
   if (split[split.length - 1] === '') split.pop();
@@ -76,6 +83,7 @@ function lines(bytes: Uint8Array): string[] | null {
  */
 export function parseBagInfo(bytes: Uint8Array): ParseResult<BagInfo> {
   const all = lines(bytes);
+  if (all === 'bom') return { ok: false, problem: 'bom' };
   if (!all) return { ok: false, problem: 'encoding' };
   const info: BagInfo = {};
   const seen = new Set<string>();
@@ -121,6 +129,7 @@ export function formatManifest(entries: readonly ManifestLine[]): string {
 /** Parse a SHA-256 manifest. Refuses malformed lines and a path listed twice. */
 export function parseManifest(bytes: Uint8Array): ParseResult<ManifestLine[]> {
   const all = lines(bytes);
+  if (all === 'bom') return { ok: false, problem: 'bom' };
   if (!all) return { ok: false, problem: 'encoding' };
   const out: ManifestLine[] = [];
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ import { describeIssues } from '../checklist/issues';
 import type { SigningKey } from '../keys/keys';
 import { BAGIT_TXT, type ManifestLine } from './bag-text';
 import { PAYLOAD, TAG_FILES, bundleFileName, isIncompressible } from './names';
+import { entryNameProblem } from './entry-names';
 import { buildSubmission, isoDay, submissionAttachments, submissionBytes } from './submission';
 import { tagFiles } from './tag-files';
 import { warmSharedHashPool } from './hash-worker';
@@ -142,6 +143,13 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const software = `${PRODUCT_NAME} ${APP_VERSION}`;
   const file = await resolveTarget(options.out, draft, options.submissionRevision, now);
   const top = path.basename(file).slice(0, -'.zip'.length);
+  // Every name goes through the verifier's own rule: a bundle it would refuse is never written.
+  const inBag = (name: string): string => {
+    const problem = entryNameProblem(`${top}/${name}`);
+    if (problem) throw new AppError('bundle:errors.outputNameUnsafe', { name: problem.params.path });
+    return `${top}/${name}`;
+  };
+  inBag('');
   const attachments = submissionAttachments(draft);
   const refs = new Map<string, AttachmentRef>(draft.attachments.map((a) => [a.sha256, a]));
   // The JSON and the PDF are counted once they exist; the attachments are known now.
@@ -152,12 +160,12 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
     file,
     now,
     async (zip) => {
-      zip.addBuffer(`${top}/${TAG_FILES.bagit}`, Buffer.from(BAGIT_TXT), true);
+      zip.addBuffer(inBag(TAG_FILES.bagit), Buffer.from(BAGIT_TXT), true);
       // The attachments go first: they stream (read, hashed, written) while this thread builds the
       // submission JSON and the PDF is rendered, which would otherwise come before any byte is written.
       const streaming = attachments.map((a) => {
         const ref = refs.get(a.sha256) as AttachmentRef;
-        return zip.addFile(`${top}/${a.path}`, options.attachmentPath(a.sha256), !isIncompressible(ref.name, ref.mediaType), a.size, (n) => progress.add(n)).then((r) => {
+        return zip.addFile(inBag(a.path), options.attachmentPath(a.sha256), !isIncompressible(ref.name, ref.mediaType), a.size, (n) => progress.add(n)).then((r) => {
           // The store names files by their hash; content that no longer matches is not what the user attached.
           if (r.sha256 !== a.sha256) throw new AppError('bundle:errors.attachmentChanged', { name: a.name, sha256: a.sha256 });
           return { path: a.path, ...r };
@@ -169,7 +177,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
       const submission = buildSubmission(draft, { externalIdentifier, submissionRevision: options.submissionRevision, exportedAt: now, software });
       const json = submissionBytes(submission);
       progress.expect(json.length);
-      zip.addBuffer(`${top}/${PAYLOAD.submission}`, json, true);
+      zip.addBuffer(inBag(PAYLOAD.submission), json, true);
       progress.add(json.length);
       const pdf = await options.renderPdf(draft, { status: 'submitted', externalIdentifier, signerFingerprint: signer.fingerprint, exportedAt: now });
       // A PDF rendered as a stream has no size known in advance: its bytes are left out of the count.
@@ -177,14 +185,14 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
       progress.expect(pdfBytes);
       progress.seal();
       const onPdf = pdfBytes > 0 ? (n: number) => progress.add(n) : undefined;
-      const report = zip.addStream(`${top}/${PAYLOAD.report}`, () => toStream(pdf), false, undefined, onPdf);
+      const report = zip.addStream(inBag(PAYLOAD.report), () => toStream(pdf), false, undefined, onPdf);
 
       const streamed = [{ path: PAYLOAD.report, ...(await report) }, ...(await Promise.all(streaming))];
       const lines: ManifestLine[] = [{ path: PAYLOAD.submission, sha256: createHash('sha256').update(json).digest('hex') }];
       lines.push(...streamed.map(({ path: p, sha256 }) => ({ path: p, sha256 })));
       oxum = `${json.length + streamed.reduce((n, s) => n + s.size, 0)}.${lines.length}`;
       const facts = { draft, now, oxum, externalIdentifier, submissionRevision: options.submissionRevision, software };
-      for (const [name, content, compress] of tagFiles(lines, facts, signer)) zip.addBuffer(`${top}/${name}`, content, compress);
+      for (const [name, content, compress] of tagFiles(lines, facts, signer)) zip.addBuffer(inBag(name), content, compress);
     },
     options.createOutput,
   );

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { safeFileName } from '../text/sanitize';
+
+export { safeFileName };
 
 /** Payload paths inside the bag (relative to its top folder). */
 export const PAYLOAD = {
@@ -15,30 +18,6 @@ export const TAG_FILES = {
 } as const;
 
 export const SIGNATURES_DIR = 'signatures/';
-
-/** Longest attachment name kept in a bag path, in UTF-8 bytes (zip tools and file systems cope with far more). */
-const MAX_NAME_BYTES = 120;
-
-/**
- * A file name that survives every zip tool, file system and `sha256sum -c` line: letters and digits
- * of any script, `.`, `-`, `_`; everything else (spaces, slashes, control and bidi characters,
- * quotes) becomes `_`. No leading dot, never empty, at most 120 UTF-8 bytes, extension kept.
- */
-export function safeFileName(name: string): string {
-  let safe = name
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '_')
-    .replace(/_+/g, '_')
-    .replace(/^[._]+/, '')
-    // Windows drops a trailing dot: the name in the bag must extract as itself everywhere.
-    .replace(/\.+$/, '');
-  if (safe === '' || /^\.+$/.test(safe)) safe = 'file';
-  if (Buffer.byteLength(safe) <= MAX_NAME_BYTES) return safe;
-  const ext = path.extname(safe).slice(0, 16);
-  let stem = safe.slice(0, safe.length - ext.length);
-  while (Buffer.byteLength(stem + ext) > MAX_NAME_BYTES) stem = [...stem].slice(0, -1).join('');
-  return stem + ext;
-}
 
 /** `data/attachments/<sha256>-<safe name>`: unique by hash, readable by name. */
 export function attachmentBagPath(sha256: string, name: string): string {

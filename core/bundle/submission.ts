@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { AssessmentMetaSchema, AttachmentRefSchema, AssessmentIdSchema, type Draft } from '../draft/schema';
+import { AssessmentMetaSchema, AttachmentRefSchema, AssessmentIdSchema, DraftSchema, type Draft } from '../draft/schema';
 import { IsoDateSchema } from '../draft/answers';
-import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
 import { canonicalJsonBytes } from './canonical-json';
 import { attachmentBagPath } from './names';
 
@@ -31,7 +30,8 @@ export const SubmissionSchema = z
       .strict(),
     assessment: AssessmentMetaSchema,
     checklist: z.object({ id: z.string().min(1), version: z.string().min(1) }).strict(),
-    answers: z.record(z.string().regex(ITEM_ID_PATTERN), z.json()),
+    // The draft's own answers schema: bounded in depth and size before anything recursive runs.
+    answers: DraftSchema.shape.answers,
     attachments: z.array(SubmissionAttachmentSchema),
   })
   .strict();

@@ -1,19 +1,21 @@
-import { BAGIT_TXT, REQUIRED_BAG_INFO, parseBagInfo, type BagInfo } from './bag-text';
+import { BAGIT_TXT, REQUIRED_BAG_INFO, parseBagInfo, startsWithBom, type BagInfo } from './bag-text';
 import { BundleInvalid } from './reasons';
 import { SubmissionSchema, type Submission } from './submission';
-import { PAYLOAD } from './names';
+import { PAYLOAD, TAG_FILES } from './names';
 import type { ManifestLine } from './bag-text';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** bagit.txt must be exactly the two lines this format fixes. */
 export function checkBagit(bytes: Buffer): void {
+  if (startsWithBom(bytes)) throw new BundleInvalid('byteOrderMark', { path: TAG_FILES.bagit });
   if (!bytes.equals(Buffer.from(BAGIT_TXT))) throw new BundleInvalid('bagitInvalid', {});
 }
 
 /** bag-info.txt parsed, with every required label present and well-formed. */
 export function checkBagInfo(bytes: Buffer): BagInfo {
   const parsed = parseBagInfo(bytes);
+  if (!parsed.ok && parsed.problem === 'bom') throw new BundleInvalid('byteOrderMark', { path: TAG_FILES.bagInfo });
   if (!parsed.ok) throw new BundleInvalid('bagInfoInvalid', { field: parsed.problem });
   const info = parsed.value;
   for (const label of REQUIRED_BAG_INFO) {

@@ -14,10 +14,27 @@ const log = createLogger('bundle-verify');
 
 export type VerifyStatus = 'valid-registered' | 'valid-unregistered' | 'invalid';
 
+/**
+ * One signer's standing: its signature holds and its key is registered for the bundle's country on
+ * its Bagging-Date (`registered`), holds but the registry does not list it for that country, or no
+ * registry was given (`unregistered`), or it does not hold (`invalid`).
+ */
+export type SignerStatus = 'registered' | 'unregistered' | 'invalid';
+export interface SignerResult {
+  fingerprint: string;
+  status: SignerStatus;
+}
+
 export interface VerifyResult {
   status: VerifyStatus;
   /** Fingerprints of the keys that signed (valid bundles), or that claim to have signed (so far as read). */
   fingerprints: string[];
+  /**
+   * Each signer with its own status, by fingerprint, once it is known: when no signature holds, or
+   * once bag-info.txt (and so the country) is covered by one that does. A bundle is invalid if any
+   * signer is `invalid`; it is `valid-registered` if at least one is `registered`.
+   */
+  signers?: SignerResult[];
   /** The first problem found, for an invalid bundle. */
   reason?: VerifyReason;
   /** Facts from a valid bundle, for display. */
@@ -38,6 +55,8 @@ const MAX_TAG_BYTES = 16 * 1024 * 1024;
 const MAX_SMALL_BYTES = 64 * 1024;
 const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
 const SIGNATURE_NAME = /^signatures\/([0-9a-f]{64})\.(sig|pub\.pem)$/;
+/** Reasons that condemn one signer, not the archive: the others are still judged. */
+const SIGNER_REASONS = new Set(['signatureFileInvalid', 'publicKeyMismatch', 'signatureInvalid']);
 
 /** Sort the bag's files: the four tag files, signature pairs by fingerprint, payload; anything else is refused. */
 function classify(bag: OpenedBag): { fingerprints: string[]; payload: BagFile[] } {
@@ -71,23 +90,39 @@ function file(bag: OpenedBag, path: string): BagFile {
   return f;
 }
 
-/** Every signature must hold over the exact tagmanifest bytes, by the key its file name fingerprints. */
-async function checkSignatures(bag: OpenedBag, fingerprints: string[], tagManifest: Buffer): Promise<void> {
-  for (const fp of fingerprints) {
-    const pem = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.pub.pem`), MAX_SMALL_BYTES);
-    const sig = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.sig`), MAX_SMALL_BYTES);
-    let key;
-    try {
-      key = parsePublicKeyPem(pem);
-    } catch {
-      throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
-    }
-    // Byte-exact PEM: a second rendering of the same key would be a file no signature covers.
-    if (!pem.equals(Buffer.from(publicKeyPem(key)))) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
-    if (fingerprintOf(key) !== fp) throw new BundleInvalid('publicKeyMismatch', { fingerprint: fp });
-    if (sig.length !== 64) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.sig` });
-    if (!verifySignature(null, tagManifest, key, sig)) throw new BundleInvalid('signatureInvalid', { fingerprint: fp });
+/** Check one signature over the exact tagmanifest bytes, by the key its file name fingerprints; throws the reason it does not hold. */
+async function checkSignature(bag: OpenedBag, fp: string, tagManifest: Buffer): Promise<void> {
+  const pem = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.pub.pem`), MAX_SMALL_BYTES);
+  const sig = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.sig`), MAX_SMALL_BYTES);
+  let key;
+  try {
+    key = parsePublicKeyPem(pem);
+  } catch {
+    throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
   }
+  // Byte-exact PEM: a second rendering of the same key would be a file no signature covers.
+  if (!pem.equals(Buffer.from(publicKeyPem(key)))) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
+  if (fingerprintOf(key) !== fp) throw new BundleInvalid('publicKeyMismatch', { fingerprint: fp });
+  if (sig.length !== 64) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.sig` });
+  if (!verifySignature(null, tagManifest, key, sig)) throw new BundleInvalid('signatureInvalid', { fingerprint: fp });
+}
+
+/**
+ * Every signature, each judged on its own: the problem with each one that does not hold (its reason),
+ * null for one that does. A file that cannot be read at all is a damaged bundle, thrown at once.
+ */
+async function checkSignatures(bag: OpenedBag, fingerprints: string[], tagManifest: Buffer): Promise<Map<string, BundleInvalid | null>> {
+  const verdicts = new Map<string, BundleInvalid | null>();
+  for (const fp of fingerprints) {
+    try {
+      await checkSignature(bag, fp, tagManifest);
+      verdicts.set(fp, null);
+    } catch (err) {
+      if (!(err instanceof BundleInvalid) || !SIGNER_REASONS.has(err.reason)) throw err;
+      verdicts.set(fp, err);
+    }
+  }
+  return verdicts;
 }
 
 function sha256(b: Buffer): string {
@@ -96,6 +131,9 @@ function sha256(b: Buffer): string {
 
 function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInvalid'): ManifestLine[] {
   const parsed = parseManifest(bytes);
+  if (!parsed.ok && parsed.problem === 'bom') {
+    throw new BundleInvalid('byteOrderMark', { path: reason === 'tagManifestInvalid' ? TAG_FILES.tagManifest : TAG_FILES.manifest });
+  }
   if (!parsed.ok) throw new BundleInvalid(reason, { problem: parsed.problem });
   return parsed.value;
 }
@@ -119,11 +157,22 @@ async function hashFile(bag: OpenedBag, f: BagFile, progress: ProgressMeter, kee
   return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(kept) : null };
 }
 
-async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: string[]): Promise<VerifyResult> {
+/** What is known of the signers so far, kept by the caller for the verdict of an invalid bundle. */
+interface SignerState {
+  claimed: string[];
+  signers?: SignerResult[];
+}
+
+async function verifyOpened(bag: OpenedBag, options: VerifyOptions, state: SignerState): Promise<VerifyResult> {
   const { fingerprints, payload } = classify(bag);
-  signers.push(...fingerprints);
+  state.claimed.push(...fingerprints);
   const tagBytes = await readSmall(bag, file(bag, TAG_FILES.tagManifest), MAX_SMALL_BYTES);
-  await checkSignatures(bag, fingerprints, tagBytes);
+  const verdicts = await checkSignatures(bag, fingerprints, tagBytes);
+  const failed = [...verdicts.values()].filter((v): v is BundleInvalid => v !== null);
+  if (failed.length === fingerprints.length) {
+    state.signers = fingerprints.map((fingerprint) => ({ fingerprint, status: 'invalid' }));
+    throw failed[0] as BundleInvalid;
+  }
 
   const tagLines = manifestOf(tagBytes, 'tagManifestInvalid');
   const expectedTags = [TAG_FILES.bagit, TAG_FILES.bagInfo, TAG_FILES.manifest];
@@ -138,6 +187,16 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
   }
   checkBagit(tags.get(TAG_FILES.bagit) as Buffer);
   const info = checkBagInfo(tags.get(TAG_FILES.bagInfo) as Buffer);
+  // bag-info.txt is now covered by a signature that holds: its country and date are what each key
+  // must be registered for (submission.json must agree with both, checked below).
+  const registry = options.registry;
+  const registered = (fp: string) => registry !== undefined && isRegistered(registry, fp, info['Country-Code'] ?? '', info['Bagging-Date'] ?? '');
+  state.signers = fingerprints.map((fingerprint) => ({
+    fingerprint,
+    status: verdicts.get(fingerprint) ? 'invalid' : registered(fingerprint) ? 'registered' : 'unregistered',
+  }));
+  // One signature that does not hold makes the bundle invalid, whatever the payload: no need to hash it.
+  if (failed[0]) throw failed[0];
 
   const manifest = manifestOf(tags.get(TAG_FILES.manifest) as Buffer, 'manifestInvalid');
   const listed = new Set(manifest.map((l) => l.path));
@@ -163,10 +222,10 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
   progress.finish();
 
   const country = submission.assessment.countryCode;
-  const registered = options.registry !== undefined && fingerprints.some((fp) => isRegistered(options.registry as KeyRegistry, fp, country, submission.baggingDate));
   return {
-    status: registered ? 'valid-registered' : 'valid-unregistered',
+    status: state.signers.some((s) => s.status === 'registered') ? 'valid-registered' : 'valid-unregistered',
     fingerprints,
+    signers: state.signers,
     bundle: { top: bag.top, country, externalIdentifier: submission.externalIdentifier, submissionRevision: submission.submissionRevision, baggingDate: submission.baggingDate },
   };
 }
@@ -179,25 +238,26 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, signers: str
  * result says `invalid` with the first reason.
  */
 export async function verifyBundle(source: string | Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const signers: string[] = [];
+  const state: SignerState = { claimed: [] };
   if (typeof source === 'string' && !(await fs.stat(source).catch(() => null))?.isFile()) {
     return { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notFound', params: {} } };
   }
   let bag: OpenedBag | null = null;
   try {
     bag = await openBag(source, options.limits ?? DEFAULT_LIMITS);
-    const result = await verifyOpened(bag, options, signers);
+    const result = await verifyOpened(bag, options, state);
     log.info(`bundle ${bag.top}: ${result.status}`);
     return result;
   } catch (err) {
-    const fingerprints = signers.filter((s) => FINGERPRINT_PATTERN.test(s));
+    const fingerprints = state.claimed.filter((s) => FINGERPRINT_PATTERN.test(s));
+    const signers = state.signers ? { signers: state.signers } : {};
     if (!(err instanceof BundleInvalid)) {
       // A reader error nobody foresaw: still a verdict, never a crash; the log keeps the detail.
       log.warn('unexpected error while verifying', err);
-      return { status: 'invalid', fingerprints, reason: { code: 'bundle:verify.damagedZip', params: {} } };
+      return { status: 'invalid', fingerprints, ...signers, reason: { code: 'bundle:verify.damagedZip', params: {} } };
     }
     log.info(`bundle invalid: ${err.reason}`);
-    return { status: 'invalid', fingerprints, reason: err.toReason() };
+    return { status: 'invalid', fingerprints, ...signers, reason: err.toReason() };
   } finally {
     bag?.zip.close();
   }

@@ -1,25 +1,45 @@
 import yauzl, { type Entry, type LocalFileHeader, type ZipFile } from 'yauzl';
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { ZIP_OPTIONS, fromFile, readStored, type FileReader } from './zip-file-access';
+import { entryNameProblem } from './entry-names';
 import { BundleInvalid } from './reasons';
 
-/** Limits that keep a hostile zip from exhausting memory, disk or time. */
+/**
+ * Limits that keep a hostile zip from exhausting memory, disk or time. All are judged on the central
+ * directory's declared sizes, before any entry is read (declared sizes are then enforced while reading).
+ */
 export interface ZipLimits {
   maxEntries: number;
+  /** Sum of the entries' uncompressed sizes. */
   maxTotalBytes: number;
   maxEntryBytes: number;
   /** Ratio uncompressed/compressed above which an entry larger than `ratioFloorBytes` is refused. */
   maxRatio: number;
   ratioFloorBytes: number;
+  /**
+   * The same for the whole archive, once its entries add up to more than `archiveRatioFloorBytes`:
+   * many entries each just under the per-entry floor (8,100 MiB of zeros in 10 MB) are one bomb.
+   */
+  maxArchiveRatio: number;
+  archiveRatioFloorBytes: number;
 }
 
 export const DEFAULT_LIMITS: ZipLimits = {
   maxEntries: 20_000,
-  maxTotalBytes: 8 * 1024 ** 3,
+  maxTotalBytes: 4 * 1024 ** 3,
   maxEntryBytes: 4 * 1024 ** 3,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
+  // Real bundles are mostly PDFs and photos (stored) with some text: a few times smaller at most.
+  maxArchiveRatio: 50,
+  archiveRatioFloorBytes: 64 * 1024 * 1024,
 };
+
+const MIB = 1024 * 1024;
+const inMiB = (bytes: number) => Math.ceil(bytes / MIB);
+/** Whether entries declaring `total` bytes from `compressed` expand beyond the archive's ratio limit. */
+const isBomb = (total: number, compressed: number, limits: ZipLimits) =>
+  total > limits.archiveRatioFloorBytes && total > limits.maxArchiveRatio * Math.max(compressed, 1);
 
 /** One file of the bag, by its path inside the top folder. */
 export interface BagFile {
@@ -37,88 +57,18 @@ export interface OpenedBag {
   files: Map<string, BagFile>;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the name, where the invisible-character check refuses it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const UNICODE_PATH_EXTRA = 0x7075;
 
-/** Read the zip in 1 MiB pieces (yauzl's own file reader uses 64 KiB): far fewer reads while hashing. */
-const READ_CHUNK = 1024 * 1024;
-
-/** A byte range of an open file; unlike fs.ReadStream it never closes the descriptor, which yauzl shares. */
-class RangeStream extends Readable {
-  constructor(
-    private readonly fd: number,
-    private position: number,
-    private readonly end: number,
-  ) {
-    super({ highWaterMark: READ_CHUNK });
-  }
-
-  override _read(): void {
-    const length = Math.min(READ_CHUNK, this.end - this.position);
-    if (length <= 0) {
-      this.push(null);
-      return;
-    }
-    const buffer = Buffer.allocUnsafe(length);
-    fs.read(this.fd, buffer, 0, length, this.position, (err, bytes) => {
-      if (this.destroyed) return;
-      if (err) return void this.destroy(err);
-      if (bytes === 0) return void this.destroy(new Error('unexpected end of file'));
-      this.position += bytes;
-      this.push(bytes < length ? buffer.subarray(0, bytes) : buffer);
-    });
-  }
-}
-
-class FileReader extends yauzl.RandomAccessReader {
-  // yauzl's reference count (the file closes at zero), present at run time but missing from its types.
-  declare ref: () => void;
-  declare unref: () => void;
-
-  constructor(readonly fd: number) {
-    super();
-  }
-
-  override _readStreamForRange(start: number, end: number): Readable {
-    return new RangeStream(this.fd, start, end);
-  }
-
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
-    fs.read(this.fd, buffer, offset, length, position, (err, bytes) => callback(err ?? (bytes < length ? new Error('unexpected end of file') : null)));
-  }
-
-  override close(callback: (err: Error | null) => void): void {
-    fs.close(this.fd, (err) => callback(err));
-  }
-}
-
-const OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
-
-function fromFile(file: string): Promise<{ zip: ZipFile; reader: FileReader }> {
-  return new Promise((resolve, reject) => {
-    fs.open(file, 'r', (err, fd) => {
-      if (err) return reject(err);
-      fs.fstat(fd, (statErr, stat) => {
-        if (statErr) return fs.close(fd, () => reject(statErr));
-        const reader = new FileReader(fd);
-        yauzl.fromRandomAccessReader(reader, stat.size, OPTIONS, (zipErr, zip) => {
-          // On failure yauzl has not taken the reader: close the file here.
-          if (zipErr || !zip) return fs.close(fd, () => reject(zipErr ?? new Error('no zip')));
-          resolve({ zip, reader });
-        });
-      });
-    });
-  });
-}
-
 function open(source: string | Buffer): Promise<{ zip: ZipFile; reader: FileReader | null }> {
   if (typeof source === 'string') return fromFile(source);
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(source, OPTIONS, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve({ zip, reader: null }))),
+    yauzl.fromBuffer(source, ZIP_OPTIONS, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve({ zip, reader: null }))),
   );
 }
 
@@ -139,7 +89,7 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
-/** The entry's name as text; refuses non-UTF-8 names, control characters and unsafe paths. */
+/** The entry's name as text; refuses non-UTF-8 names and what `entryNameProblem` refuses. */
 function checkedName(entry: Entry): string {
   const raw = entry.fileName as unknown as Buffer;
   let name: string;
@@ -149,14 +99,9 @@ function checkedName(entry: Entry): string {
     throw new BundleInvalid('badName', { path: raw.toString('latin1').slice(0, 120) });
   }
   // Some tools show the Info-ZIP Unicode path field instead of the name: two names for one entry.
+  const problem = entryNameProblem(name);
+  if (problem) throw new BundleInvalid(problem.reason, problem.params);
   if (entry.extraFields.some((f) => f.id === UNICODE_PATH_EXTRA)) throw new BundleInvalid('badName', { path: name });
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new BundleInvalid('badName', { path: name.replace(/[\u0000-\u001f\u007f]/g, '?') });
-  if (name.includes('\\')) throw new BundleInvalid('unsafePath', { path: name });
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw new BundleInvalid('unsafePath', { path: name });
-  const parts = name.replace(/\/$/, '').split('/');
-  if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new BundleInvalid('unsafePath', { path: name });
-  // Names Windows cannot create, or silently changes (trailing dot or space), would extract as other files there.
-  if (/[<>:"|?*]/.test(name) || parts.some((p) => /[. ]$/.test(p))) throw new BundleInvalid('unsafePath', { path: name });
   return name;
 }
 
@@ -191,6 +136,7 @@ export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAU
     const seen = new Set<string>();
     let top: string | null = null;
     let total = 0;
+    let compressed = 0;
     for (;;) {
       let entry: Entry | null;
       try {
@@ -212,13 +158,22 @@ export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAU
       const size = entry.uncompressedSize;
       if (size > limits.maxEntryBytes) throw new BundleInvalid('tooLarge', { path: name });
       total += size;
-      if (total > limits.maxTotalBytes) throw new BundleInvalid('tooLarge', { path: name });
+      compressed += entry.compressedSize;
+      if (total > limits.maxTotalBytes) {
+        // Past the total limit already: say "bomb" when that is what the entries so far are.
+        if (isBomb(total, compressed, limits)) throw new BundleInvalid('archiveRatio', { size: inMiB(total), compressed: inMiB(compressed) });
+        throw new BundleInvalid('totalTooLarge', { limit: inMiB(limits.maxTotalBytes) });
+      }
       if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
         throw new BundleInvalid('compressionRatio', { path: name });
       }
       if (kind === 'file') files.set(name.slice(top.length + 1), { path: name.slice(top.length + 1), size, entry });
     }
     if (top === null) throw new BundleInvalid('emptyZip', {});
+    // Judged on the whole directory: an early run of highly compressible files is no bomb if the rest is not.
+    if (isBomb(total, compressed, limits)) {
+      throw new BundleInvalid('archiveRatio', { size: inMiB(total), compressed: inMiB(compressed) });
+    }
     return { zip, reader, top, files };
   } catch (err) {
     zip.close();
@@ -235,57 +190,32 @@ async function localHeader(bag: OpenedBag, file: BagFile): Promise<LocalFileHead
   return header;
 }
 
-function readAt(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
-  return new Promise((resolve, reject) => fs.read(fd, buffer, 0, length, position, (err, bytes) => (err ? reject(err) : resolve(bytes))));
-}
-
-/**
- * A stored entry's bytes straight from the file: two reused buffers, the next piece read (thread
- * pool) while the caller hashes this one. Fresh buffers per piece, as a stream needs, cost page
- * faults and stream bookkeeping comparable to the hashing itself.
- */
-async function readStored(reader: FileReader, start: number, length: number, onChunk: (chunk: Buffer) => void): Promise<void> {
-  const end = start + length;
-  const buffers = [Buffer.allocUnsafe(Math.min(READ_CHUNK, length)), Buffer.allocUnsafe(Math.min(READ_CHUNK, length))] as const;
-  let position = start;
-  let turn = 0;
-  const next = (): Promise<number> | null => (position < end ? readAt(reader.fd, buffers[turn % 2] as Buffer, Math.min(READ_CHUNK, end - position), position) : null);
-  // Keeps the descriptor open (yauzl's reference count) while a read may be in flight.
-  reader.ref();
-  let pending = next();
-  try {
-    while (pending) {
-      const bytes = await pending;
-      pending = null;
-      if (bytes === 0) throw new Error('unexpected end of file');
-      const chunk = (buffers[turn % 2] as Buffer).subarray(0, bytes);
-      position += bytes;
-      turn += 1;
-      pending = next();
-      onChunk(chunk);
-    }
-  } finally {
-    if (pending) await pending.catch(() => 0);
-    reader.unref();
-  }
-}
-
 /**
  * Pass one file's content to `onChunk`, piece by piece, exactly the declared number of bytes, after
- * the local header check. A chunk is only valid during the call (its buffer is reused): copy what
- * must be kept. Throws BundleInvalid('damagedZip') when the content cannot be read.
+ * the local header check, and check its CRC-32 at the end as `unzip -t` does. A chunk is only valid
+ * during the call (its buffer is reused): copy what must be kept. Throws BundleInvalid('damagedZip')
+ * when the content cannot be read, BundleInvalid('crcMismatch') when it is not what the zip recorded.
  */
 export async function readFile(bag: OpenedBag, file: BagFile, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const expected = file.entry.crc32 >>> 0;
+  let crc = 0;
+  const take = (chunk: Buffer) => {
+    crc = crc32(chunk, crc);
+    onChunk(chunk);
+  };
   try {
     const header = await localHeader(bag, file);
+    // Without a data descriptor (bit 3) the local header carries the CRC too: both must agree, or
+    // tools that trust one or the other would judge the entry differently.
+    if ((header.generalPurposeBitFlag & 0x8) === 0 && header.crc32 >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
     // Stored means raw bytes: yauzl has checked compressed size = size, and the bounds (local header).
-    if (bag.reader && file.entry.compressionMethod === 0) return await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, onChunk);
-    const stream = await bag.zip.openReadStreamPromise(file.entry);
-    for await (const chunk of stream) onChunk(chunk as Buffer);
+    if (bag.reader && file.entry.compressionMethod === 0) await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, take);
+    else for await (const chunk of await bag.zip.openReadStreamPromise(file.entry)) take(chunk as Buffer);
   } catch (err) {
     if (err instanceof BundleInvalid) throw err;
     throw new BundleInvalid('damagedZip', { path: file.path });
   }
+  if (crc >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
 }
 
 /** Read a small file whole, refusing anything above `max` bytes. */

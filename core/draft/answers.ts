@@ -1,9 +1,31 @@
 import { z } from 'zod';
 import { ASSISTANCE_TYPES, STATUS_VALUES, type ItemType } from '../checklist/vocabulary';
 import type { ChecklistItem, TableColumn } from '../checklist/schema';
+import { measureJson } from '../json/bounds';
+import { MAX_ANSWER_BYTES, MAX_ANSWER_DEPTH } from './limits';
 
 export const IsoDateSchema = z.iso.date().describe('Calendar date, YYYY-MM-DD.');
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/).describe('Lowercase hex SHA-256 of the file content.');
+
+const BOUND_PROBLEMS = {
+  depth: `nested more than ${MAX_ANSWER_DEPTH} levels deep`,
+  bytes: `larger than ${MAX_ANSWER_BYTES} bytes`,
+  notJson: 'not a JSON value',
+} as const;
+
+/**
+ * One answer in a draft, to any item id: a JSON value within the bounds of limits.ts. The bounds are
+ * measured without recursion first; only a value within them reaches zod's recursive `z.json()`, so
+ * no file can overflow the stack here. Its structure per item type: answer-structure.ts.
+ */
+export const AnswerValueSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const m = measureJson(value, { maxDepth: MAX_ANSWER_DEPTH, maxBytes: MAX_ANSWER_BYTES, level: 2 });
+    if (!m.ok) ctx.addIssue({ code: 'custom', message: BOUND_PROBLEMS[m.problem] });
+  })
+  .pipe(z.json())
+  .describe(`An answer: a JSON value nested at most ${MAX_ANSWER_DEPTH} levels deep and at most ${MAX_ANSWER_BYTES} bytes as the file writes it; its shape per item type is in docs/formats/draft.md.`);
 
 /** The UNCAC-style compound answer: one shape for every `uncac` item. */
 export const UncacAnswerSchema = z

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
-import { IsoDateSchema, Sha256Schema } from './answers';
+import { AnswerValueSchema, IsoDateSchema, Sha256Schema } from './answers';
+import { MAX_ANSWERS } from './limits';
 
 /** The draft format version this code writes; older versions are migrated on read (see migrations/). */
 export const DRAFT_SCHEMA_VERSION = 1;
@@ -73,7 +74,10 @@ export const DraftSchema = z
     revision: z.number().int().nonnegative().describe('Incremented by the store on every save that changes content.'),
     assessment: AssessmentMetaSchema,
     checklist: z.object({ id: z.string().min(1), version: z.string().min(1) }).strict(),
-    answers: z.record(z.string().regex(ITEM_ID_PATTERN), z.json()),
+    answers: z
+      .record(z.string().regex(ITEM_ID_PATTERN), AnswerValueSchema)
+      .refine((a) => Object.keys(a).length <= MAX_ANSWERS, `more than ${MAX_ANSWERS} answers`)
+      .meta({ maxProperties: MAX_ANSWERS }),
     attachments: z.array(AttachmentRefSchema).default([]),
     changeLog: z.array(ChangeEntrySchema).default([]),
   })

@@ -1,9 +1,13 @@
 /**
- * The 193 Member States of the United Nations, by ISO 3166-1 alpha-3 code (the code of a draft's
- * `countryCode` and of the bundle's `Country-Code`), with their alpha-2 code for `Intl.DisplayNames`.
- * Names are never stored here: each language's name comes from the platform's CLDR data.
- * Pure data and one pure function: safe for the renderer, the core and the command line alike.
+ * The countries an assessment can be for: the 193 Member States of the United Nations and the two
+ * non-member observer States, by ISO 3166-1 alpha-3 code (the code of a draft's `countryCode` and of
+ * the bundle's `Country-Code`), with their alpha-2 code. Their names are the official UN names of
+ * `un-country-names.ts`, never the platform's CLDR names.
+ * Pure data and pure functions: safe for the renderer, the core and the command line alike.
  */
+import { isLanguage, type Language } from './languages';
+import { UN_COUNTRY_NAMES } from './un-country-names';
+
 const ALPHA3_TO_ALPHA2 = {
   AFG: 'AF', ALB: 'AL', DZA: 'DZ', AND: 'AD', AGO: 'AO', ATG: 'AG', ARG: 'AR', ARM: 'AM', AUS: 'AU',
   AUT: 'AT', AZE: 'AZ', BHS: 'BS', BHR: 'BH', BGD: 'BD', BRB: 'BB', BLR: 'BY', BEL: 'BE', BLZ: 'BZ',
@@ -29,29 +33,45 @@ const ALPHA3_TO_ALPHA2 = {
   VNM: 'VN', YEM: 'YE', ZMB: 'ZM', ZWE: 'ZW',
 } as const satisfies Record<string, string>;
 
+/** The non-member observer States: Holy See, State of Palestine. */
+const OBSERVERS_ALPHA3_TO_ALPHA2 = { VAT: 'VA', PSE: 'PS' } as const satisfies Record<string, string>;
+
 export type MemberStateCode = keyof typeof ALPHA3_TO_ALPHA2;
+export type UnCountryCode = MemberStateCode | keyof typeof OBSERVERS_ALPHA3_TO_ALPHA2;
+
+const ALL_ALPHA2: Readonly<Record<UnCountryCode, string>> = { ...ALPHA3_TO_ALPHA2, ...OBSERVERS_ALPHA3_TO_ALPHA2 };
 
 /** Alpha-3 codes of the 193 Member States, in code order. */
 export const UN_MEMBER_STATES: readonly MemberStateCode[] = (Object.keys(ALPHA3_TO_ALPHA2) as MemberStateCode[]).sort();
 
+/** Alpha-3 codes of the 193 Member States and the 2 observer States, in code order: the countries an assessment can be for. */
+export const UN_COUNTRIES: readonly UnCountryCode[] = (Object.keys(ALL_ALPHA2) as UnCountryCode[]).sort();
+
+/** Where each language's name sits in a row of UN_COUNTRY_NAMES. */
+const COLUMN: Readonly<Record<Language, 0 | 1 | 2 | 3 | 4 | 5>> = { ar: 0, zh: 1, en: 2, fr: 3, ru: 4, es: 5 };
+
+const has = (table: object, code: unknown): boolean => typeof code === 'string' && Object.prototype.hasOwnProperty.call(table, code);
+
 export function isMemberState(code: unknown): code is MemberStateCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ALPHA3_TO_ALPHA2, code);
+  return has(ALPHA3_TO_ALPHA2, code);
+}
+
+/** A Member State or an observer State. */
+export function isUnCountry(code: unknown): code is UnCountryCode {
+  return has(ALL_ALPHA2, code);
 }
 
 export function alpha2Of(alpha3: string): string | null {
-  return isMemberState(alpha3) ? ALPHA3_TO_ALPHA2[alpha3] : null;
+  return isUnCountry(alpha3) ? ALL_ALPHA2[alpha3] : null;
 }
 
 /**
- * The country's name in `lng` from CLDR (`Intl.DisplayNames`). An unknown code, or a platform
- * without the data, yields the code itself: a reader still sees which country is meant.
+ * The country's official UN name in `lng` ("fr", or a tag such as "fr-CA"); a language other than the
+ * six gets the English name. An unknown code yields the code itself: a reader still sees which
+ * country is meant (the training example's XXX is named by the caller, see `countryLabel`).
  */
 export function countryName(alpha3: string, lng: string): string {
-  const alpha2 = alpha2Of(alpha3);
-  if (!alpha2) return alpha3;
-  try {
-    return new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' }).of(alpha2) ?? alpha3;
-  } catch {
-    return alpha3;
-  }
+  if (!isUnCountry(alpha3)) return alpha3;
+  const base = lng.toLowerCase().split(/[-_]/)[0] ?? '';
+  return UN_COUNTRY_NAMES[alpha3][COLUMN[isLanguage(base) ? base : 'en']];
 }

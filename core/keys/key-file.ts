@@ -13,7 +13,66 @@ export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 // Bounds on what a key file may ask for: below them a passphrase is cheap to guess; above them a
 // crafted file could make the app allocate gigabytes or spin for minutes before failing.
 const MIN_LOG_N = 14;
-const MAX_LOG_N = 20;
+const MAX_LOG_N = 18;
+
+/**
+ * The most memory one derivation may take, 128·N·r bytes: twice the default's 128 MiB, so the
+ * defaults and somewhat stronger settings open, and a file asking for N = 2^20, r = 32 (4 GiB) does not.
+ */
+export const MAX_SCRYPT_MEMORY_BYTES = 256 * 1024 * 1024;
+/** The most work one derivation may take, N·r·p: four times the default's, so p cannot multiply an in-budget N·r into minutes. */
+export const MAX_SCRYPT_WORK = 4 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p;
+
+/** The scrypt numbers of a key file, before anything else in it is trusted. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+  keyLength: number;
+}
+
+const isInt = (n: number, min: number, max: number) => Number.isSafeInteger(n) && n >= min && n <= max;
+
+/** Whether `kdf` lies within the budget above (N a power of two, r, p and the key length within bounds). */
+export function scryptCostAccepted(kdf: ScryptCost): boolean {
+  return (
+    isInt(kdf.N, 2 ** MIN_LOG_N, 2 ** MAX_LOG_N) &&
+    Number.isInteger(Math.log2(kdf.N)) &&
+    isInt(kdf.r, 8, 32) &&
+    isInt(kdf.p, 1, 4) &&
+    kdf.keyLength === 32 &&
+    128 * kdf.N * kdf.r <= MAX_SCRYPT_MEMORY_BYTES &&
+    kdf.N * kdf.r * kdf.p <= MAX_SCRYPT_WORK
+  );
+}
+
+/**
+ * Refuse scrypt settings outside the budget with `bundle:errors.keyKdfRefused`, before any memory is
+ * taken for them. Called on reading a key file and again right before every derivation.
+ */
+export function assertScryptCost(kdf: ScryptCost): void {
+  if (scryptCostAccepted(kdf)) return;
+  const mib = (bytes: number) => (Number.isFinite(bytes) ? Math.round(bytes / (1024 * 1024)) : 0);
+  throw new AppError('bundle:errors.keyKdfRefused', {
+    N: String(kdf.N),
+    r: String(kdf.r),
+    p: String(kdf.p),
+    memory: mib(128 * kdf.N * kdf.r),
+    limit: mib(MAX_SCRYPT_MEMORY_BYTES),
+  });
+}
+
+/**
+ * The scrypt numbers of a parsed JSON key file if they are all numbers, so that their cost can be
+ * judged (and named in the message) before the rest of the file is validated; null otherwise.
+ */
+export function scryptCostOf(raw: unknown): ScryptCost | null {
+  const kdf = typeof raw === 'object' && raw !== null ? (raw as { kdf?: unknown }).kdf : undefined;
+  if (typeof kdf !== 'object' || kdf === null) return null;
+  const { N, r, p, keyLength } = kdf as Record<string, unknown>;
+  if (typeof N !== 'number' || typeof r !== 'number' || typeof p !== 'number' || typeof keyLength !== 'number') return null;
+  return { N, r, p, keyLength };
+}
 
 const base64 = (min: number, max: number) =>
   z
@@ -36,7 +95,8 @@ export const ScryptParamsSchema = z
     keyLength: z.literal(32),
     salt: base64(16, 64),
   })
-  .strict();
+  .strict()
+  .refine(scryptCostAccepted, 'scrypt cost outside the budget (128·N·r at most 256 MiB, N·r·p at most 2^22)');
 export type ScryptParams = z.infer<typeof ScryptParamsSchema>;
 
 /**
@@ -70,6 +130,8 @@ export interface KeyWrapper {
 }
 
 function deriveKey(passphrase: string, kdf: ScryptParams): Promise<Buffer> {
+  // Whatever path the parameters came by, nothing is allocated for settings outside the budget.
+  assertScryptCost(kdf);
   const { N, r, p, keyLength } = kdf;
   // scrypt needs 128·N·r bytes; leave headroom so Node does not refuse the parameters we accept.
   const maxmem = 256 * N * r + 1024 * 1024;
@@ -93,6 +155,8 @@ export interface SealOptions {
 /** Encrypt PKCS#8 DER bytes under the passphrase (and optional wrappers) into a key file object. */
 export async function sealPrivateKey(pkcs8: Buffer, fingerprint: string, passphrase: string, options: SealOptions = {}): Promise<KeyFile> {
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
+  // Never write a file that reading would refuse.
+  assertScryptCost({ ...cost, keyLength: 32 });
   const kdf = ScryptParamsSchema.parse({ name: 'scrypt', ...cost, keyLength: 32, salt: randomBytes(16).toString('base64') });
   const wrappers = options.wrappers ?? [];
   const header = {
@@ -121,9 +185,11 @@ export async function sealPrivateKey(pkcs8: Buffer, fingerprint: string, passphr
 /**
  * Decrypt the PKCS#8 DER bytes. A wrong passphrase (or a file whose header was altered) fails the
  * GCM check and throws `bundle:errors.wrongPassphrase`; a missing wrapper throws
- * `bundle:errors.keyWrapperUnavailable`.
+ * `bundle:errors.keyWrapperUnavailable`; scrypt settings outside the budget `bundle:errors.keyKdfRefused`
+ * (before any work).
  */
 export async function unsealPrivateKey(file: KeyFile, passphrase: string, wrappers: readonly KeyWrapper[] = []): Promise<Buffer> {
+  assertScryptCost(file.kdf);
   let ciphertext: Buffer = Buffer.from(file.ciphertext, 'base64');
   for (const id of [...file.wrapping].reverse()) {
     const w = wrappers.find((x) => x.id === id);

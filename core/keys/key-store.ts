@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log';
 import { printableFingerprint } from './fingerprint';
-import { KeyFileSchema, type KeyFile } from './key-file';
+import { KeyFileSchema, assertScryptCost, scryptCostOf, type KeyFile } from './key-file';
 import type { SealedKey } from './keys';
 
 const log = createLogger('key-store');
@@ -66,7 +66,10 @@ export async function loadKeyFile(location: string): Promise<KeyFile> {
   return parseKeyFileText(bytes.toString('utf8'));
 }
 
-/** Validate the text of a key file (e.g. one the user chose to import); the errors of `loadKeyFile`. */
+/**
+ * Validate the text of a key file (e.g. one the user chose to import); the errors of `loadKeyFile`,
+ * and `bundle:errors.keyKdfRefused` for scrypt settings outside the budget (core/keys/key-file.ts).
+ */
 export function parseKeyFileText(text: string): KeyFile {
   if (text.includes('-----BEGIN')) throw new AppError('bundle:errors.keyFileInvalid', { problem: 'pem' });
   let raw: unknown;
@@ -75,6 +78,10 @@ export function parseKeyFileText(text: string): KeyFile {
   } catch (err) {
     throw new AppError('bundle:errors.keyFileInvalid', { problem: 'json' }, err);
   }
+  // The derivation's cost is judged first, with its own message: a crafted file must not get as far
+  // as allocating memory, and "damaged" would not say why it was refused.
+  const cost = scryptCostOf(raw);
+  if (cost) assertScryptCost(cost);
   const parsed = KeyFileSchema.safeParse(raw);
   if (!parsed.success) {
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;

@@ -12,12 +12,16 @@ import type { Language } from '../i18n/languages';
 import type { AttachmentRef } from '../draft/schema';
 import type { Labels } from './labels';
 import type { ReportAttachment, ReportTable } from './report-model';
+import { oneLine } from './text/bidi-controls';
 
 export interface AdaptedAnswer {
   fields: { label: string; value: string }[];
   tables: ReportTable[];
   attachments: ReportAttachment[];
-  /** The implementation status chosen in the answer (status items, UNCAC blocks), localized. */
+  /**
+   * The implementation status chosen in the answer (status items, UNCAC blocks), localized. The
+   * report prints it once, on the item's status line, so it is not among the fields.
+   */
   statusLabel?: string;
 }
 
@@ -92,6 +96,10 @@ function uncacValue(ctx: AnswerContext, field: UncacField, value: unknown): stri
     case 'assistanceNeeded':
     case 'assistanceReceived':
       return yesNo(ctx, value);
+    case 'assistanceOther':
+    case 'assistanceReceivedFrom':
+      // one-line inputs: composed into no other field, but a line break in them is still not a new line
+      return oneLine(plain(value));
     case 'assistanceTypes': {
       const labels = ctx.pack.labels.assistanceTypes as Record<string, LocalizedText>;
       const list = Array.isArray(value) ? value : [value];
@@ -115,8 +123,9 @@ function evidence(ctx: AnswerContext, value: unknown): AdaptedAnswer {
   const links = (Array.isArray(value.links) ? value.links : []).filter(isRecord);
   if (links.length > 0) {
     const lines = links.map((l) => {
-      const url = plain(l.url);
-      const title = typeof l.title === 'string' ? l.title.trim() : '';
+      // title and address are one-line inputs: only the line between them is a real line break
+      const url = oneLine(plain(l.url));
+      const title = typeof l.title === 'string' ? oneLine(l.title.trim()) : '';
       return title ? `${title}\n${url}` : url;
     });
     out.fields.push({ label: ctx.labels.t('answer.links'), value: lines.join('\n') });
@@ -128,15 +137,14 @@ function evidence(ctx: AnswerContext, value: unknown): AdaptedAnswer {
 export function adaptAnswer(ctx: AnswerContext, item: ChecklistItem, value: unknown): AdaptedAnswer {
   const one = (v: string): AdaptedAnswer => ({ fields: [{ label: '', value: v }], tables: [], attachments: [] });
   switch (item.type) {
-    case 'status': {
-      const label = statusLabel(ctx, value);
-      return { ...one(label), fields: [{ label: text(ctx, ctx.pack.labels.uncac.status), value: label }], statusLabel: label };
-    }
+    case 'status':
+      return { fields: [], tables: [], attachments: [], statusLabel: statusLabel(ctx, value) };
     case 'single':
       return one(optionLabel(ctx, item.options, value));
     case 'multi':
       return one((Array.isArray(value) ? value : [value]).map((id) => optionLabel(ctx, item.options, id)).join('\n'));
     case 'text':
+      return one(oneLine(plain(value)));
     case 'longtext':
       return one(plain(value));
     case 'number': {
@@ -157,7 +165,7 @@ export function adaptAnswer(ctx: AnswerContext, item: ChecklistItem, value: unkn
       return evidence(ctx, value);
     case 'uncac': {
       if (!isRecord(value)) return one(plain(value));
-      const fields = UNCAC_FIELDS.filter((f) => isAnswered(value[f])).map((f) => ({
+      const fields = UNCAC_FIELDS.filter((f) => f !== 'status' && isAnswered(value[f])).map((f) => ({
         label: text(ctx, ctx.pack.labels.uncac[f]),
         value: uncacValue(ctx, f, value[f]),
       }));

@@ -5,7 +5,7 @@
  * Digits: Western digits (0–9) in every language, Arabic included. UN Arabic documents use
  * Western digits as their standard, so the page footer reads "الصفحة 3 من 12".
  */
-import i18next from 'i18next';
+import i18next, { type FormatterModule } from 'i18next';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import ar from '../../locales/ar/report.json';
 import en from '../../locales/en/report.json';
@@ -16,9 +16,12 @@ import zh from '../../locales/zh/report.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 
+/** A plural form's key ("truncated_one") is asked for by its family's name ("truncated", with a count). */
+type PluralBase<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
+
 /** Keys of report.json, checked at compile time against the English file. */
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${PluralBase<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type ReportKey = Leaves<typeof en>;
 
@@ -36,18 +39,6 @@ function locale(language: Language): string {
 }
 
 export function createLabels(language: Language): Labels {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    ns: ['report'],
-    defaultNS: 'report',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { report: RESOURCES[l] }])),
-    initAsync: false,
-    // PDF text, not HTML: nothing to escape.
-    interpolation: { escapeValue: false },
-  });
   const numbers = new Map<number, Intl.NumberFormat>();
   const number = (value: number, fractionDigits = 0): string => {
     let format = numbers.get(fractionDigits);
@@ -57,12 +48,28 @@ export function createLabels(language: Language): Labels {
     }
     return format.format(value);
   };
-  const t = (key: ReportKey, params?: Record<string, string | number>): string => {
-    const formatted = params
-      ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? number(v) : v]))
-      : undefined;
-    return instance.t(key, formatted);
+  // Numbers go into the text formatted here, but reach i18next as numbers: `count` must stay a number
+  // for the plural form to be chosen ("1 character", "2 characters", "21 символ…").
+  const formatter: FormatterModule = {
+    type: 'formatter',
+    init: () => undefined,
+    format: (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? number(value) : (value as string)),
+    add: () => undefined,
+    addCached: () => undefined,
   };
+  const instance = i18next.createInstance().use(formatter);
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: ['report'],
+    defaultNS: 'report',
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { report: RESOURCES[l] }])),
+    initAsync: false,
+    // PDF text, not HTML: nothing to escape. Every value passes the formatter above.
+    interpolation: { escapeValue: false, alwaysFormat: true },
+  });
+  const t = (key: ReportKey, params?: Record<string, string | number>): string => instance.t(key, params);
   return {
     language,
     t,

@@ -1,6 +1,7 @@
 /** The cover page, then focal points and contributing institutions. */
 import { AUTONYMS } from '../i18n/languages';
 import { STYLE, tag, type ReportContext } from './report-context';
+import { heightOf, leadOf } from './text/flow';
 
 export function drawCover(ctx: ReportContext): void {
   const { flow, labels, model } = ctx;
@@ -43,35 +44,55 @@ export function drawCover(ctx: ReportContext): void {
   }
 }
 
+/**
+ * Focal points and contributing institutions. Each heading (the two titles, a person's or an
+ * institution's name) stays on the page of the first line it introduces.
+ */
 export function drawPeople(ctx: ReportContext): void {
   const { flow, labels, model } = ctx;
   const { t } = labels;
   flow.newPage();
   const sect = tag(ctx, ctx.root, 'Sect').elem;
-  flow.paragraph(t('focalPoints'), { size: STYLE.h1, weight: 700, color: STYLE.accent, gapAfter: 8 }, tag(ctx, sect, 'H1'), 2);
-  if (model.focalPoints.length === 0) {
-    flow.paragraph(t('noneListed'), { size: STYLE.body, gapAfter: 12 }, tag(ctx, sect, 'P'));
+  const title = { size: STYLE.h1, weight: 700 as const, color: STYLE.accent, gapAfter: 8 };
+  const none = { size: STYLE.body, gapAfter: 12 };
+  const people = model.focalPoints.map((person) => entry(ctx, person.name, [person.role, person.institution, person.email, person.phone], 6));
+  const heading = flow.prepare(t('focalPoints'), title);
+  if (people.length === 0) {
+    const empty = flow.prepare(t('noneListed'), none);
+    flow.draw(heading, tag(ctx, sect, 'H1'), Infinity, leadOf(empty));
+    flow.draw(empty, tag(ctx, sect, 'P'));
   } else {
+    flow.draw(heading, tag(ctx, sect, 'H1'), Infinity, people[0]?.lead ?? 0);
     const list = tag(ctx, sect, 'L').elem;
-    for (const person of model.focalPoints) {
-      const li = tag(ctx, list, 'LI').elem;
-      flow.paragraph(person.name, { size: STYLE.body, weight: 700 }, tag(ctx, li, 'LBody'), 2);
-      const details = [person.role, person.institution, person.email, person.phone].filter((d): d is string => !!d && d.trim() !== '');
-      for (const line of details) flow.paragraph(line, { size: STYLE.small, indent: 12 }, tag(ctx, li, 'LBody'));
-      flow.space(6);
-    }
+    for (const person of people) person.draw(list);
   }
   flow.space(10);
-  flow.paragraph(t('institutions'), { size: STYLE.h1, weight: 700, color: STYLE.accent, gapAfter: 8 }, tag(ctx, sect, 'H1'), 2);
-  if (model.institutions.length === 0) {
-    flow.paragraph(t('noneListed'), { size: STYLE.body }, tag(ctx, sect, 'P'));
+  const institutions = model.institutions.map((inst) => entry(ctx, inst.name, [inst.contribution], 5));
+  const heading2 = flow.prepare(t('institutions'), title);
+  if (institutions.length === 0) {
+    const empty = flow.prepare(t('noneListed'), { ...none, gapAfter: 0 });
+    flow.draw(heading2, tag(ctx, sect, 'H1'), Infinity, leadOf(empty));
+    flow.draw(empty, tag(ctx, sect, 'P'));
     return;
   }
+  flow.draw(heading2, tag(ctx, sect, 'H1'), Infinity, institutions[0]?.lead ?? 0);
   const list = tag(ctx, sect, 'L').elem;
-  for (const inst of model.institutions) {
-    const li = tag(ctx, list, 'LI').elem;
-    flow.paragraph(inst.name, { size: STYLE.body, weight: 700 }, tag(ctx, li, 'LBody'), 2);
-    if (inst.contribution && inst.contribution.trim() !== '') flow.paragraph(inst.contribution, { size: STYLE.small, indent: 12 }, tag(ctx, li, 'LBody'));
-    flow.space(5);
-  }
+  for (const inst of institutions) inst.draw(list);
+}
+
+/** A list entry: a name in bold, kept with its first detail line, then the details. */
+function entry(ctx: ReportContext, name: string, details: (string | undefined)[], gapAfter: number): { lead: number; draw(list: PDFKit.PDFStructureElement): void } {
+  const { flow } = ctx;
+  const head = flow.prepare(name, { size: STYLE.body, weight: 700 });
+  const lines = details.filter((d): d is string => !!d && d.trim() !== '').map((d) => flow.prepare(d, { size: STYLE.small, indent: 12 }));
+  const next = lines[0] ? leadOf(lines[0]) : 0;
+  return {
+    lead: heightOf(head) + next,
+    draw(list) {
+      const li = tag(ctx, list, 'LI').elem;
+      flow.draw(head, tag(ctx, li, 'LBody'), Infinity, next);
+      for (const line of lines) flow.draw(line, tag(ctx, li, 'LBody'));
+      flow.space(gapAfter);
+    },
+  };
 }

@@ -5,25 +5,40 @@
  * Fixed report wording (cover words, "Contents", "page X of Y"…) comes from locales/<lng>/report.json.
  */
 import { z } from 'zod';
-import { LanguageSchema } from '../api/contract';
+import { LanguageSchema } from '../i18n/language-schema';
+import { oneLine, withoutExplicitBidi } from './text/bidi-controls';
+
+/**
+ * Text as printed (docs/pdf.md, "Invisible characters"): bidi embeddings, overrides and isolates
+ * of the data are dropped here, so neither the pages nor the outline and document properties can
+ * read differently from the data. The answers, the questions, a skip reason and a contribution
+ * keep their line breaks.
+ */
+const Text = z.string().transform(withoutExplicitBidi);
+/**
+ * A one-line field (a name, a label, a table cell, a file name): a line break in it is printed as
+ * a visible sign, never as a new line, so the data cannot pass for lines of the report it is not.
+ */
+const printedLine = (s: string): string => oneLine(withoutExplicitBidi(s));
+const Line = z.string().transform(printedLine);
 
 export const PaperSchema = z.enum(['a4', 'letter']);
 export type Paper = z.infer<typeof PaperSchema>;
 
 export const ReportFieldSchema = z.object({
-  label: z.string(),
+  label: Line,
   /** The answer as plain text; hard line breaks are kept. */
-  value: z.string(),
+  value: Text,
 });
 
 export const ReportTableSchema = z.object({
-  caption: z.string().optional(),
-  columns: z.array(z.string()).min(1),
-  rows: z.array(z.array(z.string())),
+  caption: Line.optional(),
+  columns: z.array(Line).min(1),
+  rows: z.array(z.array(Line)),
 });
 
 export const ReportAttachmentSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).transform(printedLine),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -31,13 +46,13 @@ export const ReportAttachmentSchema = z.object({
 export const ItemStateSchema = z.enum(['answered', 'unanswered', 'skipped']);
 
 export const ReportItemSchema = z.object({
-  id: z.string().min(1),
-  question: z.string(),
+  id: z.string().min(1).transform(printedLine),
+  question: Text,
   state: ItemStateSchema,
   /** The item's workflow status as the user sees it, e.g. "Validated by the ministry". */
-  statusLabel: z.string(),
+  statusLabel: Line,
   /** Why an item was skipped, when the user said so. */
-  skipReason: z.string().optional(),
+  skipReason: Text.optional(),
   fields: z.array(ReportFieldSchema).default([]),
   tables: z.array(ReportTableSchema).default([]),
   attachments: z.array(ReportAttachmentSchema).default([]),
@@ -45,39 +60,39 @@ export const ReportItemSchema = z.object({
 
 export const ReportSectionSchema = z.object({
   id: z.string().min(1),
-  title: z.string(),
+  title: Line,
   items: z.array(ReportItemSchema),
 });
 
 export const FocalPointSchema = z.object({
-  name: z.string(),
-  role: z.string().optional(),
-  institution: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
+  name: Line,
+  role: Line.optional(),
+  institution: Line.optional(),
+  email: Line.optional(),
+  phone: Line.optional(),
 });
 
 export const InstitutionSchema = z.object({
-  name: z.string(),
-  contribution: z.string().optional(),
+  name: Line,
+  contribution: Text.optional(),
 });
 
 export const ReportModelSchema = z.object({
   /** Response language: direction, fixed labels, /Lang. */
   language: LanguageSchema,
   /** Title of the review in the response language. */
-  title: z.string(),
-  country: z.string(),
-  checklist: z.object({ id: z.string(), version: z.string(), title: z.string().optional() }),
+  title: Line,
+  country: Line,
+  checklist: z.object({ id: Line, version: Line, title: Line.optional() }),
   revision: z.number().int().nonnegative(),
   /** ISO 8601 date or date-time of this revision. */
   date: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
   status: z.enum(['draft', 'submitted']),
   /** Ministry or authority that prepared the report: the PDF's Author. */
-  author: z.string(),
+  author: Line,
   /** Further cover rows after the status (period covered, submission identifier, signer…), already localized. */
-  coverDetails: z.array(ReportFieldSchema).default([]),
-  keywords: z.array(z.string()).default([]),
+  coverDetails: z.array(z.object({ label: Line, value: Line })).default([]),
+  keywords: z.array(Line).default([]),
   paper: PaperSchema.default('a4'),
   focalPoints: z.array(FocalPointSchema).default([]),
   institutions: z.array(InstitutionSchema).default([]),

@@ -29,7 +29,17 @@ function columnWeights(spec: TableSpec): number[] {
   });
 }
 
+/** A table measured before it is drawn: `lead` is what it needs at the bottom of a page to start there. */
+export interface PreparedTable {
+  lead: number;
+  draw(parent: PDFKit.PDFStructureElement): void;
+}
+
 export function drawTable(ctx: ReportContext, spec: TableSpec, parent: PDFKit.PDFStructureElement): void {
+  prepareTable(ctx, spec).draw(parent);
+}
+
+export function prepareTable(ctx: ReportContext, spec: TableSpec): PreparedTable {
   const { flow, engine, doc } = ctx;
   const size = spec.size ?? STYLE.small;
   const weights = columnWeights(spec);
@@ -53,66 +63,72 @@ export function drawTable(ctx: ReportContext, spec: TableSpec, parent: PDFKit.PD
 
   const header = layoutRow(spec.columns, true);
   const headerHeight = heightOf(header, []);
-  const table = tag(ctx, parent, 'Table');
-
-  const drawCells = (cells: ParagraphLayout[], from: number[], to: number[], height: number, fill: boolean, tags?: PDFKit.PDFStructureElement[]): void => {
-    const top = flow.y;
-    artifact(ctx, () => {
-      doc.save().lineWidth(0.5).strokeColor(STYLE.rule);
-      cells.forEach((_, c) => {
-        const rect = doc.rect(xs[c] ?? 0, top, widths[c] ?? 0, height);
-        if (fill) rect.fillAndStroke(STYLE.headerFill, STYLE.rule);
-        else rect.stroke();
-      });
-      doc.restore();
-    });
-    cells.forEach((layout, c) => {
-      const draw = (): void => {
-        engine.drawLines(layout, (xs[c] ?? 0) + PAD, top + PAD, from[c] ?? 0, to[c] ?? layout.lines.length);
-      };
-      const cellTag = tags?.[c];
-      if (cellTag) flow.mark({ elem: cellTag, type: fill ? 'TH' : 'TD' }, draw);
-      else artifact(ctx, draw, 'Pagination');
-    });
-    flow.y = top + height;
-  };
-
-  const headerTags = (): PDFKit.PDFStructureElement[] => {
-    const tr = tag(ctx, table.elem, 'TR');
-    return spec.columns.map(() => tag(ctx, tr.elem, 'TH', { scope: 'Column' }).elem);
-  };
   const pageRoom = flow.frame.bottom - flow.frame.top - headerHeight;
   // the header never ends a page alone: it needs its first row (or as much of it as a page holds)
-  const first = spec.rows[0] ? heightOf(layoutRow(spec.rows[0], false), []) : Math.max(...header.map((l) => l.lineHeight)) + 2 * PAD;
-  flow.ensure(headerHeight + Math.min(first, pageRoom));
-  drawCells(header, [], [], headerHeight, true, headerTags());
-  // Later pages repeat the header as a page artifact: it is already in the structure tree once.
-  const stopRepeating = flow.onNewPage(() => drawCells(header, [], [], headerHeight, true));
+  const firstRow = spec.rows[0] ? layoutRow(spec.rows[0], false) : undefined;
+  const first = firstRow ? heightOf(firstRow, []) : Math.max(...header.map((l) => l.lineHeight)) + 2 * PAD;
+  const lead = headerHeight + Math.min(first, pageRoom);
 
-  for (const row of spec.rows) {
-    const cells = layoutRow(row, false);
-    const tr = tag(ctx, table.elem, 'TR');
-    const tds = spec.columns.map(() => tag(ctx, tr.elem, 'TD').elem);
-    const from = cells.map(() => 0);
-    let whole = heightOf(cells, from);
-    if (flow.y + whole > flow.frame.bottom && whole <= pageRoom) flow.newPage();
-    for (;;) {
-      whole = heightOf(cells, from);
-      const room = flow.frame.bottom - flow.y;
-      if (whole <= room) {
-        drawCells(cells, from, cells.map((l) => l.lines.length), whole, false, tds);
-        break;
-      }
-      const to = cells.map((l, c) => Math.min(l.lines.length, (from[c] ?? 0) + Math.floor((room - 2 * PAD) / l.lineHeight)));
-      if (to.every((t, c) => t === from[c])) {
+  const draw = (parent: PDFKit.PDFStructureElement): void => {
+    const table = tag(ctx, parent, 'Table');
+
+    const drawCells = (cells: ParagraphLayout[], from: number[], to: number[], height: number, fill: boolean, tags?: PDFKit.PDFStructureElement[]): void => {
+      const top = flow.y;
+      artifact(ctx, () => {
+        doc.save().lineWidth(0.5).strokeColor(STYLE.rule);
+        cells.forEach((_, c) => {
+          const rect = doc.rect(xs[c] ?? 0, top, widths[c] ?? 0, height);
+          if (fill) rect.fillAndStroke(STYLE.headerFill, STYLE.rule);
+          else rect.stroke();
+        });
+        doc.restore();
+      });
+      cells.forEach((layout, c) => {
+        const drawCell = (): void => {
+          engine.drawLines(layout, (xs[c] ?? 0) + PAD, top + PAD, from[c] ?? 0, to[c] ?? layout.lines.length);
+        };
+        const cellTag = tags?.[c];
+        if (cellTag) flow.mark({ elem: cellTag, type: fill ? 'TH' : 'TD' }, drawCell);
+        else artifact(ctx, drawCell, 'Pagination');
+      });
+      flow.y = top + height;
+    };
+
+    const headerTags = (): PDFKit.PDFStructureElement[] => {
+      const tr = tag(ctx, table.elem, 'TR');
+      return spec.columns.map(() => tag(ctx, tr.elem, 'TH', { scope: 'Column' }).elem);
+    };
+    flow.ensure(lead);
+    drawCells(header, [], [], headerHeight, true, headerTags());
+    // Later pages repeat the header as a page artifact: it is already in the structure tree once.
+    const stopRepeating = flow.onNewPage(() => drawCells(header, [], [], headerHeight, true));
+
+    for (const [r, row] of spec.rows.entries()) {
+      const cells = r === 0 && firstRow ? firstRow : layoutRow(row, false);
+      const tr = tag(ctx, table.elem, 'TR');
+      const tds = spec.columns.map(() => tag(ctx, tr.elem, 'TD').elem);
+      const from = cells.map(() => 0);
+      let whole = heightOf(cells, from);
+      if (flow.y + whole > flow.frame.bottom && whole <= pageRoom) flow.newPage();
+      for (;;) {
+        whole = heightOf(cells, from);
+        const room = flow.frame.bottom - flow.y;
+        if (whole <= room) {
+          drawCells(cells, from, cells.map((l) => l.lines.length), whole, false, tds);
+          break;
+        }
+        const to = cells.map((l, c) => Math.min(l.lines.length, (from[c] ?? 0) + Math.floor((room - 2 * PAD) / l.lineHeight)));
+        if (to.every((t, c) => t === from[c])) {
+          flow.newPage();
+          continue;
+        }
+        drawCells(cells, from, to, room, false, tds);
+        to.forEach((t, c) => (from[c] = t));
         flow.newPage();
-        continue;
       }
-      drawCells(cells, from, to, room, false, tds);
-      to.forEach((t, c) => (from[c] = t));
-      flow.newPage();
     }
-  }
-  stopRepeating();
-  flow.space(8);
+    stopRepeating();
+    flow.space(8);
+  };
+  return { lead, draw };
 }

@@ -54,12 +54,15 @@ export function reserveToc(ctx: ReportContext): TocPlan {
   const textWidth = flow.width - NUMBER_WIDTH;
   model.sections.forEach((section, s) => {
     const layout = oneLine(ctx, section.title, textWidth, STYLE.body, true);
-    flow.ensure(layout.lineHeight + 4);
+    const items = section.items.map((item) => oneLine(ctx, `${item.id}  ${item.question}`, textWidth - ITEM_INDENT, STYLE.small, false));
+    // a section's entry is a heading: its first item's entry stays on the same page
+    flow.ensure(4 + layout.lineHeight + (items[0]?.lineHeight ?? 0));
     flow.space(4);
     slots.push({ key: sectionKey(s), page: flow.page, y: flow.y, indent: 0, layout, bold: true });
     flow.y += layout.lineHeight;
-    section.items.forEach((item, i) => {
-      const itemLayout = oneLine(ctx, `${item.id}  ${item.question}`, textWidth - ITEM_INDENT, STYLE.small, false);
+    section.items.forEach((_, i) => {
+      const itemLayout = items[i];
+      if (!itemLayout) return;
       flow.ensure(itemLayout.lineHeight);
       slots.push({ key: itemKey(s, i), page: flow.page, y: flow.y, indent: ITEM_INDENT, layout: itemLayout, bold: false });
       flow.y += itemLayout.lineHeight;

@@ -2,8 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic, quarantine } from '../fs/atomic';
 import { createLogger } from '../log';
-import type { Settings } from '../api/contract';
-import { DEFAULT_SETTINGS, normalizeSettings, type SettingsStore } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings, type SettingsStore } from './settings';
 
 const log = createLogger('settings');
 

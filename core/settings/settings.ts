@@ -1,6 +1,8 @@
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
-import type { Settings } from '../api/contract';
 import type { Logger } from '../log';
+import type { Settings } from './schema';
+
+export { SettingsSchema, type Settings } from './schema';
 
 export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, language: DEFAULT_LANGUAGE };
 

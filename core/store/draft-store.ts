@@ -8,6 +8,7 @@ import { describeIssues } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
 import { DraftSchema, type AttachmentRef, type Draft } from '../draft/schema';
 import { newDraft, type NewDraftInput } from '../draft/create';
+import { checkDraftBytes } from '../draft/limits';
 import { assessmentPaths, assessmentsRoot, type AssessmentPaths } from './layout';
 import { acquireLock, type LockHandle } from './lock';
 import { removeDeadTempFiles } from './temp-files';
@@ -16,14 +17,12 @@ import { serializeDraft } from './read';
 import { loadForgiving, type StoreNotice } from './recover';
 import { appendChange, contentKey } from './changes';
 import { attachmentFile, DEFAULT_MAX_ATTACHMENT_BYTES, ingestAttachment } from './attachments';
-import { exportCopy, importCopy, type ExportResult } from './portable';
 import { listAssessments, type StoredAssessment } from './list';
 import { pinRevision, type SubmissionStamp } from './submitted';
 import { listHistoryEntries, readRevision } from './history-view';
 import { memoOf, planSave, serializeWithMemo, type AnswerMemo } from './save-plan';
 
 export type { StoredAssessment } from './list';
-
 export type { StoreNotice } from './recover';
 export type { HistoryEntry, RetentionPolicy } from './history';
 export type { SubmissionStamp } from './submitted';
@@ -195,7 +194,10 @@ export class DraftStore {
       changeLog: appendChange(before, data, revision, now, restoredFrom, plan ?? undefined),
     };
     const memo = plan?.memo ?? memoOf(next);
-    await writeFileAtomic(s.paths.draft, serializeWithMemo(next, memo));
+    const bytes = serializeWithMemo(next, memo);
+    // Refused here, not at the next import: a file the app wrote must always open again.
+    checkDraftBytes(bytes.length);
+    await writeFileAtomic(s.paths.draft, bytes);
     s.last = next;
     s.memo = memo;
     if (now.getTime() - s.lastSnapshotAt >= this.snapshotIntervalMs) await this.snapshot(s);
@@ -278,16 +280,6 @@ export class DraftStore {
   /** Assessments in the data folder with a readable draft, most recently updated first. */
   list(): Promise<StoredAssessment[]> {
     return listAssessments(this.options.dataDir);
-  }
-
-  /** Write a portable `.scsa.json` copy (and its attachments folder); see portable.ts. */
-  exportCopy(id: string, file: string): Promise<ExportResult> {
-    return exportCopy(this, id, file);
-  }
-
-  /** Import a portable copy as a new, open assessment; nothing changes if the file is refused. */
-  importCopy(file: string): Promise<OpenedDraft> {
-    return importCopy(this, file);
   }
 
   /** @internal for portable copies: create an assessment from a validated draft. */

@@ -5,20 +5,28 @@ import { writeFileAtomic } from '../fs/atomic';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
 import type { Draft } from '../draft/schema';
+import { BOUND_ERROR_CODES, MAX_DRAFT_BYTES } from '../draft/limits';
+import { checkEnteringAnswers } from '../draft/answer-structure';
+import { findPack } from '../checklist/registry';
 import { parseDraftBytes, serializeDraft } from './read';
 import { attachmentFile, ingestAttachment } from './attachments';
 import type { DraftStore, OpenedDraft, StoreNotice } from './draft-store';
 
 const log = createLogger('draft-portable');
 
-/** Largest portable draft file accepted (the JSON only; attachments travel beside it). */
-export const MAX_PORTABLE_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest portable draft file accepted (the JSON only; attachments travel beside it): the largest
+ * draft the store writes, so every copy the app made opens again, and nothing bigger is parsed.
+ */
+export const MAX_PORTABLE_BYTES = MAX_DRAFT_BYTES;
 
 /** `report.scsa.json` → `report.scsa-attachments`: the folder that carries attachment files beside a copy. */
 export function companionAttachmentsDir(file: string): string {
   const base = file.endsWith('.scsa.json') ? file.slice(0, -'.scsa.json'.length) : file.replace(/\.json$/, '');
   return `${base}.scsa-attachments`;
 }
+
+const tooLarge = (file: string) => new AppError('drafts:errors.draftTooLarge', { limit: MAX_DRAFT_BYTES / (1024 * 1024), file });
 
 export interface ExportResult {
   file: string;
@@ -53,15 +61,26 @@ export async function exportCopy(store: DraftStore, id: string, file: string): P
 /**
  * The draft a portable copy's bytes hold, ready to adopt: parsed, migrated and validated (a foreign or
  * damaged copy throws `drafts:errors.importInvalid` with `reason` and `file`, a newer format
- * `drafts:errors.futureVersion`), with a fresh id when its own is already taken here. Both imports
+ * `drafts:errors.futureVersion`, a copy beyond the bounds of draft/limits.ts — too large, an answer
+ * too deep or not in its item's structure… — that bound's own error with `file`), with a fresh id when its own is already taken here. Both imports
  * (a file beside its attachments, or the text the renderer read) start here.
  */
 export async function preparePortable(store: DraftStore, bytes: Buffer, file: string): Promise<{ draft: Draft; notices: StoreNotice[] }> {
+  if (bytes.byteLength > MAX_PORTABLE_BYTES) throw tooLarge(file);
   const r = parseDraftBytes(bytes);
   if (!r.ok) {
-    log.warn(`refused import of ${file}: ${r.reason}`);
+    log.warn(`refused import of ${file}: ${r.reason} (${r.error.code})`);
     if (r.reason === 'future') throw r.error;
+    // A bound crossed (too deep, too large…): the core's own sentence says why.
+    if (BOUND_ERROR_CODES.has(r.error.code)) throw new AppError(r.error.code, { ...(r.error.params ?? {}), file });
     throw new AppError('drafts:errors.importInvalid', { ...(r.error.params ?? {}), reason: r.reason, file });
+  }
+  // Each answer to an item of its checklist in that item's structure (the bounds were checked on parsing).
+  try {
+    checkEnteringAnswers(r.draft.answers, findPack(r.draft.checklist)?.items ?? null);
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, { ...(err.params ?? {}), file });
+    throw err;
   }
   const notices: StoreNotice[] = [];
   if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
@@ -84,7 +103,7 @@ export async function preparePortable(store: DraftStore, bytes: Buffer, file: st
 export async function importCopy(store: DraftStore, file: string): Promise<OpenedDraft> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new AppError('drafts:errors.importNotFound', { file: path.basename(file) });
-  if (stat.size > MAX_PORTABLE_BYTES) throw new AppError('drafts:errors.importInvalid', { reason: 'tooLarge', file: path.basename(file) });
+  if (stat.size > MAX_PORTABLE_BYTES) throw tooLarge(path.basename(file));
   const { draft, notices } = await preparePortable(store, await fs.readFile(file), path.basename(file));
   const source = companionAttachmentsDir(file);
   await store.adoptImported(draft, async (paths) => {

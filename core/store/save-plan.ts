@@ -7,6 +7,7 @@
  * what is written is exactly what a full `DraftSchema` parse would accept.
  */
 import { DraftSchema, type Draft } from '../draft/schema';
+import { MAX_ANSWERS } from '../draft/limits';
 
 type Answers = Draft['answers'];
 type Answer = Answers[string];
@@ -68,7 +69,7 @@ const metadataOf = (d: Pick<Draft, 'assessment' | 'checklist' | 'attachments'>) 
 export function planSave(before: Draft, memo: AnswerMemo, input: Draft): SavePlan | null {
   if (!isPlainRecord(input)) return null;
   const { answers: rawAnswers, ...rest } = input as Draft & Record<string, unknown>;
-  if (!isPlainRecord(rawAnswers)) return null;
+  if (!isPlainRecord(rawAnswers) || Object.keys(rawAnswers).length > MAX_ANSWERS) return null;
   const shell = ShellSchema.safeParse(rest);
   if (!shell.success) return null;
 

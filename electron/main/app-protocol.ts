@@ -3,8 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { createLogger } from '../../core/log';
-import { openKeptBundle } from '../../core/api/submission-log';
-import { SUBMISSIONS_URL_PREFIX, parseSubmissionUrlPath } from '../../core/api/submission-paths';
+import { parseDownloadPath, type OpenedDownload } from '../../core/api/downloads';
 
 const log = createLogger('app-protocol');
 
@@ -63,27 +62,32 @@ function textResponse(status: number, body: string): Response {
   });
 }
 
+/** Where one-use downloads are served (core/api/downloads.ts). */
+export const DOWNLOAD_URL_PREFIX = '/download/';
+
+/** Opens the file a download ticket was issued for, once (the core's `takeDownload`). */
+export type TakeDownload = (token: string, fileName: string) => Promise<OpenedDownload | null>;
+
 /**
- * `GET app://bundle/submissions/<assessment id>/<bundle file name>`: a bundle the app exported, streamed
- * from `<dataDir>/submissions/…` for an `<a download>` (downloads.ts then asks where to save it).
- * Only that exact shape of path (checked still encoded, so `..` and `%2e%2e` never match) and only a
- * regular file; nothing else of the data folder is reachable.
+ * `GET app://bundle/download/<token>/<file name>`: a file a contract method gave a ticket for (a kept
+ * bundle…), streamed for an `<a download>` (downloads.ts then asks where to save it). Only that
+ * exact shape of path, checked still encoded, and only once; nothing else of the data folder is reachable.
  */
-async function serveKeptBundle(dataDir: string, request: Request, rawPath: string): Promise<Response> {
+async function serveDownload(takeDownload: TakeDownload, request: Request, rawPath: string): Promise<Response> {
   if (request.method !== 'GET') return textResponse(405, 'Method not allowed');
-  const parts = parseSubmissionUrlPath(rawPath);
-  const opened = parts ? await openKeptBundle(dataDir, parts.assessmentId, parts.fileName) : null;
+  const parts = parseDownloadPath(rawPath, DOWNLOAD_URL_PREFIX);
+  const opened = parts ? await takeDownload(parts.token, parts.fileName) : null;
   if (!parts || !opened) {
-    log.warn(`refused a bundle download: ${rawPath.slice(0, 200)}`);
+    log.warn('refused a download: unknown, used or expired address, or no such file');
     return textResponse(404, 'Not found');
   }
   const stream = opened.handle.createReadStream();
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     status: 200,
     headers: {
-      'Content-Type': 'application/zip',
+      'Content-Type': opened.mediaType,
       'Content-Length': String(opened.size),
-      'Content-Disposition': `attachment; filename="${parts.fileName}"`,
+      'Content-Disposition': `attachment; filename="${opened.fileName}"`,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
@@ -94,16 +98,16 @@ async function serveKeptBundle(dataDir: string, request: Request, rawPath: strin
 /**
  * Map an `app://bundle/…` request to a file under `rootDir`. Anything that resolves outside the
  * folder (`..`, encoded slashes, absolute paths) is refused, so a compromised page cannot read the
- * user's files through the scheme. With `dataDir`, `/submissions/…` serves kept bundles (above).
+ * user's files through the scheme. With `takeDownload`, `/download/…` serves one-use downloads (above).
  */
-export function createRendererHandler(rootDir: string, dataDir?: string): (request: Request) => Promise<Response> {
+export function createRendererHandler(rootDir: string, takeDownload?: TakeDownload): (request: Request) => Promise<Response> {
   const root = path.resolve(rootDir);
   return async (request) => {
     let relative: string;
     try {
       const url = new URL(request.url);
       if (url.host !== APP_HOST) return textResponse(404, 'Not found');
-      if (dataDir !== undefined && url.pathname.startsWith(SUBMISSIONS_URL_PREFIX)) return await serveKeptBundle(dataDir, request, url.pathname);
+      if (takeDownload !== undefined && url.pathname.startsWith(DOWNLOAD_URL_PREFIX)) return await serveDownload(takeDownload, request, url.pathname);
       relative = decodeURIComponent(url.pathname);
     } catch {
       return textResponse(400, 'Bad request');

@@ -7,8 +7,7 @@ import { PRODUCT_NAME } from '../../core/version';
 import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-protocol';
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
-import { registerAttachmentHandler } from './attachments-ipc';
-import { registerBundleFileHandler } from './bundle-files-ipc';
+import { registerFileHandlers } from './file-ipc';
 import { registerDownloads } from './downloads';
 import { createKeychainWrapper } from './keychain';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
@@ -46,16 +45,14 @@ async function main(): Promise<void> {
   registerDownloads(session.defaultSession);
   const appRoot = app.getAppPath();
   const dataDir = app.getPath('userData');
-  // The renderer's files, and the bundles kept in the data folder (app://bundle/submissions/…).
-  protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer'), dataDir));
-
   const settings = new ElectronSettingsStore(dataDir);
   // After whenReady: before it, safeStorage cannot tell which keyring it would use.
   const keychain = createKeychainWrapper(safeStorage);
   const core = createCoreService({ dataDir, runtime: 'desktop', settings, keyWrappers: keychain ? [keychain] : [] });
+  // The renderer's files, and one-use downloads the core hands out (app://bundle/download/…).
+  protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer'), core.takeDownload));
   registerIpcHandlers(ipcMain, core.handlers);
-  registerAttachmentHandler(ipcMain, core.addAttachment);
-  registerBundleFileHandler(ipcMain, core.checkBundleFile);
+  registerFileHandlers(ipcMain, core.uploads);
   // Quitting waits once for the core to finish saves in flight and release the drafts' locks.
   let closed = false;
   app.on('will-quit', (event) => {

@@ -2,8 +2,7 @@ import path from 'node:path';
 import ElectronStore from 'electron-store';
 import { quarantine } from '../../core/fs/atomic';
 import { createLogger } from '../../core/log';
-import type { Settings } from '../../core/api/contract';
-import { DEFAULT_SETTINGS, normalizeSettings, type SettingsStore } from '../../core/settings/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings, type SettingsStore } from '../../core/settings/settings';
 
 const log = createLogger('settings-store');
 

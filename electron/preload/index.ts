@@ -2,17 +2,28 @@
 // Bundled to CommonJS because a sandboxed preload may require nothing but 'electron'; the contract
 // is imported for its types only, so the schemas (and zod) stay out of this bundle.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { ApiArgs, ApiMethod, ApiResult, ApiValue, AttachmentAdded, BundleJobStarted, RendererApi, apiContract, attachmentChannel, bundleFileChannel } from '../../core/api/contract';
-import { submissionUrlPath } from '../../core/api/submission-paths';
+import type { ApiArgs, ApiMethod, ApiResult, ApiValue, DownloadTicket, RendererApi, UploadName, UploadParams, UploadValue, apiContract, uploadContract } from '../../core/api/contract';
 
-// electron/main/app-protocol.ts APP_ORIGIN (that module needs Node, which a sandboxed preload has not).
-const APP_ORIGIN = 'app://bundle';
+// electron/main/app-protocol.ts APP_ORIGIN and DOWNLOAD_URL_PREFIX (that module needs Node, which a sandboxed preload has not).
+const DOWNLOAD_ORIGIN = 'app://bundle/download/';
 
 type Channel<M extends ApiMethod> = (typeof apiContract)[M]['channel'];
+type UploadChannel<U extends UploadName> = (typeof uploadContract)[U]['channel'];
 
 /** A verb that calls exactly one channel; the type ties the channel literal to its contract entry. */
 function verb<M extends ApiMethod>(channel: Channel<M>) {
   return (...args: ApiArgs<M>) => ipcRenderer.invoke(channel, ...args) as Promise<ApiResult<ApiValue<M>>>;
+}
+
+/**
+ * An upload verb: the page never names a path. Electron maps the File the user chose to its path
+ * here, and main (electron/main/file-ipc.ts) checks that path again before reading it.
+ */
+function upload<U extends UploadName>(channel: UploadChannel<U>) {
+  return (file: File, ...params: UploadParams<U>) => {
+    const ref = { path: webUtils.getPathForFile(file), name: file.name, mediaType: file.type };
+    return ipcRenderer.invoke(channel, ref, ...params) as Promise<ApiResult<UploadValue<U>>>;
+  };
 }
 
 const api = {
@@ -34,35 +45,21 @@ const api = {
   importCopy: verb<'importCopy'>('assessments:import-copy'),
   openExample: verb<'openExample'>('assessments:open-example'),
   exportPdf: verb<'exportPdf'>('pdf:export'),
-  getPdfJob: verb<'getPdfJob'>('pdf:status'),
-  takePdfResult: verb<'takePdfResult'>('pdf:result'),
   getSigningKey: verb<'getSigningKey'>('keys:get'),
   createSigningKey: verb<'createSigningKey'>('keys:create'),
   importSigningKey: verb<'importSigningKey'>('keys:import'),
   replaceSigningKey: verb<'replaceSigningKey'>('keys:replace'),
   backupSigningKey: verb<'backupSigningKey'>('keys:backup'),
   exportSubmission: verb<'exportSubmission'>('bundle:export'),
-  getBundleJob: verb<'getBundleJob'>('bundle:status'),
   listSubmissions: verb<'listSubmissions'>('bundle:list'),
-  // The page never names a path: Electron maps the File the user chose to its path here, and main
-  // checks that path again before reading it.
-  addAttachment: (assessmentId: string, file: File) => {
-    const channel: (typeof attachmentChannel)['channel'] = 'attachments:add';
-    const payload = { path: webUtils.getPathForFile(file), name: file.name, mediaType: file.type };
-    return ipcRenderer.invoke(channel, assessmentId, payload) as Promise<ApiResult<AttachmentAdded>>;
-  },
-  // The bundle is checked where it lies: main gets its path, never its bytes.
-  checkBundleFile: (file: File, registryText?: string) => {
-    const channel: (typeof bundleFileChannel)['channel'] = 'bundle:check-file';
-    const payload = { path: webUtils.getPathForFile(file) };
-    const args = registryText === undefined ? [payload] : [payload, registryText];
-    return ipcRenderer.invoke(channel, ...args) as Promise<ApiResult<BundleJobStarted>>;
-  },
-  // A kept bundle downloads from app://bundle/submissions/…, which main serves from the data folder.
-  submissionDownloadUrl: async (assessmentId: string, fileName: string): Promise<ApiResult<{ url: string }>> => {
-    const urlPath = submissionUrlPath(assessmentId, fileName);
-    return urlPath === null ? { ok: false, error: { code: 'errors.badRequest' } } : { ok: true, value: { url: APP_ORIGIN + urlPath } };
-  },
+  downloadSubmission: verb<'downloadSubmission'>('bundle:download'),
+  getJob: verb<'getJob'>('jobs:status'),
+  takeJobResult: verb<'takeJobResult'>('jobs:result'),
+  cancelJob: verb<'cancelJob'>('jobs:cancel'),
+  addAttachment: upload<'addAttachment'>('attachments:add'),
+  checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
+  // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
+  downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;
 
 contextBridge.exposeInMainWorld('api', api);

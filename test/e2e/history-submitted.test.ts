@@ -28,7 +28,7 @@ async function api<T>(host: RunningHost, method: string, ...args: unknown[]): Pr
   // reuses it (ECONNRESET); a browser retries such a request by itself, Node's fetch does not. Only
   // the job poll, which changes nothing, is tried again.
   const res = await post()
-    .catch((err: unknown) => (method === 'getBundleJob' ? new Promise((r) => setTimeout(r, 200)).then(post) : Promise.reject(err)))
+    .catch((err: unknown) => (method === 'getJob' ? new Promise((r) => setTimeout(r, 200)).then(post) : Promise.reject(err)))
     .catch((err: unknown) => {
       throw new Error(`${method}: ${String(err)}; web host exit ${host.child.exitCode ?? host.child.signalCode}, stderr:\n${host.stderr().slice(-4000)}`);
     });
@@ -42,10 +42,10 @@ type Submission = { submissionRevision: number; externalIdentifier: string };
 async function exportBundle(host: RunningHost, id: string): Promise<Submission> {
   const { jobId } = await api<{ jobId: string }>(host, 'exportSubmission', id, PASS);
   for (;;) {
-    const job = await api<{ state: string; submission?: Submission; error?: unknown }>(host, 'getBundleJob', jobId);
-    if (job.state !== 'running') {
-      if (!job.submission) throw new Error(`export ended ${job.state}: ${JSON.stringify(job.error)}`);
-      return job.submission;
+    const job = await api<{ state: string; error?: unknown }>(host, 'getJob', jobId);
+    if (job.state !== 'running' && job.state !== 'queued') {
+      if (job.state !== 'done') throw new Error(`export ended ${job.state}: ${JSON.stringify(job.error)}`);
+      return (await api<{ submission: Submission }>(host, 'takeJobResult', jobId)).submission;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -59,7 +59,8 @@ describe.skipIf(!browserTestsEnabled)('the focal point’s workflow (web host + 
     await page.locator('.section-nav').waitFor();
 
     expect(await value(page, '#item-A_1-input')).toBe('وزارة الداخلية');
-    expect(await value(page, '#item-A_2-input')).toBe('2024-05-01');
+    // Typed as an ISO date, shown as the French interface writes dates.
+    expect(await value(page, '#item-A_2-input')).toBe('01/05/2024');
     expect(await checked(page, '#item-A_3 input[value=civil_society]')).toBe(true);
     expect(await checked(page, '#item-A_3 input[value=academia]')).toBe(true);
     expect(await checked(page, '#item-A_3 input[value=local_governments]')).toBe(false);
@@ -74,7 +75,7 @@ describe.skipIf(!browserTestsEnabled)('the focal point’s workflow (web host + 
     await section(page, 2);
     expect(await checked(page, '#item-C_1 input[name="C_1.status"][value=fully]')).toBe(true);
     expect(await value(page, '#item-C_2-input-r0-city')).toBe('الرباط');
-    expect(await value(page, '#item-C_2-input-r0-adopted')).toBe('2021-03-04');
+    expect(await value(page, '#item-C_2-input-r0-adopted')).toBe('04/03/2021');
     expect(await value(page, '#item-C_2-input-r0-population')).toBe('580000');
     expect(await value(page, '#item-C_2-input-r0-audit')).toBe('yes');
     expect(await page.locator('#item-C_3 .evidence__file').textContent()).toContain('plan.pdf');

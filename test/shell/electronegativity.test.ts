@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
+// The tool judges each option against the defaults of an Electron version (contextIsolation, sandbox…):
+// it must be the version the app ships, or its findings describe some other app. Without `-e` it
+// guesses from the scanned folder, finds nothing there, and assumes 0.1.0, where every default is unsafe.
 const electronVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const declaredElectron = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['electron'] ?? '';
 
 interface Finding {
   issue: string;
@@ -60,6 +64,7 @@ function parseCsv(text: string): string[][] {
 }
 
 let tmp = '';
+let toolOutput = '';
 let findings: Finding[] = [];
 let header: string[] = [];
 
@@ -72,11 +77,12 @@ beforeAll(async () => {
   await fs.writeFile(path.join(input, CANARY_FILE), CANARY_SOURCE);
   // The CSV writer opens the file twice at once (header, then rows); one libuv thread keeps the
   // header from overwriting the first finding. The tool exits 0 whatever it finds.
-  await run(
+  const { stdout, stderr } = await run(
     path.join(root, 'node_modules/.bin/electronegativity'),
     ['-i', input, '-o', report, '-r', '-e', electronVersion],
     { cwd: root, env: { ...process.env, UV_THREADPOOL_SIZE: '1' }, timeout: 170_000 },
   );
+  toolOutput = stdout + stderr;
   const [head = [], ...rows] = parseCsv(await fs.readFile(report, 'utf8'));
   header = head.map((h) => h.trim());
   findings = rows.map(([issue = '', severity = '', confidence = '', file = '', location = '', sample = '', description = '']) => ({
@@ -96,6 +102,12 @@ afterAll(async () => {
 
 describe('electronegativity over electron/', () => {
   const ours = (): Finding[] => findings.filter((f) => f.file !== CANARY_FILE);
+
+  it('judged the code against the Electron version the app installs and declares', () => {
+    // `^41.7.1` in package.json, 41.7.1 in node_modules: the same major version, passed with -e.
+    expect(declaredElectron.replace(/^[\^~]/, '').split('.')[0]).toBe(electronVersion.split('.')[0]);
+    expect(toolOutput).not.toMatch(/Couldn't detect Electron version/);
+  });
 
   it('wrote a complete report, in which the canary is found', () => {
     expect(header).toEqual(['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description', 'url']);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, AppInfoSchema, attachmentChannel, bundleFileChannel, SettingsSchema } from '../../core/api/contract';
+import { apiContract, API_METHODS, AppInfoSchema, SettingsSchema, uploadContract, UPLOAD_NAMES } from '../../core/api/contract';
 import { setLogSink } from '../../core/log';
 import { APP_PRELOAD_ID } from '../../electron/main/preload-registration';
 import { fake, FakeSession, FakeWebContents, preventableEvent } from './fake-electron';
@@ -102,7 +102,7 @@ describe('main process start-up', () => {
 
 describe('IPC', () => {
   it('registers exactly one handler per contract method, and the attachment and bundle-file channels', () => {
-    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel, bundleFileChannel.channel].sort();
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), ...UPLOAD_NAMES.map((u) => uploadContract[u].channel)].sort();
     expect([...fake.ipc.keys()].sort()).toEqual(channels);
   });
 
@@ -240,7 +240,7 @@ describe('app:// scheme', () => {
 
 describe('workflow channels over IPC', () => {
   it('refuses every channel from a foreign frame, without reaching the core', async () => {
-    const channels = [...API_METHODS.map((m) => apiContract[m].channel), attachmentChannel.channel, bundleFileChannel.channel];
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), ...UPLOAD_NAMES.map((u) => uploadContract[u].channel)];
     for (const channel of channels) {
       expect(await invoke(channel, 'https://evil.example/', { countryCode: 'FRA', responseLanguage: 'en' }), channel).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
     }
@@ -281,7 +281,8 @@ describe('attachments:add', () => {
     await fs.writeFile(evidence, 'minutes of the city council, 2025');
   });
 
-  const add = (sender: string | null, ...args: unknown[]) => invoke(attachmentChannel.channel, sender, ...args);
+  // The file the user chose comes first, then the call's other arguments (here the assessment id).
+  const add = (sender: string | null, id?: unknown, file?: unknown) => (id === undefined ? invoke(uploadContract.addAttachment.channel, sender) : invoke(uploadContract.addAttachment.channel, sender, file, id));
   const listed = async () => {
     const draft = JSON.parse(await fs.readFile(path.join(tmp, 'assessments', id, 'draft.scsa.json'), 'utf8')) as { attachments: unknown[] };
     return draft.attachments;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, attachmentChannel } from '../../core/api/contract';
+import { apiContract, API_METHODS, uploadContract } from '../../core/api/contract';
 
 const bridge = vi.hoisted(() => ({
   exposed: [] as Array<[string, unknown]>,
@@ -35,7 +35,7 @@ describe('preload (source)', () => {
   it('exposes exactly one world key, `api`, holding one function per contract method, the file verbs, and nothing else', () => {
     const api = exposedApi(bridge.exposed);
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'submissionDownloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
     for (const method of API_METHODS) expect(typeof api[method], method).toBe('function');
   });
 
@@ -57,13 +57,13 @@ describe('preload addAttachment', () => {
     const api = exposedApi(bridge.exposed);
     bridge.invoke.mockClear();
     const file = new File(['x'], 'plan d’action.pdf', { type: 'application/pdf' });
-    await (api.addAttachment as (id: string, f: File) => Promise<unknown>)('fra-2026-a1', file);
+    await (api.addAttachment as (f: File, id: string) => Promise<unknown>)(file, 'fra-2026-a1');
     expect(bridge.pathFor).toHaveBeenCalledWith(file);
-    expect(bridge.invoke).toHaveBeenCalledWith(attachmentChannel.channel, 'fra-2026-a1', {
+    expect(bridge.invoke).toHaveBeenCalledWith(uploadContract.addAttachment.channel, {
       path: '/home/fp/Documents/plan d’action.pdf',
       name: 'plan d’action.pdf',
       mediaType: 'application/pdf',
-    });
+    }, 'fra-2026-a1');
   });
 });
 
@@ -88,7 +88,7 @@ describe('preload (built bundle)', () => {
     vm.runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
     expect(requested).toEqual(['electron']);
     const api = exposedApi(exposed);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'submissionDownloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
     await (api.setLanguage as (lng: string) => Promise<unknown>)('zh');
     expect(invoked).toEqual([[apiContract.setLanguage.channel, 'zh']]);
   });

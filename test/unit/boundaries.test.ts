@@ -183,3 +183,69 @@ describe('process boundaries in the source', () => {
     expect(offences).toEqual([]);
   });
 });
+
+/**
+ * Layers inside the core, one way only: engines (checklist, draft, store, pdf, bundle, keys, settings,
+ * jobs, review, secretariat…) know nothing of the API; a feature's slice and handlers
+ * (core/features/<feature>/) may use engines and the API's shared shapes (core/api/common.ts,
+ * core/api/downloads.ts) but never the merged contract, the composition root or another feature's
+ * handlers; only core/api merges the slices. The renderer's shared UI (renderer/src/ui/) never
+ * imports a task's screens, and no task imports another task's screens.
+ */
+describe('layers inside the core and the renderer', () => {
+  const coreFiles = listSources(path.join(ROOT, 'core'));
+  const rendererFiles = listSources(path.join(ROOT, 'renderer', 'src'));
+  const targets = (file: string) =>
+    importsOf(file, readFileSync(file, 'utf8')).flatMap((ref) => {
+      const target = resolveRelative(file, ref.specifier);
+      return target ? [{ ref, target: rel(target) }] : [];
+    });
+  const featureOf = (file: string) => /^core\/features\/([^/]+)\//.exec(file)?.[1] ?? null;
+  const API_SHARED = ['core/api/common.ts', 'core/api/downloads.ts'];
+
+  it('finds the feature folders it guards', () => {
+    const features = new Set(coreFiles.map((f) => featureOf(rel(f))).filter(Boolean));
+    expect([...features].sort()).toEqual(expect.arrayContaining(['app', 'assessments', 'jobs', 'keys', 'packs', 'pdf', 'settings', 'submissions']));
+  });
+
+  it('engines never import core/api or core/features', () => {
+    const offences = coreFiles
+      .filter((f) => !inside(f, 'core/api') && !inside(f, 'core/features'))
+      .flatMap((file) => targets(file).filter(({ target }) => target.startsWith('core/api/') || target.startsWith('core/features/')).map(({ ref }) => `${rel(file)} imports ${ref.specifier}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('a feature imports no merged contract, no composition root and no other feature’s handlers', () => {
+    const offences = coreFiles
+      .filter((f) => inside(f, 'core/features'))
+      .flatMap((file) => {
+        const own = featureOf(rel(file));
+        return targets(file)
+          .filter(({ target }) => {
+            if (target.startsWith('core/api/')) return !API_SHARED.includes(target);
+            const other = featureOf(target);
+            // Contract slices may share schemas (a job's id, a passphrase); handlers stay each in its folder.
+            return other !== null && other !== own && !target.endsWith('/contract.ts') && !(own === 'submissions' && target === 'core/features/keys/handlers.ts');
+          })
+          .map(({ ref }) => `${rel(file)} imports ${ref.specifier}`);
+      });
+    expect(offences).toEqual([]);
+  });
+
+  it('renderer/src/ui never imports a task’s screens, and a task imports no other task', () => {
+    const taskOf = (file: string) => /^renderer\/src\/features\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const offences = rendererFiles.flatMap((file) => {
+      const from = rel(file);
+      const own = taskOf(from);
+      return targets(file)
+        .filter(({ target }) => {
+          const task = taskOf(target);
+          if (inside(file, 'renderer/src/ui')) return task !== null;
+          // The shell (header, routes' frame) and the assessment session are places every task is shown in.
+          return own !== null && task !== null && task !== own && !['shell', 'assessment', 'pdf'].includes(task) && own !== 'shell';
+        })
+        .map(({ ref }) => `${from} imports ${ref.specifier}`);
+    });
+    expect(offences).toEqual([]);
+  });
+});

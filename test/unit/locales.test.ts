@@ -7,7 +7,7 @@ import { LANGUAGES } from '../../core/i18n/languages';
 
 const LOCALES = path.resolve(__dirname, '../../locales');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
+const PLACEHOLDER = /\{\{-?\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
 
 const AllowlistSchema = z.object({
   allow: z.array(z.object({ key: z.string(), languages: z.array(z.string()), reason: z.string().min(1) })),

@@ -4,7 +4,9 @@
  */
 import type PDFDocument from 'pdfkit';
 import { FACES, fontName, type Face, type Weight } from './fonts';
+import { withoutExplicitBidi, unifiedLineBreaks } from './bidi-controls';
 import { assignFonts, BIDI_CONTROL, type FontAssignment } from './font-runs';
+import { isolateTokens, type Span } from './isolate';
 import { paragraphBidi, RTL_SCRIPT, visualPieces, type Direction } from './bidi-lines';
 import { lineWriterOf, type LineWriter, type Piece } from './line-writer';
 import { widthCacheOf, WORDS, type WidthCache } from './widths';
@@ -123,11 +125,12 @@ export class TextEngine {
     const lines: LaidLine[] = [];
     let factor = LINE_FACTOR[this.options.baseFace];
     for (const hard of normalize(text).split('\n')) {
-      const a = assignFonts(hard, s.weight, this.options.baseFace);
-      if (a.missing.length > 0) this.options.onMissingGlyphs?.(a.missing);
-      for (const f of a.faces) factor = Math.max(factor, this.lineFactor(FACES[f] ?? 'latin'));
+      const fonts = assignFonts(hard, s.weight, this.options.baseFace);
+      if (fonts.missing.length > 0) this.options.onMissingGlyphs?.(fonts.missing);
+      for (const f of fonts.faces) factor = Math.max(factor, this.lineFactor(FACES[f] ?? 'latin'));
+      const a = isolateTokens(fonts, s.direction);
       const para = paragraphBidi(a.text, s.direction);
-      for (const line of wrapLogical(a.text, width, this.rangeMeasure(a, s))) {
+      for (const line of wrapLogical(a.text, width, this.rangeMeasure(a, s), insideAny(a.keepWhole))) {
         const runs = visualPieces(a.text, para, a.faces, line.start, line.end).map((p) => {
           const face = FACES[p.face] ?? 'latin';
           return { text: p.text, face, width: this.widthOf(p.text, face, s), start: p.start };
@@ -228,9 +231,17 @@ function stripControls(s: string): string {
   return out;
 }
 
-/** One hard line per paragraph; tabs and other C0 controls become spaces (fonts have no glyphs for them). */
+/**
+ * One hard line per paragraph (every kind of line break, so an override or embedding could not
+ * run past one anyway); embeddings, overrides and isolates of the input dropped (bidi-controls.ts);
+ * tabs and other C0 controls become spaces (fonts have no glyphs for them).
+ */
 function normalize(text: string): string {
-  return text
-    .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]|\t/g, ' ');
+  return withoutExplicitBidi(unifiedLineBreaks(text)).replace(/[\u0000-\u0008\u000B-\u001F\u007F]|\t/g, ' ');
+}
+
+/** No line break strictly inside any of the spans (none at all when there are none). */
+function insideAny(spans: Span[]): ((position: number) => boolean) | undefined {
+  if (spans.length === 0) return undefined;
+  return (position) => spans.some((s) => position > s.start && position < s.end);
 }

@@ -27,6 +27,23 @@ export interface FlowParagraph extends TextStyle {
   gapAfter?: number;
 }
 
+/** A paragraph laid out in its column, not yet drawn. */
+export interface Prepared {
+  layout: ParagraphLayout;
+  x: number;
+  gapAfter: number;
+}
+
+/** Height of the first `keep` lines of a paragraph: what it needs at the bottom of a page to start there. */
+export function leadOf(p: Prepared, keep = 1): number {
+  return Math.min(keep, p.layout.lines.length) * p.layout.lineHeight;
+}
+
+/** Height of a whole paragraph and the gap after it. */
+export function heightOf(p: Prepared): number {
+  return p.layout.lines.length * p.layout.lineHeight + p.gapAfter;
+}
+
 export class Flow {
   y: number;
   private readonly pageHooks: (() => void)[] = [];
@@ -87,19 +104,33 @@ export class Flow {
     return { x, width: w };
   }
 
-  /** Lays out and draws a paragraph, breaking pages between lines; `keep` lines stay with the first. */
-  paragraph(text: string, style: FlowParagraph, tag?: TagTarget, keep = 1): ParagraphLayout {
+  /** Lays out a paragraph in its column without drawing it (to know its height first). */
+  prepare(text: string, style: FlowParagraph): Prepared {
     const col = this.column(style.indent, style.width);
-    const layout = this.engine.layout(text, col.width, style);
-    this.drawLayout(layout, col.x, tag, keep);
-    this.space(style.gapAfter ?? 0);
-    return layout;
+    return { layout: this.engine.layout(text, col.width, style), x: col.x, gapAfter: style.gapAfter ?? 0 };
   }
 
-  /** Draws a prepared layout at column x, one marked chunk per page. */
-  drawLayout(layout: ParagraphLayout, x: number, tag?: TagTarget, keep = 1): void {
+  /**
+   * Draws a prepared paragraph, breaking pages between lines: its first `keep` lines stay on one
+   * page, and when that is all of it (a heading), `keepNext` more points must fit below it, so a
+   * heading never ends a page without the start of what it introduces.
+   */
+  draw(p: Prepared, tag?: TagTarget, keep = 1, keepNext = 0): void {
+    this.drawLayout(p.layout, p.x, tag, keep, keepNext > 0 ? p.gapAfter + keepNext : 0);
+    this.space(p.gapAfter);
+  }
+
+  /** Lays out and draws a paragraph (see draw). */
+  paragraph(text: string, style: FlowParagraph, tag?: TagTarget, keep = 1, keepNext = 0): ParagraphLayout {
+    const p = this.prepare(text, style);
+    this.draw(p, tag, keep, keepNext);
+    return p.layout;
+  }
+
+  /** Draws a laid-out paragraph at column x, one marked chunk per page (keep and keepNext as in draw). */
+  drawLayout(layout: ParagraphLayout, x: number, tag?: TagTarget, keep = 1, keepNext = 0): void {
     const first = Math.min(keep, layout.lines.length);
-    this.ensure(first * layout.lineHeight);
+    this.ensure(first * layout.lineHeight + (first === layout.lines.length ? keepNext : 0));
     let i = 0;
     while (i < layout.lines.length) {
       const fit = Math.max(1, Math.floor((this.frame.bottom - this.y + 0.01) / layout.lineHeight));

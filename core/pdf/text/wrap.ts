@@ -47,7 +47,10 @@ function splitLong(text: string, start: number, end: number, maxWidth: number, m
   return lines;
 }
 
-export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasure): LogicalLine[] {
+/** Whether no line may break at `position` (inside a telephone number, say). */
+export type NoBreak = (position: number) => boolean;
+
+export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasure, noBreak?: NoBreak): LogicalLine[] {
   if (text.length === 0) return [{ start: 0, end: 0, width: 0 }];
   const lines: LogicalLine[] = [];
   const breaker = new LineBreaker(text);
@@ -61,6 +64,8 @@ export function wrapLogical(text: string, maxWidth: number, measure: RangeMeasur
   };
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    // a break opportunity inside a kept token joins the two segments around it
+    if (noBreak && !bk.required && bk.position < text.length && noBreak(bk.position)) continue;
     const segStart = last;
     const segEnd = bk.position;
     last = segEnd;

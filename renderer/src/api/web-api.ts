@@ -2,13 +2,14 @@ import { z } from 'zod';
 import {
   API_METHODS,
   ApiErrorSchema,
-  AttachmentAddedSchema,
-  BundleJobStartedSchema,
+  UPLOAD_NAMES,
   apiContract,
+  uploadContract,
   type ApiMethod,
   type ApiResult,
-  type FileApi,
   type RendererApi,
+  type UploadApi,
+  type UploadName,
 } from '../../../core/api/contract';
 import { createLogger } from '../log';
 import { TOKEN_HEADER, postCall, takeEarlyResponse, tokenFromLocation } from './web-prefetch';
@@ -80,83 +81,45 @@ export function createWebApi(options: WebApiOptions): RendererApi {
   };
   const api: Partial<Record<ApiMethod, AnyCall>> = {};
   for (const method of API_METHODS) api[method] = call(method);
-  // Every method of the contract was assigned just above, so the object is a complete Api.
+  const uploads: Partial<Record<UploadName, (file: File, ...params: unknown[]) => Promise<ApiResult<unknown>>>> = {};
+  for (const name of UPLOAD_NAMES) uploads[name] = uploader(doFetch, options.token, name);
+  // Every method and upload of the contract was assigned just above, so the object is a complete RendererApi.
   return {
-    ...(api as unknown as Omit<RendererApi, keyof FileApi>),
-    addAttachment: uploader(doFetch, options.token),
-    ...bundleFiles(doFetch, options.token),
+    ...(api as unknown as Omit<RendererApi, keyof UploadApi | 'downloadUrl'>),
+    ...(uploads as unknown as UploadApi),
+    downloadUrl: (ticket) => `/download/${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
   };
 }
 
-const CheckEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: BundleJobStartedSchema }), ErrorEnvelopeSchema]);
-const LinkEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: z.object({ url: z.string().startsWith('/download/') }) }), ErrorEnvelopeSchema]);
-
-/** POST to one of the web host's file routes (not JSON contract calls) and read its envelope. */
-async function postFile<T>(doFetch: typeof fetch, route: string, init: RequestInit, schema: z.ZodType<ApiResult<T>>): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await doFetch(route, { method: 'POST', ...init });
-  } catch (err) {
-    log.warn(`${route}: host unreachable`, err instanceof Error ? err.message : err);
-    return failure('errors.hostUnreachable');
-  }
-  if (response.status === 403) return failure('errors.forbidden');
-  const parsed = schema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return parsed.data;
-  log.warn(`${route}: HTTP ${response.status}, no envelope`);
-  return failure(response.status === 200 ? 'errors.unexpected' : 'errors.hostUnreachable');
-}
-
 /**
- * Bundles travel as files: a check sends the registry's bytes and then the bundle's as one body the
- * browser streams from disk (a Blob of the File); a download asks for a one-use address an
- * `<a download>` can fetch without the token header (see docs/web-host.md).
+ * An upload is not JSON: `POST /api/upload/<name>` whose body is the call's other arguments as JSON
+ * (their length in `x-params-length`) followed by the File itself, which the browser streams from
+ * disk; the file's name URI-encoded in `x-file-name`, its type in `content-type` (web-host/file-route.ts).
  */
-function bundleFiles(doFetch: typeof fetch, token: string | null): Pick<FileApi, 'checkBundleFile' | 'submissionDownloadUrl'> {
-  return {
-    async checkBundleFile(file, registryText) {
-      const registry = new TextEncoder().encode(registryText ?? '');
-      return postFile(doFetch, '/api/check-bundle', {
-        headers: { 'content-type': 'application/octet-stream', 'x-registry-length': String(registry.length), [TOKEN_HEADER]: token ?? '' },
-        body: new Blob([registry, file]),
-      }, CheckEnvelopeSchema);
-    },
-    async submissionDownloadUrl(assessmentId, fileName) {
-      return postFile(doFetch, '/api/download-link', {
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token ?? '' },
-        body: JSON.stringify({ assessmentId, fileName }),
-      }, LinkEnvelopeSchema);
-    },
-  };
-}
-
-const UploadEnvelopeSchema = z.union([z.object({ ok: z.literal(true), value: AttachmentAddedSchema }), ErrorEnvelopeSchema]);
-
-/**
- * Attachments are not JSON: the File itself is the body of `POST /api/upload/<id>` (the browser
- * streams it), its name URI-encoded in `x-file-name`, its type in `content-type`.
- */
-function uploader(doFetch: typeof fetch, token: string | null): FileApi['addAttachment'] {
-  return async (assessmentId, file) => {
+function uploader(doFetch: typeof fetch, token: string | null, name: UploadName) {
+  const envelope = z.union([z.object({ ok: z.literal(true), value: uploadContract[name].output }), ErrorEnvelopeSchema]) as z.ZodType<ApiResult<unknown>>;
+  return async (file: File, ...params: unknown[]): Promise<ApiResult<unknown>> => {
+    const json = new TextEncoder().encode(JSON.stringify(params));
     let response: Response;
     try {
-      response = await doFetch('/api/upload/' + encodeURIComponent(assessmentId), {
+      response = await doFetch(`/api/upload/${name}`, {
         method: 'POST',
         headers: {
           'content-type': file.type || 'application/octet-stream',
           'x-file-name': encodeURIComponent(file.name),
+          'x-params-length': String(json.length),
           [TOKEN_HEADER]: token ?? '',
         },
-        body: file,
+        body: new Blob([json, file]),
       });
     } catch (err) {
-      log.warn('addAttachment: host unreachable', err instanceof Error ? err.message : err);
+      log.warn(`${name}: host unreachable`, err instanceof Error ? err.message : err);
       return failure('errors.hostUnreachable');
     }
     if (response.status === 403) return failure('errors.forbidden');
-    const parsed = UploadEnvelopeSchema.safeParse(await response.json().catch(() => null));
+    const parsed = envelope.safeParse(await response.json().catch(() => null));
     if (parsed.success) return parsed.data;
-    log.warn(`addAttachment: HTTP ${response.status}, no envelope`);
+    log.warn(`${name}: HTTP ${response.status}, no envelope`);
     return failure(response.status === 200 ? 'errors.unexpected' : 'errors.hostUnreachable');
   };
 }

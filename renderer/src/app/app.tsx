@@ -6,9 +6,9 @@ import { HomeScreen } from '../features/home/home-screen';
 import { AppShell } from '../features/shell/app-shell';
 import { WizardScreen } from '../features/wizard/wizard-screen';
 import { AssessmentSession } from '../features/assessment/assessment-session';
-import { SigningKeyScreen } from '../features/signing/signing-key-screen';
-import { ExportSubmissionScreen } from '../features/signing/export-screen';
-import { CheckBundleScreen } from '../features/signing/check-bundle-screen';
+import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
+import { ExportSubmissionScreen } from '../features/submission/export-screen';
+import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
 import { useRoute } from './routes';
 
 export interface AppProps {

@@ -3,11 +3,11 @@
 const numbers = new Map<string, Intl.NumberFormat>();
 const lists = new Map<string, Intl.ListFormat>();
 
-/** A number formatter for `lng` (plain, or as a percentage), made once. */
-export function numberFormat(lng: string, style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
-  const key = `${lng}|${style}`;
+/** A number formatter for `lng` (plain, or as a percentage), made once; 'min2' leaves 2024 without a separator. */
+export function numberFormat(lng: string, style: 'decimal' | 'percent' = 'decimal', grouping: 'auto' | 'min2' = 'auto'): Intl.NumberFormat {
+  const key = `${lng}|${style}|${grouping}`;
   let format = numbers.get(key);
-  if (!format) numbers.set(key, (format = new Intl.NumberFormat(lng, { style })));
+  if (!format) numbers.set(key, (format = new Intl.NumberFormat(lng, { style, useGrouping: grouping })));
   return format;
 }
 

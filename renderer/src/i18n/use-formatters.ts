@@ -11,8 +11,16 @@ export function useFormatters() {
   const lng = i18n.language;
   return useMemo(() => {
     let dateTime: Intl.DateTimeFormat | undefined;
+    let day: Intl.DateTimeFormat | undefined;
     let number: Intl.NumberFormat | undefined;
     return {
+      /** A calendar date (YYYY-MM-DD, e.g. a bundle's Bagging-Date): the day itself, whatever the time zone. */
+      date: (isoDate: string) => {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+        if (!match) return isoDate;
+        day ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
+        return day.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      },
       dateTime: (iso: string) => {
         const date = new Date(iso);
         if (Number.isNaN(date.getTime())) return iso;

@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../core/log';
-import { dispatchAttachment } from '../../../core/api/attachments';
-import { META, SAMPLE, makeCore, tempDir, type TestCore } from './harness';
+import { dispatchUpload } from '../../../core/api/dispatch';
+import { META, SAMPLE, makeCore, memoryFile, tempDir, type TestCore } from './harness';
 
 let dir: string;
 let core: TestCore;
@@ -38,7 +38,8 @@ function chunked(total: number, chunk = 4096) {
   return { stream: gen(), state, sha256: createHash('sha256').update(all).digest('hex') };
 }
 
-const add = (id: unknown, source: { stream: AsyncIterable<Uint8Array>; name: string; mediaType: string }) => dispatchAttachment(core.service.addAttachment, id, source);
+const add = (id: unknown, source: { stream: AsyncIterable<Uint8Array>; name: string; mediaType: string }) =>
+  dispatchUpload(core.service.uploads, 'addAttachment', [id], memoryFile(source.stream, source.name, source.mediaType));
 
 describe('attachments', () => {
   it('streams a file into the store by its SHA-256, lists it in the draft and saves', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../../core/api/dispatch';
 import { createCoreService, type CoreOptions, type CoreService } from '../../../core/api/service';
-import type { ApiMethod, ApiResult } from '../../../core/api/contract';
+import type { ApiMethod, ApiResult, IncomingFile } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 
 export interface TestCore {
@@ -60,3 +60,39 @@ export const EVERY_TYPE = {
   ],
   'C.4': 'Texte long\nsur deux lignes',
 } as const;
+
+type Call = (method: ApiMethod, ...args: unknown[]) => Promise<ApiResult<unknown>>;
+
+/**
+ * A job as the renderer's useJob sees it at one poll: its status (a queued job counts as running),
+ * and once it is done the result taken with `takeJobResult`, merged in (`submission`, `check`, `base64`…).
+ * An unknown job answers with the envelope's error.
+ */
+export async function pollJob<T = Record<string, unknown>>(call: Call, jobId: unknown): Promise<ApiResult<T>> {
+  const status = await call('getJob', jobId);
+  if (!status.ok) return status;
+  const value = status.value as { state: string };
+  if (value.state === 'queued') return { ok: true, value: { ...value, state: 'running' } as T };
+  if (value.state !== 'done') return { ok: true, value: value as T };
+  const taken = await call('takeJobResult', jobId);
+  if (!taken.ok) return taken;
+  return { ok: true, value: { ...value, ...(taken.value as object) } as T };
+}
+
+/** An upload's file from bytes in memory (what the web host hands the core for a stream upload). */
+export function memoryFile(stream: AsyncIterable<Uint8Array>, name: string, mediaType: string, onRelease?: () => void): IncomingFile {
+  return { name, mediaType, stream: () => stream, path: () => Promise.reject(new Error('no path')), release: () => onRelease?.() };
+}
+
+/** An upload's file already on disk (what Electron main hands the core), read in place. */
+export function diskFile(file: string, onRelease?: () => void): IncomingFile {
+  return {
+    name: path.basename(file),
+    mediaType: 'application/octet-stream',
+    async *stream() {
+      yield await fs.readFile(file);
+    },
+    path: async () => file,
+    release: () => onRelease?.(),
+  };
+}

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../core/log';
-import { EVERY_TYPE, META, SAMPLE, makeCore, tempDir, type TestCore } from './harness';
+import { EVERY_TYPE, META, SAMPLE, makeCore, memoryFile, tempDir, type TestCore } from './harness';
 
 let dir: string;
 let core: TestCore;
@@ -87,7 +87,7 @@ describe('portable copies', () => {
     async function* bytes() {
       yield new TextEncoder().encode('evidence');
     }
-    await core.service.addAttachment(draft.id, { stream: bytes(), name: 'plan.pdf', mediaType: 'application/pdf' });
+    await core.service.uploads.addAttachment(memoryFile(bytes(), 'plan.pdf', 'application/pdf'), draft.id);
     const copy = await core.ok<Copy>('exportCopy', draft.id);
     const imported = await core.ok<Opened>('importCopy', copy);
     expect(imported.notices).toContainEqual(expect.objectContaining({ code: 'drafts:notices.attachmentMissing', params: expect.objectContaining({ name: 'plan.pdf' }) }));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../core/api/dispatch';
 import { createCoreService } from '../../../core/api/service';
-import { createSigningKeys } from '../../../core/api/signing-keys';
+import { createSigningKeys } from '../../../core/features/keys/handlers';
 import type { ApiMethod, ApiResult, KeyBackup, SigningKeyInfo } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { KEY_SUBDIRS, OS_KEYCHAIN, parseKeyFileText, unlockKey, verifyReplacement, type KeyWrapper } from '../../../core/keys';

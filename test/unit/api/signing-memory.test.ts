@@ -1,3 +1,4 @@
+type BundleJobStatus = { state: string; progress: number; error?: unknown; submission?: { size: number; fileName: string } };
 // Exporting through the app keeps memory flat: a 256 MiB attachment streams into the kept bundle,
 // the process's resident memory grows far less than that, and the renderer gets no bytes at all.
 import { randomBytes } from 'node:crypto';
@@ -6,10 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../core/api/dispatch';
 import { createCoreService, type CoreService } from '../../../core/api/service';
-import type { ApiMethod, BundleJobStatus } from '../../../core/api/contract';
+import type { ApiMethod } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
-import { tempDir } from './harness';
+import { memoryFile, pollJob, tempDir } from './harness';
 
 const MIB = 1024 * 1024;
 const ATTACHMENT_BYTES = 256 * MIB;
@@ -37,7 +38,7 @@ async function exportAndWatch(id: string): Promise<{ status: BundleJobStatus; pe
   for (;;) {
     peak = Math.max(peak, process.memoryUsage.rss());
     // The envelope as a transport would serialise it for the renderer.
-    const reply = await dispatch(service.handlers, 'getBundleJob', [jobId]);
+    const reply = await pollJob<BundleJobStatus>((m, ...a) => dispatch(service.handlers, m, a), jobId);
     const status = (reply as { ok: true; value: BundleJobStatus }).value;
     seen.push(status.progress);
     if (status.state !== 'running') return { status, peak, raw: JSON.stringify(reply), seen };
@@ -79,7 +80,7 @@ describe('export memory', () => {
     async function* content() {
       for (let i = 0; i < ATTACHMENT_BYTES / MIB; i++) yield piece;
     }
-    await service.addAttachment(id, { stream: content(), name: 'survey.mp4', mediaType: 'video/mp4' });
+    await service.uploads.addAttachment(memoryFile(content(), 'survey.mp4', 'video/mp4'), id);
 
     const before = process.memoryUsage.rss();
     const { status, peak, raw, seen } = await exportAndWatch(id);

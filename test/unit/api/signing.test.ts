@@ -7,8 +7,8 @@ import { createCoreService, type CoreService } from '../../../core/api/service';
 import type { ApiMethod, ApiResult } from '../../../core/api/contract';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
-import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/api/signing-keys';
-import { META, tempDir } from './harness';
+import { PASSPHRASE_PAUSE_MS, PassphraseGuard } from '../../../core/features/keys/handlers';
+import { META, diskFile, pollJob, tempDir } from './harness';
 
 type Key = { fingerprint: string; printable: string; publicKeyPem: string; createdAt: string };
 type Bundle = { fileName: string; size: number; submissionRevision: number; externalIdentifier: string; fingerprint: string };
@@ -41,7 +41,9 @@ afterEach(async () => {
 /** Poll a bundle job as the renderer does, keeping every progress value seen, until it ends. */
 async function finish(jobId: string, seen: number[] = []): Promise<Job> {
   for (;;) {
-    const job = await ok<Job>('getBundleJob', jobId);
+    const polled = await pollJob<Job>(call, jobId);
+    if (!polled.ok) throw new Error(JSON.stringify(polled.error));
+    const job = polled.value;
     seen.push(job.progress);
     if (job.state !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -57,7 +59,7 @@ async function exportDone(id: string, seen: number[] = []): Promise<Bundle> {
 
 /** Check a file through the core's file handler (what both transports call), to the verdict. */
 async function checkFile(file: string, registry?: string): Promise<Check> {
-  const { jobId } = await service.checkBundleFile(file, registry);
+  const { jobId } = await service.uploads.checkBundleFile(diskFile(file), registry);
   const job = await finish(jobId);
   if (!job.check) throw new Error(`check failed: ${JSON.stringify(job.error)}`);
   return job.check;
@@ -183,16 +185,16 @@ describe('checkBundleFile', () => {
     expect(r.status).toBe('invalid');
     expect(r.reason?.code).toMatch(/^bundle:verify\./);
     let cleaned = 0;
-    await expect(service.checkBundleFile(junk, '{not json', () => cleaned++)).rejects.toMatchObject({ code: 'bundle:errors.registryInvalid' });
+    await expect(service.uploads.checkBundleFile(diskFile(junk, () => cleaned++), '{not json')).rejects.toMatchObject({ code: 'bundle:errors.registryInvalid' });
     expect(cleaned).toBe(1);
-    const { jobId } = await service.checkBundleFile(junk, undefined, () => cleaned++);
+    const { jobId } = await service.uploads.checkBundleFile(diskFile(junk, () => cleaned++), undefined);
     await finish(jobId);
     await vi.waitFor(() => expect(cleaned).toBe(2));
   });
 
   it('answers an unknown job id with a translated error', async () => {
-    expect(await call('getBundleJob', '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11')).toEqual({ ok: false, error: { code: 'bundle:errors.jobNotFound' } });
-    expect(await call('getBundleJob', 'not-a-uuid')).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
+    expect(await call('getJob', '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11')).toEqual({ ok: false, error: { code: 'errors.jobNotFound' } });
+    expect(await call('getJob', 'not-a-uuid')).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
   });
 });
 

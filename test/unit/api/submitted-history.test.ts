@@ -8,7 +8,7 @@ import type { ApiMethod, HistoryEntryInfo } from '../../../core/api/contract';
 import { openBag, readSmall } from '../../../core/bundle/zip-reader';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
-import { tempDir } from './harness';
+import { pollJob, tempDir } from './harness';
 
 type Bundle = { fileName: string; submissionRevision: number; externalIdentifier: string };
 type Job = { state: string; submission?: Bundle; error?: unknown };
@@ -27,7 +27,9 @@ async function ok<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
 async function exportDone(id: string): Promise<Bundle> {
   const { jobId } = await ok<{ jobId: string }>('exportSubmission', id, PASS);
   for (;;) {
-    const job = await ok<Job>('getBundleJob', jobId);
+    const polled = await pollJob<Job>((m, ...a) => dispatch(service.handlers, m, a), jobId);
+    if (!polled.ok) throw new Error(JSON.stringify(polled.error));
+    const job = polled.value;
     if (job.state !== 'running') {
       if (job.state !== 'done' || !job.submission) throw new Error(`export failed: ${JSON.stringify(job.error)}`);
       return job.submission;
@@ -133,7 +135,9 @@ describe('exported revisions in the history', () => {
     if (r.ok) {
       const job = await (async () => {
         for (;;) {
-          const j = await ok<Job>('getBundleJob', (r.value as { jobId: string }).jobId);
+          const p = await pollJob<Job>((m, ...a) => dispatch(service.handlers, m, a), (r.value as { jobId: string }).jobId);
+          if (!p.ok) throw new Error(JSON.stringify(p.error));
+          const j = p.value;
           if (j.state !== 'running') return j;
           await new Promise((resolve) => setTimeout(resolve, 5));
         }

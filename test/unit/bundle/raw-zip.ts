@@ -13,6 +13,8 @@ export interface RawEntry {
   mode?: number;
   /** Declared uncompressed size, when it should lie. */
   declaredSize?: number;
+  /** Declared compressed size, when it should lie too (both headers). */
+  declaredCompressedSize?: number;
   crc?: number;
   utf8Flag?: boolean;
 }
@@ -36,7 +38,7 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.declaredCompressedSize ?? body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
@@ -47,7 +49,7 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.declaredCompressedSize ?? body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);

@@ -188,7 +188,7 @@ describe('scsa keygen --replace OLD and scsa verify-replacement', () => {
     await fs.writeFile(path.join(dir, 'reg-old.json'), JSON.stringify([{ country: 'KEN', fingerprint: oldFingerprint, name: 'Kenya focal point' }]));
     const registered = scsa(['verify-replacement', statement, '--registry', 'reg-old.json']);
     expect(registered.code).toBe(0);
-    expect(registered.stdout).toContain('KEN');
+    expect(registered.stdout).toContain('Kenya (KEN)');
 
     // Registries that do not vouch for the old key: only the new key, or the old key from a later date.
     await fs.writeFile(path.join(dir, 'reg-new.json'), JSON.stringify([{ country: 'KEN', fingerprint: newFingerprint }]));

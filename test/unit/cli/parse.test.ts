@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine, UsageError } from '../../../cli/parse';
-import { chooseLanguage } from '../../../cli/i18n';
+import { chooseLanguage, withoutUiLang } from '../../../cli/i18n';
 
 const SPECS = { out: { type: 'string', value: 'FILE' }, json: { type: 'boolean' }, lang: { type: 'string', value: 'L' } } as const;
 
@@ -43,19 +43,43 @@ describe('the scsa argument parser', () => {
 });
 
 describe('the language of messages', () => {
-  it('comes from --lang, then SCSA_LANG, then English', () => {
-    expect(chooseLanguage(['--lang', 'ru'], { SCSA_LANG: 'zh' })).toEqual({ language: 'ru', rejected: null });
-    expect(chooseLanguage(['checklist', '--lang=ar'], {})).toEqual({ language: 'ar', rejected: null });
-    expect(chooseLanguage([], { SCSA_LANG: 'zh' })).toEqual({ language: 'zh', rejected: null });
-    expect(chooseLanguage([], {})).toEqual({ language: 'en', rejected: null });
+  // As the command table says: checklist and new make something in the language of their --lang.
+  const content = (command: string) => command === 'checklist' || command === 'new';
+
+  it('comes from --ui-lang anywhere on the line, then SCSA_LANG, then English', () => {
+    expect(chooseLanguage(['--ui-lang', 'ru'], { SCSA_LANG: 'zh' }, content)).toEqual({ language: 'ru', rejected: null });
+    expect(chooseLanguage(['checklist', '--ui-lang=ar'], {}, content)).toEqual({ language: 'ar', rejected: null });
+    expect(chooseLanguage(['validate', 'd.json', '--ui-lang', 'fr'], { SCSA_LANG: 'es' }, content)).toEqual({ language: 'fr', rejected: null });
+    expect(chooseLanguage([], { SCSA_LANG: 'zh' }, content)).toEqual({ language: 'zh', rejected: null });
+    expect(chooseLanguage([], {}, content)).toEqual({ language: 'en', rejected: null });
+  });
+
+  it('never from the --lang of checklist or new: that is the language of the outline or of the answers', () => {
+    expect(chooseLanguage(['new', '--country', 'KEN', '--lang', 'ar', '--out', 'k.json'], {}, content)).toEqual({ language: 'en', rejected: null });
+    expect(chooseLanguage(['new', '--lang=fr', '--out', 'k.json'], { SCSA_LANG: 'es' }, content)).toEqual({ language: 'es', rejected: null });
+    expect(chooseLanguage(['checklist', '--lang', 'zh'], { SCSA_LANG: 'ru' }, content)).toEqual({ language: 'ru', rejected: null });
+    // Not even an unknown one: the command itself says what is wrong with its --lang.
+    expect(chooseLanguage(['new', '--lang', 'xx'], {}, content)).toEqual({ language: 'en', rejected: null });
+  });
+
+  it('still takes --lang where it can only mean the messages: before the command, or on a command that makes nothing in a language', () => {
+    expect(chooseLanguage(['--lang', 'ru', 'new', '--lang', 'ar'], {}, content)).toEqual({ language: 'ru', rejected: null });
+    expect(chooseLanguage(['validate', 'd.json', '--lang', 'fr'], {}, content)).toEqual({ language: 'fr', rejected: null });
+    expect(chooseLanguage(['--lang', 'fr', '--ui-lang', 'es', 'validate'], {}, content)).toEqual({ language: 'es', rejected: null });
   });
 
   it('reports an unknown code instead of guessing', () => {
-    expect(chooseLanguage(['--lang', 'de'], { SCSA_LANG: 'fr' })).toEqual({ language: 'fr', rejected: { source: '--lang', value: 'de' } });
-    expect(chooseLanguage([], { SCSA_LANG: 'EN' })).toEqual({ language: 'en', rejected: { source: 'SCSA_LANG', value: 'EN' } });
+    expect(chooseLanguage(['--ui-lang', 'de'], { SCSA_LANG: 'fr' }, content)).toEqual({ language: 'fr', rejected: { source: '--ui-lang', value: 'de' } });
+    expect(chooseLanguage(['--lang', 'de'], { SCSA_LANG: 'fr' }, content)).toEqual({ language: 'fr', rejected: { source: '--lang', value: 'de' } });
+    expect(chooseLanguage([], { SCSA_LANG: 'EN' }, content)).toEqual({ language: 'en', rejected: { source: 'SCSA_LANG', value: 'EN' } });
   });
 
-  it('ignores --lang after -- (it is a file name there)', () => {
-    expect(chooseLanguage(['validate', '--', '--lang', 'xx'], {})).toEqual({ language: 'en', rejected: null });
+  it('ignores --ui-lang and --lang after -- (they are file names there)', () => {
+    expect(chooseLanguage(['validate', '--', '--lang', 'xx', '--ui-lang', 'yy'], {}, content)).toEqual({ language: 'en', rejected: null });
+  });
+
+  it('takes --ui-lang out of the line before a command reads its options', () => {
+    expect(withoutUiLang(['--ui-lang', 'fr', 'new', '--lang', 'ar', '--ui-lang=es', '--out', 'x'])).toEqual(['new', '--lang', 'ar', '--out', 'x']);
+    expect(withoutUiLang(['validate', '--', '--ui-lang', 'fr'])).toEqual(['validate', '--', '--ui-lang', 'fr']);
   });
 });

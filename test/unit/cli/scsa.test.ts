@@ -91,6 +91,8 @@ describe('scsa usage errors: exit 2, a message on stderr, never a stack trace', 
     [['new', '--out'], '--out'],
     [['checklist', '--json=yes'], '--json'],
     [['--lang', 'xx', 'checklist'], 'xx'],
+    [['--ui-lang', 'xx', 'checklist'], 'xx'],
+    [['validate', 'd.scsa.json', '--ui-lang'], '--ui-lang'],
   ])('%j', (args, named) => {
     const r = scsa(args);
     expect(r.code).toBe(2);
@@ -98,6 +100,14 @@ describe('scsa usage errors: exit 2, a message on stderr, never a stack trace', 
     expect(r.stderr).toContain(named);
     expect(r.stderr).toContain('scsa --help');
     expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('a checklist --lang that is not one of the six is refused by the command, in the language of messages', () => {
+    const r = scsa(['checklist', '--lang', 'xx'], { SCSA_LANG: 'fr' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Langue inconnue « xx »');
+    expect(r.stderr).toContain('scsa checklist --help');
   });
 
   it('with no command at all shows the usage on stderr and exits 2', () => {
@@ -127,15 +137,21 @@ describe('scsa commands not yet available', () => {
 });
 
 describe('scsa in the six languages', () => {
-  it('--lang fr translates help and messages, flags unchanged', () => {
-    const help = scsa(['--lang', 'fr', '--help']);
+  it('--ui-lang fr translates help and messages, flags unchanged', () => {
+    const help = scsa(['--ui-lang', 'fr', '--help']);
     expect(help.stdout).toContain(cliText('fr').usage.label);
     expect(help.stdout).toContain(cliText('fr').commands.checklist);
     expect(help.stdout).toContain('checklist [--lang L] [--json]');
     expect(help.stdout).not.toContain(cliText('en').commands.checklist);
-    const r = scsa(['frobnicate', '--lang=fr']);
+    expect(help.stdout).toMatch(/^  --ui-lang L +langue des messages/m);
+    const r = scsa(['frobnicate', '--ui-lang=fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('La commande « frobnicate » n\'existe pas.');
+  });
+
+  it('--lang, the older spelling, still sets the messages before the command or on a command that makes nothing in a language', () => {
+    expect(scsa(['--lang', 'fr', '--help']).stdout).toContain(cliText('fr').commands.checklist);
+    expect(scsa(['frobnicate', '--lang=fr']).stderr).toContain('La commande « frobnicate » n\'existe pas.');
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en').map((l) => [l]))('SCSA_LANG=%s translates the usage', (lng) => {
@@ -145,8 +161,8 @@ describe('scsa in the six languages', () => {
     for (const name of DESIGN_COMMANDS) expect(r.stdout).toContain(cliText(lng).commands[name]);
   });
 
-  it('--lang wins over SCSA_LANG', () => {
-    const r = scsa(['--lang', 'es', '--help'], { SCSA_LANG: 'ru' });
+  it('--ui-lang wins over SCSA_LANG', () => {
+    const r = scsa(['--ui-lang', 'es', '--help'], { SCSA_LANG: 'ru' });
     expect(r.stdout).toContain(cliText('es').commands.verify);
     expect(r.stdout).not.toContain(cliText('ru').commands.verify);
   });

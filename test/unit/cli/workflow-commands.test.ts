@@ -19,6 +19,8 @@ function scsa(args: string[], env: Record<string, string> = {}) {
 }
 
 const cliText = (lng: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', lng, 'cli.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+/** The words of "Created FILE: a new draft for COUNTRY…" between the file and the country, in one language. */
+const createdWords = (lng: string) => String((cliText(lng).new as Record<string, string>).created).split('{{file}}')[1]?.split('{{country}}')[0] ?? '';
 const draftsText = (lng: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', lng, 'drafts.json'), 'utf8')) as { validation: Record<string, string> };
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ describe('scsa checklist', () => {
 
   it.each(LANGUAGES.map((l) => [l]))('prints a readable outline in %s', (lng) => {
     const pack = PackSchema.parse(JSON.parse(scsa(['checklist', '--json']).stdout));
-    const r = scsa(['checklist', '--lang', lng]);
+    const r = scsa(['checklist', '--lang', lng, '--ui-lang', lng]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -58,7 +60,31 @@ describe('scsa checklist', () => {
   });
 });
 
+describe('scsa checklist --lang', () => {
+  it('is the language of the outline only: the words around it follow --ui-lang or SCSA_LANG', () => {
+    const pack = PackSchema.parse(JSON.parse(scsa(['checklist', '--json']).stdout));
+    const r = scsa(['checklist', '--lang', 'fr'], { SCSA_LANG: 'es' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(pack.title.fr);
+    expect(r.stdout).toContain((cliText('es').checklist as Record<string, string>).legendRequired);
+    expect(r.stdout).not.toContain((cliText('fr').checklist as Record<string, string>).legendRequired);
+  });
+});
+
 describe('scsa new', () => {
+  it('--lang is the response language only: messages follow SCSA_LANG or --ui-lang', async () => {
+    const english = scsa(['new', '--country', 'KEN', '--lang', 'ar', '--out', 'a.scsa.json']);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toMatch(/^Created a\.scsa\.json: a new draft for Kenya \(KEN\)/);
+    expect(DraftSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'a.scsa.json'), 'utf8'))).assessment.responseLanguage).toBe('ar');
+    const french = scsa(['new', '--country', 'KEN', '--lang', 'ar', '--out', 'b.scsa.json'], { SCSA_LANG: 'fr' });
+    expect(french.stdout).toContain('Kenya (KEN)');
+    expect(french.stdout).toContain(createdWords('fr'));
+    const spanish = scsa(['new', '--country', 'KEN', '--ui-lang', 'es', '--lang', 'ru', '--out', 'c.scsa.json'], { SCSA_LANG: 'fr' });
+    expect(spanish.stdout).toContain(createdWords('es'));
+    expect(DraftSchema.parse(JSON.parse(await fs.readFile(path.join(dir, 'c.scsa.json'), 'utf8'))).assessment.responseLanguage).toBe('ru');
+  });
+
   it('writes a new empty draft for a Member State in the response language, on the default checklist', async () => {
     const r = scsa(['new', '--country', 'ken', '--lang', 'fr', '--out', 'kenya.scsa.json']);
     expect(r.code).toBe(0);
@@ -68,6 +94,16 @@ describe('scsa new', () => {
     expect(draft.checklist).toEqual({ id: 'safer-cities-sacl', version: '1.0.0' });
     expect(draft.answers).toEqual({});
     expect((await fs.readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('takes the observer States too, and names the country by its official UN name', async () => {
+    const holySee = scsa(['new', '--country', 'vat', '--lang', 'fr', '--out', 'v.scsa.json'], { SCSA_LANG: 'fr' });
+    expect(holySee.code).toBe(0);
+    expect(holySee.stdout).toContain('Saint-Siège (VAT)');
+    const turkiye = scsa(['new', '--country', 'TUR', '--lang', 'en', '--out', 't.scsa.json']);
+    expect(turkiye.stdout).toContain('Türkiye (TUR)');
+    const russia = scsa(['new', '--country', 'RUS', '--lang', 'ru', '--out', 'r.scsa.json'], { SCSA_LANG: 'ru' });
+    expect(russia.stdout).toContain('Российская Федерация (RUS)');
   });
 
   it('takes another pack with --pack id@version, and refuses one the app does not carry', async () => {

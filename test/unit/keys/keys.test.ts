@@ -143,7 +143,7 @@ describe('a key file from elsewhere', () => {
   it('a key file asking for absurd scrypt memory is refused before any work', async () => {
     const sealed = await generateKey(PASS, FAST);
     await write(JSON.stringify({ ...sealed.keyFile, kdf: { ...sealed.keyFile.kdf, N: 2 ** 30 } }));
-    expect(await codeOf(loadKeyFile(dir))).toBe('bundle:errors.keyFileInvalid');
+    expect(await codeOf(loadKeyFile(dir))).toBe('bundle:errors.keyKdfRefused');
   });
 
   it('a missing key folder says so', async () => {

@@ -139,6 +139,14 @@ afterAll(() => {
 describe('reportModelFromDraft', () => {
   const sample = getPack(SAMPLE_PACK).pack;
 
+  it('names the country by its official UN name in the response language', () => {
+    expect(reportModelFromDraft(sampleDraft('ru'), sample, { status: 'draft' }).country).toBe('Российская Федерация');
+    expect(reportModelFromDraft(sampleDraft('en'), sample, { status: 'draft' }).country).toBe('United Kingdom of Great Britain and Northern Ireland');
+    const draft = sampleDraft('fr');
+    const turkiye = { ...draft, assessment: { ...draft.assessment, countryCode: 'TUR' } };
+    expect(reportModelFromDraft(turkiye, sample, { status: 'draft' }).country).toBe('Türkiye');
+  });
+
   it('lists every section and item of the pack in the response language, with their states', () => {
     const model = reportModelFromDraft(sampleDraft('fr'), sample, { status: 'draft' });
     expect(model.language).toBe('fr');
@@ -161,7 +169,9 @@ describe('reportModelFromDraft', () => {
     expect(c2?.rows[1]?.slice(1, 4)).toEqual(['', '', '']);
     const b5 = item('B.5');
     expect(b5?.statusLabel).toBe(sample.labels.status.fully.fr);
-    expect(b5?.fields.map((f) => f.label)).toEqual(['status', 'measures', 'assistanceNeeded', 'assistanceTypes', 'assistanceReceivedFrom'].map((k) => sample.labels.uncac[k as 'status'].fr));
+    // the status is the item's status line, printed once: not a field as well
+    expect(b5?.fields.map((f) => f.label)).toEqual(['measures', 'assistanceNeeded', 'assistanceTypes', 'assistanceReceivedFrom'].map((k) => sample.labels.uncac[k as 'status'].fr));
+    expect(item('B.1')?.fields).toEqual([]);
     expect(b5?.fields.find((f) => f.label === sample.labels.uncac.assistanceTypes.fr)?.value).toBe(sample.labels.assistanceTypes.capacity_building.fr);
     expect(item('C.3')).toMatchObject({ attachments: [{ name: TEXTS.fr.file, size: 248311, sha256: SHA }], fields: [{ label: 'Liens', value: `${TEXTS.fr.measures}\nhttps://example.org/strategy` }] });
     expect(model.focalPoints).toEqual([{ name: 'Amina Haddad', role: 'Director', institution: TEXTS.fr.ministry, email: 'amina@example.org', phone: '+33 1 23 45 67 89' }]);

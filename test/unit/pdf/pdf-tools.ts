@@ -117,3 +117,36 @@ export function meanDifference(a: Gray, b: Gray): number {
 export function isLanguage(l: string): l is Language {
   return (LANGUAGES as readonly string[]).includes(l);
 }
+
+export interface Word {
+  text: string;
+  xMin: number;
+  xMax: number;
+}
+
+export interface TextLine {
+  yMin: number;
+  yMax: number;
+  words: Word[];
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Every page's lines of text with their positions (`pdftotext -bbox-layout`), top to bottom. */
+export function pageLines(file: string): TextLine[][] {
+  const xml = run('pdftotext', ['-bbox-layout', file, '-']);
+  return xml.split('<page ').slice(1).map((page) => {
+    const lines: TextLine[] = [];
+    for (const m of page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+      const words = [...(m[3] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+        text: unescapeXml(w[3] ?? ''),
+        xMin: Number(w[1]),
+        xMax: Number(w[2]),
+      }));
+      lines.push({ yMin: Number(m[1]), yMax: Number(m[2]), words });
+    }
+    return lines.sort((a, b) => a.yMax - b.yMax);
+  });
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../core/i18n/languages';
 import { createLabels } from '../../../core/pdf/labels';
+import { describeWarnings } from '../../../core/pdf/from-draft';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -21,6 +22,7 @@ function load(language: string): Map<string, string> {
   return flatten(JSON.parse(fs.readFileSync(file, 'utf8')) as Tree);
 }
 
+const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('report wording', () => {
@@ -28,11 +30,26 @@ describe('report wording', () => {
 
   it.each(LANGUAGES)('%s has every key, none empty, with the same placeholders as English', (language) => {
     const own = load(language);
-    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+    // Plural forms differ in number between languages (CLDR; test/unit/locales.test.ts checks which).
+    const families = (keys: Iterable<string>) => [...new Set([...keys].map((k) => k.replace(PLURAL, '')))].sort();
+    expect(families(own.keys())).toEqual(families(english.keys()));
     for (const [key, text] of own) {
       expect(text.trim(), key).not.toBe('');
-      expect(placeholders(text), key).toEqual(placeholders(english.get(key) ?? ''));
+      const original = english.get(key) ?? english.get(key.replace(PLURAL, '_other')) ?? '';
+      expect(placeholders(text), key).toEqual(placeholders(original));
     }
+  });
+
+  it('chooses the plural form from the number itself, and writes the number the language’s way', () => {
+    const warning = (language: (typeof LANGUAGES)[number], count: number) =>
+      describeWarnings([{ code: 'missingGlyphs', codePoints: Array.from({ length: count }, (_, i) => `U+E${String(i).padStart(3, '0')}`) }], language)[0];
+    expect(warning('en', 1)).toMatch(/^Warning: 1 character has no glyph/);
+    expect(warning('en', 2)).toMatch(/^Warning: 2 characters have no glyph/);
+    expect(warning('fr', 1)).toMatch(/^Attention : 1 caractère n’a pas de glyphe/);
+    expect(warning('ru', 21)).toMatch(/для 21 символа нет глифа/);
+    expect(warning('ru', 5)).toMatch(/для 5 символов нет глифов/);
+    expect(createLabels('en').t('truncated', { count: 1 })).toMatch(/^\[1 more character is not shown/);
+    expect(createLabels('fr').t('truncated', { count: 12000 })).toMatch(/^\[12\u202f000 caractères supplémentaires/);
   });
 
   it('numbers pages with Western digits in every language, Arabic included', () => {

@@ -24,6 +24,17 @@ describe('errors from the API', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('show a name from a file as its data: a bidi override or a line break in it is visible, not obeyed', async () => {
+    const name = 'invoice\u202Egpj.exe\nValid';
+    const api = createFakeApi({
+      overrides: { listAssessments: async () => ({ ok: false, error: { code: 'drafts:errors.importNotFound', params: { file: name } } }) },
+    });
+    await renderApp(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('invoice\\u202egpj.exe\\u000aValid');
+    expect(alert.textContent).not.toMatch(/[\u202a-\u202e\n]/);
+  });
+
   it('with a code this build does not know, say something general rather than the code', async () => {
     const api = createFakeApi({
       overrides: { listAssessments: async () => ({ ok: false, error: { code: 'errors.fromTheFuture' } }) },

@@ -1,6 +1,6 @@
 // An in-memory Api for component tests: records calls, keeps the language like the real core does.
 import { vi } from 'vitest';
-import type { Api, AppInfo, AssessmentSummary, FileApi, RendererApi, Settings } from '../../../core/api/contract';
+import type { Api, AppInfo, AssessmentSummary, RendererApi, Settings, UploadApi } from '../../../core/api/contract';
 
 export interface FakeApiOptions {
   language?: string;
@@ -29,16 +29,17 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     }),
     listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: options.assessments ?? [] })),
     ...notImplemented(),
-    addAttachment: vi.fn<FileApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
-    checkBundleFile: vi.fn<FileApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
-    submissionDownloadUrl: vi.fn<FileApi['submissionDownloadUrl']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    addAttachment: vi.fn<UploadApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    checkBundleFile: vi.fn<UploadApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    downloadUrl: vi.fn<RendererApi['downloadUrl']>((ticket) => `/download/${ticket.token}/${ticket.fileName}`),
   } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
 }
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
-  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getPdfJob',
-  'takePdfResult', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'getBundleJob', 'listSubmissions'] as const;
+  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getJob',
+  'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
+  'downloadSubmission'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

@@ -1,7 +1,7 @@
 // An in-memory core for the workflow screens: drafts of the sample pack, saves, history, validation,
 // portable copies and attachments — enough to drive the renderer through the contract in component tests.
 import { vi } from 'vitest';
-import type { Api, ApiResult, FileApi, OpenedAssessment, RendererApi } from '../../../core/api/contract';
+import type { Api, ApiResult, UploadApi, OpenedAssessment, RendererApi } from '../../../core/api/contract';
 import { loadSamplePack } from '../../../core/checklist/sample';
 import { newDraft } from '../../../core/draft/create';
 import type { Draft } from '../../../core/draft/schema';
@@ -12,7 +12,7 @@ const ok = <T,>(value: T): ApiResult<T> => ({ ok: true, value });
 const fail = (code: string): ApiResult<never> => ({ ok: false, error: { code } });
 
 export interface FakeWorkflow {
-  api: RendererApi & { [K in keyof Api]: ReturnType<typeof vi.fn<Api[K]>> } & { addAttachment: ReturnType<typeof vi.fn<FileApi['addAttachment']>> };
+  api: RendererApi & { [K in keyof Api]: ReturnType<typeof vi.fn<Api[K]>> } & { addAttachment: ReturnType<typeof vi.fn<UploadApi['addAttachment']>> };
   drafts: Map<string, Draft>;
   /** Seed an assessment of the sample pack with some answers; returns its id. */
   seed(answers?: Record<string, unknown>, responseLanguage?: Draft['assessment']['responseLanguage']): string;
@@ -95,7 +95,7 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
       }),
     },
   });
-  const addAttachment = vi.fn<FileApi['addAttachment']>(async (id, file) => {
+  const addAttachment = vi.fn<UploadApi['addAttachment']>(async (file, id) => {
     const draft = drafts.get(id);
     if (!draft) return fail('drafts:errors.notFound');
     const sha256 = (file.name.length.toString(16) + 'ab'.repeat(32)).slice(0, 64);

@@ -45,6 +45,21 @@ describe('home screen', () => {
     expect(screen.queryByText('Todavía no hay ninguna evaluación')).toBeNull();
   });
 
+  it('names each country by its official UN name, in Arabic and in French', async () => {
+    const rows = [
+      { ...SAMPLE_ASSESSMENT, id: 'a1', countryCode: 'RUS' },
+      { ...SAMPLE_ASSESSMENT, id: 'a2', countryCode: 'TUR' },
+    ];
+    await renderApp(createFakeApi({ language: 'ar', assessments: rows }));
+    expect(await screen.findByText('الاتحاد الروسي')).toBeTruthy();
+    expect(screen.getByText('تركيا')).toBeTruthy();
+    resetPage();
+    await renderApp(createFakeApi({ language: 'fr', assessments: rows }));
+    expect(await screen.findByText('Fédération de Russie')).toBeTruthy();
+    expect(screen.getByText('Türkiye')).toBeTruthy();
+    expect(screen.queryByText('Russie')).toBeNull();
+  });
+
   it('uses the Arabic dual form for two assessments', async () => {
     const second = { ...SAMPLE_ASSESSMENT, id: 'a2', countryCode: 'EGY' };
     await renderApp(createFakeApi({ language: 'ar', assessments: [SAMPLE_ASSESSMENT, second] }));

@@ -2,7 +2,7 @@
 // "Export PDF" in the assessment header: start a job, show its progress, download the report once done.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { ApiResult, PdfJobStatus } from '../../../core/api/contract';
+import type { ApiResult, JobStatus } from '../../../core/api/contract';
 import esReport from '../../../locales/es/report.json';
 import { createFakeWorkflow, type FakeWorkflow } from './fake-workflow';
 import { openForm, resetWorkflowPage } from './workflow-helpers';
@@ -18,16 +18,20 @@ afterEach(() => {
 
 /** A PDF job the test moves along: running at `progress` until `finish` or `fail` is called. */
 function controlledJob(wf: FakeWorkflow) {
-  let status: PdfJobStatus = { state: 'running', progress: 0.4 };
+  let status: JobStatus = { kind: 'pdf', state: 'running', progress: 0.4 };
+  let warnings: string[] = [];
   wf.api.exportPdf.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
-  wf.api.getPdfJob.mockImplementation(async () => ({ ok: true, value: status }));
-  wf.api.takePdfResult.mockImplementation(async () => ({
+  wf.api.getJob.mockImplementation(async () => ({ ok: true, value: status }));
+  wf.api.takeJobResult.mockImplementation(async () => ({
     ok: true,
-    value: { fileName: 'FRA_safer-cities-sample_r1_2026-11-20.pdf', base64: btoa(PDF_TEXT) },
+    value: { kind: 'pdf', fileName: 'FRA_safer-cities-sample_r1_2026-11-20.pdf', base64: btoa(PDF_TEXT), pages: 12, warnings },
   }));
   return {
-    finish: (warnings: string[] = []) => (status = { state: 'done', progress: 1, pages: 12, warnings }),
-    fail: (code: string) => (status = { state: 'failed', progress: 0.4, error: { code } }),
+    finish: (w: string[] = []) => {
+      warnings = w;
+      status = { kind: 'pdf', state: 'done', progress: 1 };
+    },
+    fail: (code: string) => (status = { kind: 'pdf', state: 'failed', progress: 0.4, error: { code } }),
   };
 }
 
@@ -62,7 +66,7 @@ describe('PDF export from the assessment screen', () => {
     const [blob] = downloads.blobs;
     expect(blob?.type).toBe('application/pdf');
     expect(await blob?.text()).toBe(PDF_TEXT);
-    expect(wf.api.takePdfResult).toHaveBeenCalledWith(JOB);
+    expect(wf.api.takeJobResult).toHaveBeenCalledWith(JOB);
     await waitFor(() => expect(liveRegion()).toBe('The PDF report is ready: FRA_safer-cities-sample_r1_2026-11-20.pdf'));
     expect(screen.queryByLabelText('Preparing the PDF report')).toBeNull();
     expect(button.getAttribute('aria-disabled')).toBe('false');
@@ -102,18 +106,18 @@ describe('PDF export from the assessment screen', () => {
     const wf = createFakeWorkflow();
     const id = wf.seed();
     const refusals: ApiResult<{ jobId: string }>[] = [
-      { ok: false, error: { code: 'report:errors.tooManyJobs' } },
+      { ok: false, error: { code: 'errors.tooManyJobs', params: { max: 8 } } },
       { ok: false, error: { code: 'report:errors.notAKnownCode' } },
     ];
     wf.api.exportPdf.mockImplementation(async () => refusals.shift()!);
     await openForm(wf, id);
     const button = screen.getByRole('button', { name: 'Export PDF' });
     fireEvent.click(button);
-    expect(await screen.findByText(/Too many PDF exports are waiting/)).toBeTruthy();
+    expect(await screen.findByText(/Too many tasks are under way \(at most 8\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     fireEvent.click(button);
     expect(await screen.findByText(/An unexpected problem occurred/)).toBeTruthy();
     expect(screen.queryByText(/notAKnownCode/)).toBeNull();
-    expect(wf.api.getPdfJob).not.toHaveBeenCalled();
+    expect(wf.api.getJob).not.toHaveBeenCalled();
   });
 });

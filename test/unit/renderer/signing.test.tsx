@@ -2,7 +2,7 @@
 // The signing screens against a fake API: create and show the key, export a signed submission, check a bundle.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { Api, BundleJobStatus, FileApi, SigningKeyInfo } from '../../../core/api/contract';
+import type { Api, JobResult, UploadApi, SigningKeyInfo } from '../../../core/api/contract';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
 import { catchDownloads } from './catch-downloads';
@@ -30,20 +30,25 @@ function signingApi(language?: string) {
     getSigningKey: vi.fn<Api['getSigningKey']>(fail),
     createSigningKey: vi.fn<Api['createSigningKey']>(fail),
     exportSubmission: vi.fn<Api['exportSubmission']>(fail),
-    getBundleJob: vi.fn<Api['getBundleJob']>(fail),
+    getJob: vi.fn<Api['getJob']>(fail),
+    takeJobResult: vi.fn<Api['takeJobResult']>(fail),
     listSubmissions: vi.fn<Api['listSubmissions']>(async () => ({ ok: true, value: [] })),
-    checkBundleFile: vi.fn<FileApi['checkBundleFile']>(fail),
-    submissionDownloadUrl: vi.fn<FileApi['submissionDownloadUrl']>(fail),
+    checkBundleFile: vi.fn<UploadApi['checkBundleFile']>(fail),
+    downloadSubmission: vi.fn<Api['downloadSubmission']>(fail),
     validateAssessment: vi.fn<Api['validateAssessment']>(fail),
   };
   return { api: createFakeApi({ ...(language ? { language } : {}), overrides: m }), m };
 }
 
 const JOB = '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11';
-/** A job that reports half done once, then `done`. */
-function jobThen(done: BundleJobStatus) {
+/** A job that reports half done once, then `done`, and whose result is `result` once taken. */
+function jobThen(m: ReturnType<typeof signingApi>['m'], result: JobResult) {
   let calls = 0;
-  return async () => ({ ok: true as const, value: calls++ === 0 ? { ...done, state: 'running' as const, progress: 0.5, submission: undefined, check: undefined } : done });
+  m.getJob.mockImplementation(async () => ({
+    ok: true as const,
+    value: calls++ === 0 ? { kind: result.kind, state: 'running' as const, progress: 0.5 } : { kind: result.kind, state: 'done' as const, progress: 1 },
+  }));
+  m.takeJobResult.mockImplementation(async () => ({ ok: true as const, value: result }));
 }
 
 function choose(input: HTMLElement, file: File) {
@@ -129,8 +134,8 @@ describe('export submission screen', () => {
     m.exportSubmission.mockImplementationOnce(async () => ({ ok: false, error: { code: 'bundle:errors.wrongPassphrase' } }));
     m.exportSubmission.mockImplementationOnce(async () => ({ ok: true, value: { jobId: JOB } }));
     const submission = { fileName: name, size: 3 * 1024 * 1024, submissionRevision: 1, externalIdentifier: 'urn:uuid:x', fingerprint: FP };
-    m.getBundleJob.mockImplementation(jobThen({ kind: 'export', state: 'done', progress: 1, submission }));
-    m.submissionDownloadUrl.mockImplementation(async (id, file) => ({ ok: true, value: { url: `app://bundle/submissions/${id}/${file}` } }));
+    jobThen(m, { kind: 'export', submission });
+    m.downloadSubmission.mockImplementation(async (_id, file) => ({ ok: true, value: { token: 'a'.repeat(64), fileName: file } }));
     const downloads = catchDownloads();
     await renderApp(api);
     const pass = await screen.findByLabelText('Passphrase of the signing key');
@@ -143,7 +148,7 @@ describe('export submission screen', () => {
     expect(await screen.findByLabelText('Signing and packing the bundle')).toBeTruthy();
     expect(await screen.findByText(/^The bundle FRA_safer-cities_v1\.0\.0_r1_2026-11-20\.zip is ready \(submission revision 1, 3 MB\)\.$/, {}, { timeout: 3000 })).toBeTruthy();
     await waitFor(() => expect(downloads.names).toEqual([name]));
-    expect(m.submissionDownloadUrl).toHaveBeenCalledWith('abc-1', name);
+    expect(m.downloadSubmission).toHaveBeenCalledWith('abc-1', name);
     expect(downloads.blobs).toEqual([]);
     const again = await screen.findByRole('button', { name: `Save a copy of ${name}` });
     fireEvent.click(again);
@@ -164,7 +169,7 @@ describe('check a bundle screen', () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi();
     m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
-    m.getBundleJob.mockImplementation(jobThen({ kind: 'check', state: 'done', progress: 1, check: { status: 'valid-unregistered', fingerprints: [FP] } }));
+    jobThen(m, { kind: 'check', check: { status: 'valid-unregistered', fingerprints: [FP] } });
     await renderApp(api);
     choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
     choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
@@ -179,11 +184,59 @@ describe('check a bundle screen', () => {
     expect(m.checkBundleFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'b.zip' }), '[]');
   });
 
+  it('lists co-signers each with its own status, so the registered one is never a guess', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi();
+    const OTHER = 'f3a81935b5152bd33e079cfaea9357539d6e86a7a07102ff0a6f40e07a076ccc';
+    const signers = [
+      { fingerprint: FP, status: 'registered' as const },
+      { fingerprint: OTHER, status: 'unregistered' as const },
+    ];
+    const bundle = { country: 'FRA', externalIdentifier: 'urn:uuid:x', submissionRevision: 1, baggingDate: '2026-11-20' };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check: { status: 'valid-registered', fingerprints: [FP, OTHER], signers, bundle } });
+    await renderApp(api);
+    choose(await screen.findByLabelText('Submission bundle (.zip)'), new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
+    choose(screen.getByLabelText('Key registry (optional, .json)'), new File(['[]'], 'r.json', { type: 'application/json' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the bundle' }));
+    await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    const items = screen.getAllByRole('listitem').filter((li) => li.closest('[data-testid="check-signers"]'));
+    expect(items.map((li) => li.textContent)).toEqual(['Key registered for FRA:4a462733 6afb3e91 7be98216 79bf75c1 4ef61f31 d5eca562 1b2e226b 30c26a0b', expect.stringMatching(/^Key not registered for FRA:f3a81935 /)]);
+    expect(screen.getByRole('list', { name: 'Signers' })).toBeTruthy();
+  });
+
+  it('names the co-signer whose signature does not hold, beside the one that does', async () => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi('fr');
+    const OTHER = 'f3a81935b5152bd33e079cfaea9357539d6e86a7a07102ff0a6f40e07a076ccc';
+    const check = {
+      status: 'invalid' as const,
+      fingerprints: [FP, OTHER],
+      signers: [
+        { fingerprint: FP, status: 'registered' as const },
+        { fingerprint: OTHER, status: 'invalid' as const },
+      ],
+      reason: { code: 'bundle:verify.signatureInvalid', params: { fingerprint: OTHER } },
+    };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check });
+    await renderApp(api);
+    choose(await screen.findByLabelText('Paquet de soumission (.zip)'), new File(['PKzip'], 'b.zip'));
+    fireEvent.click(screen.getByRole('button', { name: 'Vérifier le paquet' }));
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    expect(result.textContent).toMatch(/^Non valide : /);
+    const items = [...result.querySelectorAll('li')].map((li) => [li.getAttribute('data-status'), li.textContent]);
+    expect(items).toEqual([
+      ['registered', expect.stringMatching(/^Signature valide :4a462733/)],
+      ['invalid', expect.stringMatching(/^Signature non valide :f3a81935/)],
+    ]);
+  });
+
   it('gives the first reason of an invalid bundle in the interface language', async () => {
     window.location.hash = '#/check';
     const { api, m } = signingApi('es');
     m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
-    m.getBundleJob.mockImplementation(jobThen({ kind: 'check', state: 'done', progress: 1, check: { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notZip', params: {} } } }));
+    jobThen(m, { kind: 'check', check: { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notZip', params: {} } } });
     await renderApp(api);
     choose(await screen.findByLabelText('Paquete de presentación (.zip)'), new File(['nope'], 'b.zip'));
     fireEvent.click(screen.getByRole('button', { name: 'Verificar el paquete' }));
@@ -192,6 +245,25 @@ describe('check a bundle screen', () => {
     expect(result.textContent).not.toContain('bundle:verify');
     expect(m.checkBundleFile).toHaveBeenCalledTimes(1);
     expect(m.checkBundleFile.mock.calls[0]).toHaveLength(1);
+  });
+
+  it.each([
+    ['ar', 'البلد الاتحاد الروسي، مراجعة التقديم 2، جُمِّعت في 17 مايو 2024.'],
+    ['fr', 'Pays Fédération de Russie, révision de soumission 2, assemblé le 17 mai 2024.'],
+  ])('names the bundle’s country by its UN name and its date in the interface language (%s), never the code or an ISO date', async (lng, details) => {
+    window.location.hash = '#/check';
+    const { api, m } = signingApi(lng);
+    const bundle = { country: 'RUS', externalIdentifier: 'RUS-sacl-r2', submissionRevision: 2, baggingDate: '2024-05-17' };
+    m.checkBundleFile.mockImplementation(async () => ({ ok: true, value: { jobId: JOB } }));
+    jobThen(m, { kind: 'check', check: { status: 'valid-registered', fingerprints: [FP], bundle } });
+    await renderApp(api);
+    await waitFor(() => expect(document.getElementById('check-bundle')).not.toBeNull());
+    choose(document.getElementById('check-bundle') as HTMLElement, new File(['PKzip'], 'b.zip', { type: 'application/zip' }));
+    fireEvent.submit(document.getElementById('check-bundle')?.closest('form') as HTMLFormElement);
+    const result = await screen.findByTestId('check-result', {}, { timeout: 3000 });
+    expect(result.textContent).toContain(details);
+    expect(result.textContent).not.toContain('RUS');
+    expect(result.textContent).not.toContain('2024-05-17');
   });
 
   it('asks for a file before checking anything', async () => {

@@ -97,7 +97,7 @@ describe('item widgets', () => {
     const file = new File(['strategy text'], 'strategy.pdf', { type: 'application/pdf' });
     fireEvent.change(within(evidence).getByLabelText('Attach files…'), { target: { files: [file] } });
     expect(await within(evidence).findByText('strategy.pdf')).toBeTruthy();
-    expect(wf.api.addAttachment).toHaveBeenCalledWith(id, file);
+    expect(wf.api.addAttachment).toHaveBeenCalledWith(file, id);
     fireEvent.click(within(evidence).getByRole('button', { name: 'Add a link' }));
     fireEvent.change(within(evidence).getByLabelText('Address (URL) of link 1'), { target: { value: 'https://example.org/plan' } });
     fireEvent.change(within(evidence).getByLabelText('Title of link 1'), { target: { value: 'Action plan' } });

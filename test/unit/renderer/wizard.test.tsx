@@ -11,13 +11,17 @@ afterEach(resetWorkflowPage);
 const submit = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
 
 describe('new assessment wizard', () => {
-  it('lists the 193 Member States named and sorted in the interface language', async () => {
+  it('lists the 193 Member States and 2 observer States by their UN names, sorted in the interface language', async () => {
     const wf = createFakeWorkflow();
     await openAt(wf, '#/new', 'fr');
     const country = (await screen.findByLabelText(/^Pays/)) as HTMLSelectElement;
     const names = [...country.options].slice(1).map((o) => o.textContent ?? '');
-    expect(names).toHaveLength(193);
+    expect(names).toHaveLength(195);
     expect(names).toContain('Allemagne');
+    for (const official of ['Fédération de Russie', 'Tchéquie', 'Türkiye', 'République démocratique populaire lao', 'Saint-Siège', 'État de Palestine']) {
+      expect(names).toContain(official);
+    }
+    expect(names).not.toContain('Russie');
     expect(names).toEqual([...names].sort(new Intl.Collator('fr').compare));
     // É sorts with E in French, not after Z.
     expect(names.indexOf('Égypte')).toBeLessThan(names.indexOf('Espagne'));

@@ -33,10 +33,10 @@ describe('portable copies (.scsa.json)', () => {
   it('move a draft and its attachments to another machine', async () => {
     const d = await draftWithEvidence();
     const file = path.join(usb, 'colombia.scsa.json');
-    const out = await home.exportCopy(d.id, file);
+    const out = await exportCopy(home, d.id, file);
     expect(out).toEqual({ file, attachmentsDir: companionAttachmentsDir(file), copied: 1, missing: 0 });
 
-    const imported = await away.importCopy(file);
+    const imported = await importCopy(away, file);
     expect(imported.notices).toEqual([]);
     expect(imported.draft.answers).toEqual(d.answers);
     expect(imported.draft.revision).toBe(d.revision);

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLogSink } from '../../../core/log';
 import { startWebHost, type WebHost } from '../../../web-host/server';
-import { DOWNLOAD_TTL_MS, DownloadTokens } from '../../../web-host/download-route';
+import { DOWNLOAD_TTL_MS, DownloadDesk } from '../../../core/api/downloads';
 import { exportFixture, makeFixture, type Fixture } from '../bundle/fixture';
-import { callApi, request } from './http-client';
+import { callApi, request, uploadParts } from './http-client';
 
 let tmp: string;
 let host: WebHost;
@@ -41,7 +41,7 @@ afterEach(async () => {
 
 /** The check uploads' temp folders still there. */
 async function checkTemps(): Promise<string[]> {
-  return (await fs.readdir(path.join(tmp, 'system-temp'))).filter((name) => name.startsWith('scsa-check-'));
+  return (await fs.readdir(path.join(tmp, 'system-temp'))).filter((name) => name.startsWith('scsa-upload-'));
 }
 
 async function mkdirp(dir: string): Promise<string> {
@@ -51,20 +51,17 @@ async function mkdirp(dir: string): Promise<string> {
 
 const own = () => ({ origin: `http://127.0.0.1:${host.port}` });
 
-function askLink(body: unknown, token: string | null = host.token) {
-  return request(host.port, {
-    method: 'POST',
-    path: '/api/download-link',
-    headers: { 'content-type': 'application/json', ...own(), ...(token === null ? {} : { 'x-scsa-token': token }) },
-    body: JSON.stringify(body),
-  });
+/** `downloadSubmission` as the page calls it: a one-use ticket, or an error. */
+function askLink(body: { assessmentId: string; fileName: string }, token: string | null = host.token) {
+  return callApi(host.port, token, 'downloadSubmission', [body.assessmentId, body.fileName]);
 }
 
+/** The address the page's client builds from a ticket (renderer/src/api/web-api.ts downloadUrl). */
 async function link(fileName = path.basename(bundle)): Promise<string> {
   const r = await askLink({ assessmentId: ID, fileName });
-  const env = JSON.parse(r.body) as Envelope<{ url: string }>;
+  const env = JSON.parse(r.body) as Envelope<{ token: string; fileName: string }>;
   if (!env.ok) throw new Error(`no link: ${r.status} ${r.body}`);
-  return env.value.url;
+  return `/download/${env.value.token}/${encodeURIComponent(env.value.fileName)}`;
 }
 
 /** GET as an anchor does: no token header, no Origin (a same-origin navigation). */
@@ -100,10 +97,10 @@ describe('web host: downloading a kept bundle', () => {
 
   it('refuses traversal and other files: no address for them, and no file for a forged address', async () => {
     for (const fileName of ['../fra-2026.json', '..', '%2e%2e', 'settings.json', `.${path.basename(bundle)}.abc.partial`, `${path.basename(bundle)}/x`]) {
-      expect((await askLink({ assessmentId: ID, fileName })).status, fileName).toBe(400);
+      expect(JSON.parse((await askLink({ assessmentId: ID, fileName })).body), fileName).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
     }
     for (const assessmentId of ['..', '../keys', 'FRA 2026']) {
-      expect((await askLink({ assessmentId, fileName: path.basename(bundle) })).status, assessmentId).toBe(400);
+      expect(JSON.parse((await askLink({ assessmentId, fileName: path.basename(bundle) })).body), assessmentId).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
     }
     const url = await link();
     const token = url.split('/')[2] ?? '';
@@ -130,25 +127,28 @@ describe('web host: downloading a kept bundle', () => {
     expect((await fetchBytes(await link(name))).status).toBe(404);
   });
 
-  it('forgets an address after its minute', () => {
+  it('forgets an address after its minute', async () => {
     let now = 1_000;
-    const tokens = new DownloadTokens(() => now);
-    const a = tokens.issue(ID, 'a.zip');
-    const b = tokens.issue(ID, 'b.zip');
+    const desk = new DownloadDesk(() => now);
+    const opened: string[] = [];
+    const source = (fileName: string) => ({ fileName, mediaType: 'application/zip', open: async () => (opened.push(fileName), null) });
+    const a = desk.issue(source('a.zip'));
+    const b = desk.issue(source('b.zip'));
     now += DOWNLOAD_TTL_MS;
-    expect(tokens.take(a, 'a.zip')).toBeNull();
-    expect(tokens.take(b, 'a.zip')).toBeNull();
+    expect(await desk.take(a.token, 'a.zip')).toBeNull();
+    expect(await desk.take(b.token, 'a.zip')).toBeNull();
+    expect(opened).toEqual([]);
   });
 });
 
 describe('web host: checking an uploaded bundle', () => {
   async function check(body: Buffer, registry = '', token: string | null = host.token) {
-    const reg = Buffer.from(registry);
+    const parts = uploadParts(registry === '' ? [] : [registry], body, 'bundle.zip');
     return request(host.port, {
       method: 'POST',
-      path: '/api/check-bundle',
-      headers: { ...own(), 'content-type': 'application/octet-stream', 'x-registry-length': String(reg.length), ...(token === null ? {} : { 'x-scsa-token': token }) },
-      body: Buffer.concat([reg, body]),
+      path: '/api/upload/checkBundleFile',
+      headers: { ...own(), 'content-type': 'application/octet-stream', ...parts.headers, ...(token === null ? {} : { 'x-scsa-token': token }) },
+      body: parts.body,
     });
   }
 
@@ -156,9 +156,14 @@ describe('web host: checking an uploaded bundle', () => {
     const started = JSON.parse(r.body) as Envelope<{ jobId: string }>;
     if (!started.ok) throw new Error(r.body);
     for (;;) {
-      const status = JSON.parse((await callApi(host.port, host.token, 'getBundleJob', [started.value.jobId])).body) as Envelope<{ state: string; check?: { status: string; fingerprints: string[] } }>;
+      const status = JSON.parse((await callApi(host.port, host.token, 'getJob', [started.value.jobId])).body) as Envelope<{ state: string }>;
       if (!status.ok) throw new Error('no status');
-      if (status.value.state !== 'running') return status.value;
+      if (status.value.state === 'done') {
+        const taken = JSON.parse((await callApi(host.port, host.token, 'takeJobResult', [started.value.jobId])).body) as Envelope<{ check?: { status: string; fingerprints: string[] } }>;
+        if (!taken.ok) throw new Error('no result');
+        return { ...status.value, ...taken.value };
+      }
+      if (status.value.state !== 'running' && status.value.state !== 'queued') return status.value as { state: string; check?: { status: string; fingerprints: string[] } };
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -179,8 +184,8 @@ describe('web host: checking an uploaded bundle', () => {
     expect((await check(Buffer.from('PK'), '', null)).status).toBe(403);
     const bad = await request(host.port, {
       method: 'POST',
-      path: '/api/check-bundle',
-      headers: { ...own(), 'x-scsa-token': host.token, 'x-registry-length': '-1' },
+      path: '/api/upload/checkBundleFile',
+      headers: { ...own(), 'x-scsa-token': host.token, 'x-params-length': '-1', 'x-file-name': 'b.zip' },
       body: 'PK',
     });
     expect(bad.status).toBe(400);

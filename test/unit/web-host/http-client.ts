@@ -45,3 +45,12 @@ export function callApi(
   if (token !== null) headers['x-scsa-token'] = token;
   return request(port, { method: 'POST', path: `/api/${method}`, headers, body: JSON.stringify({ args }) });
 }
+
+/** An upload's body and headers as the page client sends them: the other arguments' JSON, then the file's bytes. */
+export function uploadParts(params: unknown[], file: string | Buffer, fileName = 'file.bin'): { body: Buffer; headers: Record<string, string> } {
+  const json = Buffer.from(JSON.stringify(params), 'utf8');
+  return {
+    body: Buffer.concat([json, typeof file === 'string' ? Buffer.from(file, 'utf8') : file]),
+    headers: { 'x-params-length': String(json.length), 'x-file-name': encodeURIComponent(fileName) },
+  };
+}

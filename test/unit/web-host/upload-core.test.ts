@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../core/log';
 import { startWebHost, type WebHost } from '../../../web-host/server';
 import { createWebApi } from '../../../renderer/src/api/web-api';
-import { callApi, request } from './http-client';
+import { callApi, request, uploadParts } from './http-client';
 
 const LIMIT = 256 * 1024;
 let tmp: string;
@@ -48,10 +48,10 @@ describe('web host upload into the real core', () => {
     const id = await createAssessment();
     const content = bytesOf(LIMIT - 1);
     const file = new File([content], 'محضر الاجتماع.pdf', { type: 'application/pdf' });
-    const first = await pageApi().addAttachment(id, file);
+    const first = await pageApi().addAttachment(file, id);
     const sha256 = createHash('sha256').update(content).digest('hex');
     expect(first).toEqual({ ok: true, value: { attachment: { sha256, name: 'محضر الاجتماع.pdf', size: LIMIT - 1, mediaType: 'application/pdf' }, revision: 1 } });
-    expect(await pageApi().addAttachment(id, new File([content], 'again.pdf'))).toMatchObject({ ok: true, value: { revision: 1, attachment: { sha256 } } });
+    expect(await pageApi().addAttachment(new File([content], 'again.pdf'), id)).toMatchObject({ ok: true, value: { revision: 1, attachment: { sha256 } } });
     const stored = await fs.readFile(path.join(dataDir, 'assessments', id, 'attachments', sha256));
     expect(stored.equals(Buffer.from(content))).toBe(true);
     const draft = JSON.parse(await fs.readFile(path.join(dataDir, 'assessments', id, 'draft.scsa.json'), 'utf8')) as { attachments: unknown[] };
@@ -60,20 +60,23 @@ describe('web host upload into the real core', () => {
 
   it('refuses a file over the limit with the core\'s translatable error, keeping nothing, and stays usable', async () => {
     const id = await createAssessment();
-    const r = await pageApi().addAttachment(id, new File([bytesOf(LIMIT * 4)], 'big.bin'));
+    const r = await pageApi().addAttachment(new File([bytesOf(LIMIT * 4)], 'big.bin'), id);
     expect(r).toEqual({ ok: false, error: { code: 'drafts:errors.attachmentTooLarge', params: { name: 'big.bin', limit: LIMIT } } });
     expect(await fs.readdir(path.join(dataDir, 'assessments', id, 'attachments'))).toEqual([]);
-    expect(await pageApi().addAttachment(id, new File(['small'], 'small.txt', { type: 'text/plain' }))).toMatchObject({ ok: true });
+    const small = await pageApi().addAttachment(new File(['small'], 'small.txt', { type: 'text/plain' }), id);
+    expect(small, JSON.stringify(small)).toMatchObject({ ok: true });
   });
 
   it('needs the token, the right Host and Origin, and reads nothing otherwise', async () => {
     const id = await createAssessment();
-    expect(await pageApi('wrong-token').addAttachment(id, new File(['x'], 'x.txt'))).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
-    const headers = { 'x-scsa-token': host.token, 'x-file-name': 'x.txt', 'content-type': 'text/plain' };
-    const path_ = `/api/upload/${id}`;
-    expect((await request(host.port, { method: 'POST', path: path_, body: 'x', headers: { ...headers, host: `localhost:${host.port}` } })).status).toBe(403);
-    expect((await request(host.port, { method: 'POST', path: path_, headers: { ...headers, origin: 'https://evil.example' }, body: 'x' })).status).toBe(403);
-    const ok = await request(host.port, { method: 'POST', path: path_, headers: { ...headers, origin: `http://127.0.0.1:${host.port}` }, body: 'x' });
+    expect(await pageApi('wrong-token').addAttachment(new File(['x'], 'x.txt'), id)).toEqual({ ok: false, error: { code: 'errors.forbidden' } });
+    const parts = uploadParts([id], 'x', 'x.txt');
+    const headers = { 'x-scsa-token': host.token, 'content-type': 'text/plain', ...parts.headers };
+    const path_ = '/api/upload/addAttachment';
+    const body = parts.body;
+    expect((await request(host.port, { method: 'POST', path: path_, body, headers: { ...headers, host: `localhost:${host.port}` } })).status).toBe(403);
+    expect((await request(host.port, { method: 'POST', path: path_, headers: { ...headers, origin: 'https://evil.example' }, body })).status).toBe(403);
+    const ok = await request(host.port, { method: 'POST', path: path_, headers: { ...headers, origin: `http://127.0.0.1:${host.port}` }, body });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { attachment: { name: 'x.txt', size: 1 } } });
     const draft = JSON.parse(await fs.readFile(path.join(dataDir, 'assessments', id, 'draft.scsa.json'), 'utf8')) as { attachments: unknown[] };
     expect(draft.attachments).toHaveLength(1);
@@ -82,8 +85,8 @@ describe('web host upload into the real core', () => {
   it('refuses an upload to an assessment that is not open, or with a bad id, with an envelope', async () => {
     const id = await createAssessment();
     await callApi(host.port, host.token, 'closeAssessment', [id]);
-    expect(await pageApi().addAttachment(id, new File(['x'], 'x.txt'))).toMatchObject({ ok: false, error: { code: 'drafts:errors.notOpen' } });
-    expect(await pageApi().addAttachment('../../etc', new File(['x'], 'x.txt'))).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
+    expect(await pageApi().addAttachment(new File(['x'], 'x.txt'), id)).toMatchObject({ ok: false, error: { code: 'drafts:errors.notOpen' } });
+    expect(await pageApi().addAttachment(new File(['x'], 'x.txt'), '../../etc')).toEqual({ ok: false, error: { code: 'errors.badRequest' } });
   });
 
   it('releases the locks of open drafts when the host closes', async () => {

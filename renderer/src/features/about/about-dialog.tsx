@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, AppInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 
 type InfoState = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed'; error: ApiError };
 

@@ -4,7 +4,7 @@ import type { ApiError, OpenedAssessment } from '../../../../core/api/contract';
 import type { AttachmentRef } from '../../../../core/draft/schema';
 import { useApi } from '../../api/api-context';
 import { hrefFor, type Route } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { Autosaver } from './autosave';
 import { SessionContext, type Session } from './session';
 import { FormScreen } from './form-screen';
@@ -115,7 +115,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
 
   const addAttachment = useCallback<Session['addAttachment']>(
     async (file) => {
-      const result = await api.addAttachment(id, file);
+      const result = await api.addAttachment(file, id);
       if (!result.ok) return { ok: false, error: result.error };
       const ref = result.value.attachment;
       setAttachments((list) => (list.some((a) => a.sha256 === ref.sha256) ? list : [...list, ref]));

@@ -4,7 +4,7 @@ import type { ApiError, DraftProblemInfo } from '../../../../core/api/contract';
 import { localize } from '../../../../core/checklist/localized';
 import { hrefFor } from '../../app/routes';
 import { useApi } from '../../api/api-context';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { AssessmentHeader } from './assessment-header';
 import { sectionOf } from './form-model';
 import { PackText, uiLanguage } from './pack-text';

@@ -1,5 +1,5 @@
 import type { PortableCopy } from '../../../../core/api/contract';
-import { downloadBlob } from '../files/download';
+import { downloadBlob } from '../../ui/download';
 
 /**
  * Offer a portable copy as a download. In a browser it lands in Downloads; in Electron the same

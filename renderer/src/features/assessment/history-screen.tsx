@@ -4,7 +4,7 @@ import type { ApiError, HistoryEntryInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
 import { useFormatters } from '../../i18n/use-formatters';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { AssessmentHeader } from './assessment-header';
 import { useSession } from './session';
 

@@ -6,9 +6,10 @@ import type { Progress } from './form-model';
 export function ProgressBar({ id, label, progress, compact = false }: { id: string; label: string; progress: Progress; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const percent = progress.relevant === 0 ? 1 : progress.answered / progress.relevant;
+  // The plural form follows the total, {{count}}: "1 of 1 item", "0 sur 12 éléments", "из 21 пункта".
   const words = t('form:progress.value', {
+    count: progress.relevant,
     answered: numberFormat(i18n.language).format(progress.answered),
-    relevant: numberFormat(i18n.language).format(progress.relevant),
     percent: numberFormat(i18n.language, 'percent').format(percent),
   });
   return (

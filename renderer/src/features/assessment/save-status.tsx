@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '../errors/error-message';
+import { translateError } from '../../ui/error-message';
 import type { Autosaver } from './autosave';
 
 /** The save state in a polite live region; only this line re-renders as saving progresses. */

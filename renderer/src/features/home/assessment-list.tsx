@@ -4,10 +4,10 @@ import { AUTONYMS } from '../../../../core/i18n/languages';
 import type { ApiError, AssessmentSummary } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { EmptyState } from './empty-state';
 import { OpenFile } from './open-file';
-import { countryLabel } from './country-label';
+import { countryLabel } from '../../ui/country-label';
 import { hrefFor } from '../../app/routes';
 
 type ListState = { kind: 'loading' } | { kind: 'ready'; items: AssessmentSummary[] } | { kind: 'failed'; error: ApiError };

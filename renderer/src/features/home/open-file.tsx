@@ -1,13 +1,14 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
+import { MAX_DRAFT_BYTES } from '../../../../core/draft/limits';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { keepNotices } from '../assessment/pending-notices';
 
-// Portable drafts are text; anything far larger than a draft is refused before it is read.
-const MAX_BYTES = 64 * 1024 * 1024;
+// Portable drafts are text; anything larger than the largest draft is refused before it is read.
+const MAX_MB = MAX_DRAFT_BYTES / (1024 * 1024);
 
 /** "Open file…": a portable draft (`.scsa.json`) from a USB stick becomes an assessment on this computer. */
 export function OpenFile() {
@@ -24,8 +25,8 @@ export function OpenFile() {
     setError(null);
     setBusy(true);
     try {
-      if (file.size > MAX_BYTES) {
-        setError({ code: 'drafts:errors.importInvalid', params: { file: file.name } });
+      if (file.size > MAX_DRAFT_BYTES) {
+        setError({ code: 'drafts:errors.draftTooLarge', params: { limit: MAX_MB, file: file.name } });
         return;
       }
       const result = await api.importCopy({ fileName: file.name, text: await file.text() });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 
 const EXAMPLE_LANGUAGES = ['en', 'ar'] as const;
 

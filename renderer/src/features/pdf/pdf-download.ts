@@ -1,5 +1,5 @@
-import type { PdfResult } from '../../../../core/api/contract';
-import { base64ToBytes, downloadBlob } from '../files/download';
+import type { PdfJobResult as PdfResult } from '../../../../core/api/contract';
+import { base64ToBytes, downloadBlob } from '../../ui/download';
 
 /** The report's bytes (base64 over the API) as a PDF Blob. */
 export function pdfBlob(result: PdfResult): Blob {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { numberFormat } from '../../i18n/intl-cache';
 import type { PdfExport } from './use-pdf-export';
 import './pdf-export.css';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
 import { LanguagePicker } from '../language/language-picker';
 import { About } from '../about/about-dialog';
-import { ErrorMessage } from '../errors/error-message';
-import { SigningLinks } from '../signing/signing-links';
+import { ErrorMessage } from '../../ui/error-message';
+import { SigningLinks } from './signing-links';
 
 interface AppShellProps {
   children: ReactNode;

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, type Control, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PackInfo } from '../../../../core/api/contract';
 import { AUTONYMS, LANGUAGES } from '../../../../core/i18n/languages';
 import { localize } from '../../../../core/checklist/localized';
 import { useApi } from '../../api/api-context';
 import { hrefFor, navigate } from '../../app/routes';
-import { ErrorMessage } from '../errors/error-message';
+import { ErrorMessage } from '../../ui/error-message';
+import { LocalDateInput, useDateExample } from '../../i18n/local-date-input';
 import { describedBy, Field } from './field';
 import { FocalPointsFieldset } from './focal-points-fieldset';
 import { checks, countryOptions, initialValues, toMeta, type WizardValues } from './wizard-values';
@@ -27,6 +28,9 @@ export function WizardScreen() {
   const institutions = useFieldArray({ control, name: 'institutions' });
   const countries = useMemo(() => countryOptions(lng), [lng]);
   const errors = formState.errors;
+  const dateExample = useDateExample();
+  // LocalDateInput serves any form; the wizard's own typed control fits it as the general one.
+  const anyControl = control as unknown as Control<FieldValues>;
 
   useEffect(() => {
     document.getElementById('wizard-title')?.focus();
@@ -122,17 +126,26 @@ export function WizardScreen() {
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t('form:wizard.period')}</legend>
           <div className="row-inline">
-            <Field id="wizard-from" label={t('form:wizard.periodFrom')}>
-              <input id="wizard-from" type="date" className="input" {...register('periodFrom', { deps: ['periodTo'] })} />
+            <Field id="wizard-from" label={t('form:wizard.periodFrom')} hint={dateExample} error={errors.periodFrom?.message}>
+              <LocalDateInput
+                name="periodFrom"
+                id="wizard-from"
+                className="input input--date"
+                control={anyControl}
+                aria-invalid={errors.periodFrom ? true : undefined}
+                aria-describedby={describedBy('wizard-from', errors.periodFrom?.message, true)}
+                rules={{ deps: ['periodTo'], validate: checks.date }}
+              />
             </Field>
-            <Field id="wizard-to" label={t('form:wizard.periodTo')} error={errors.periodTo?.message}>
-              <input
+            <Field id="wizard-to" label={t('form:wizard.periodTo')} hint={dateExample} error={errors.periodTo?.message}>
+              <LocalDateInput
+                name="periodTo"
                 id="wizard-to"
-                type="date"
-                className="input"
+                className="input input--date"
+                control={anyControl}
                 aria-invalid={errors.periodTo ? true : undefined}
-                aria-describedby={describedBy('wizard-to', errors.periodTo?.message)}
-                {...register('periodTo', { validate: checks.periodTo })}
+                aria-describedby={describedBy('wizard-to', errors.periodTo?.message, true)}
+                rules={{ validate: (to: string) => checks.periodTo(to, getValues()) }}
               />
             </Field>
           </div>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AssessmentMeta } from '../../../../core/draft/schema';
 import { isLanguage, type Language } from '../../../../core/i18n/languages';
-import { UN_MEMBER_STATES, countryName } from '../../../../core/i18n/countries';
+import { UN_COUNTRIES, countryName } from '../../../../core/i18n/countries';
 
 export interface FocalPointValues {
   name: string;
@@ -39,9 +39,16 @@ export function initialValues(uiLanguage: string): WizardValues {
 const Email = z.email();
 
 /** Error keys (namespace `form`) for the checks the core would also make, so the user hears them first. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const checks = {
+  /** A period end: empty, or a real date (the field turns what is typed into YYYY-MM-DD when it can). */
+  date: (value: string) => value === '' || ISO_DATE.test(value) || 'form:wizard.errors.date',
   email: (value: string) => value.trim() === '' || Email.safeParse(value.trim()).success || 'form:wizard.errors.email',
   periodTo: (to: string, values: WizardValues) => {
+    if (to !== '' && !ISO_DATE.test(to)) return 'form:wizard.errors.date';
+    // A start that is not a date has its own message; comparing with it would say nothing true.
+    if (values.periodFrom !== '' && !ISO_DATE.test(values.periodFrom)) return true;
     if (!values.periodFrom && !to) return true;
     if (!values.periodFrom || !to) return 'form:wizard.errors.periodBoth';
     return values.periodFrom <= to || 'form:wizard.errors.periodOrder';
@@ -62,8 +69,8 @@ export function toMeta(values: WizardValues): AssessmentMeta {
   };
 }
 
-/** The 193 Member States named in the interface language and sorted the way a reader of it expects. */
+/** The 193 Member States and 2 observer States, by their UN names in the interface language, sorted the way a reader of it expects. */
 export function countryOptions(lng: string): { code: string; name: string }[] {
   const collator = new Intl.Collator(lng);
-  return UN_MEMBER_STATES.map((code) => ({ code, name: countryName(code, lng) })).sort((a, b) => collator.compare(a.name, b.name));
+  return UN_COUNTRIES.map((code) => ({ code, name: countryName(code, lng) })).sort((a, b) => collator.compare(a.name, b.name));
 }

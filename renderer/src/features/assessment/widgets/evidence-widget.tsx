@@ -2,9 +2,10 @@ import { useState, type ChangeEvent } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../../core/api/contract';
-import { ErrorMessage } from '../../errors/error-message';
+import { ErrorMessage } from '../../../ui/error-message';
 import { useSession } from '../session';
 import type { EvidenceValue } from '../form-values';
+import { shownText } from '../../../i18n/shown-text';
 import type { WidgetProps } from './widget-props';
 
 function useSize() {
@@ -66,7 +67,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
             const ref = session.attachments.find((a) => a.sha256 === sha);
             return (
               <li key={sha} className="evidence__file">
-                <span className="evidence__name">{ref ? <bdi>{ref.name}</bdi> : t('form:evidence.missingFile')}</span>
+                <span className="evidence__name">{ref ? <bdi>{shownText(ref.name)}</bdi> : t('form:evidence.missingFile')}</span>
                 {ref && <span className="muted small">{size(ref.size)}</span>}
                 <button type="button" className="button button--quiet button--small" disabled={readOnly}
                   onClick={() => setFiles(files.filter((f) => f !== sha))}>

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TableColumn } from '../../../../../core/checklist/schema';
+import { LocalDateInput } from '../../../i18n/local-date-input';
 import { PackText, packString } from '../pack-text';
 import type { Row } from '../form-values';
 import type { WidgetProps } from './widget-props';
@@ -14,20 +15,20 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
   const full = item.maxRows !== undefined && fields.length >= item.maxRows;
 
   const cell = (column: TableColumn, row: number) => {
-    const props = {
+    const base = {
       id: `${inputId}-r${row}-${column.id}`,
       className: 'input input--cell',
       'aria-label': t('form:table.cellLabel', { column: packString(column.label, i18n.language), row: row + 1 }),
       disabled: readOnly,
-      ...register(`${name}.${row}.${column.id}`),
     };
+    // A date cell is a controlled field of its own (LocalDateInput); the others are registered inputs.
+    if (column.type === 'date') return <LocalDateInput {...base} name={`${name}.${row}.${column.id}`} examplePlaceholder />;
+    const props = { ...base, ...register(`${name}.${row}.${column.id}`) };
     switch (column.type) {
       case 'text':
         return <input {...props} lang={response.lang} dir={response.dir} />;
       case 'number':
         return <input {...props} type="number" step="any" />;
-      case 'date':
-        return <input {...props} type="date" />;
       case 'yesno':
         return (
           <select {...props}>

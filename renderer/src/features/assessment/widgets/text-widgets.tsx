@@ -1,4 +1,5 @@
 import { useFormContext } from 'react-hook-form';
+import { LocalDateInput, useDateExample } from '../../../i18n/local-date-input';
 import { PackText } from '../pack-text';
 import type { WidgetProps } from './widget-props';
 
@@ -65,16 +66,21 @@ export function NumberWidget({ item, name, inputId, describedBy, invalid, readOn
 }
 
 export function DateWidget({ name, inputId, describedBy, invalid, readOnly }: WidgetProps<'date'>) {
-  const { register } = useFormContext();
+  const example = useDateExample();
+  const exampleId = `${inputId}-date-example`;
   return (
-    <input
-      id={inputId}
-      className="input input--date"
-      type="date"
-      aria-describedby={describedBy}
-      aria-invalid={invalid || undefined}
-      readOnly={readOnly}
-      {...register(name)}
-    />
+    <>
+      <LocalDateInput
+        name={name}
+        id={inputId}
+        className="input input--date"
+        aria-describedby={[exampleId, describedBy].filter(Boolean).join(' ')}
+        aria-invalid={invalid || undefined}
+        readOnly={readOnly}
+      />
+      <span id={exampleId} className="field__hint small">
+        {example}
+      </span>
+    </>
   );
 }
