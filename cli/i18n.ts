@@ -12,23 +12,31 @@ import esBundle from '../locales/es/bundle.json';
 import frBundle from '../locales/fr/bundle.json';
 import ruBundle from '../locales/ru/bundle.json';
 import zhBundle from '../locales/zh/bundle.json';
+import arAnalysis from '../locales/ar/analysis.json';
+import enAnalysis from '../locales/en/analysis.json';
+import esAnalysis from '../locales/es/analysis.json';
+import frAnalysis from '../locales/fr/analysis.json';
+import ruAnalysis from '../locales/ru/analysis.json';
+import zhAnalysis from '../locales/zh/analysis.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
+// `scsa report` reports the analysis's own errors (`analysis:errors.bundlesFolder`…).
+const ANALYSIS = { ar: arAnalysis, zh: zhAnalysis, en: enAnalysis, fr: frAnalysis, ru: ruAnalysis, es: esAnalysis } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
+/** A translator for the `cli` namespace (and `bundle:` and `analysis:` keys) in one language, English behind it for anything missing. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle'],
+    ns: ['cli', 'bundle', 'analysis'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], analysis: ANALYSIS[l] }])),
     initAsync: false,
     // Terminal text, not HTML: nothing to escape.
     interpolation: { escapeValue: false },
