@@ -11,7 +11,7 @@ import { localize } from '../checklist/localized';
 import type { LoadedPack } from '../checklist/load';
 import type { AnalysisLabels } from './labels';
 import type { AnalysisModel, Participant } from './model';
-import { REGIONAL_GROUPS_SOURCE, type RegionalGroup } from './regional-groups';
+import type { RegionalGroup } from './regional-groups';
 import { statisticTables } from './tables-stats';
 import { answerTables } from './tables-answers';
 
@@ -76,7 +76,7 @@ function aboutTable(ctx: TableContext): ExportTable {
     [t('about.responseLanguages'), model.filters.responseLanguages.length === 0 ? t('about.all') : model.filters.responseLanguages.map((l) => labels.languageName(l)).join('; ')],
     [t('about.denominators'), t('about.denominatorsText')],
     [t('about.ranking'), t('noRanking')],
-    [t('about.groupsSource'), REGIONAL_GROUPS_SOURCE],
+    [t('about.groupsSource'), t('about.groupsSourceValue')],
   ];
   return {
     id: 'about',
