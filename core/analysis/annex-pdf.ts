@@ -18,7 +18,7 @@ import { baseFaceOf } from '../pdf/text/font-runs';
 import { registerFonts } from '../pdf/text/fonts';
 import type { AnalysisLabels } from './labels';
 import { cleanText } from './sanitize';
-import type { ExportCell, ExportTable } from './tables';
+import type { ExportCell, ExportColumn, ExportTable } from './tables';
 
 export interface AnnexOptions {
   labels: AnalysisLabels;
@@ -48,6 +48,37 @@ function printable(labels: AnalysisLabels, cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return labels.number(cell);
   return cleanText(cell, MAX_PDF_CELL);
+}
+
+/** Longest word, so that a narrow column still holds its header's words whole. */
+const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => Array.from(w).length));
+
+const FIXED_KINDS = new Set(['count', 'statistic', 'id', 'code', 'date']);
+const CELL_SIZE = 7.5;
+/** Average advance of a character at CELL_SIZE in bold, with the cell padding: a safe estimate for the six scripts. */
+const charWidth = (chars: number): number => chars * CELL_SIZE * 0.6 + 10;
+
+/**
+ * Column widths in points: numbers, codes and dates as wide as their longest word (header
+ * included), never broken inside a word; text columns share the rest by their nominal widths.
+ */
+function columnWidths(columns: ExportColumn[], rows: ExportCell[][], total: number): number[] {
+  const fixed = columns.map((c, k) => {
+    if (!FIXED_KINDS.has(c.kind)) return 0;
+    const cells = rows.slice(0, 200).map((r) => (r[k] === null || r[k] === undefined ? 0 : Array.from(String(r[k])).length));
+    return charWidth(Math.max(longestWord(c.header), ...cells));
+  });
+  const flexible = columns.reduce((n, c) => n + (FIXED_KINDS.has(c.kind) ? 0 : c.width), 0);
+  // Codes, identifiers and dates are never squeezed; counts are, when text would keep less than a fifth.
+  const squeezable = (k: number): boolean => columns[k]?.kind === 'count' || columns[k]?.kind === 'statistic';
+  const firm = fixed.reduce((sum, w, k) => sum + (squeezable(k) ? 0 : w), 0);
+  const counts = fixed.reduce((sum, w, k) => sum + (squeezable(k) ? w : 0), 0);
+  const room = (flexible > 0 ? total * 0.8 : total) - firm;
+  const scale = counts > room || flexible === 0 ? Math.max(room, 0) / Math.max(counts, 1) : 1;
+  const rest = total - firm - counts * scale;
+  return columns.map((c, k) =>
+    FIXED_KINDS.has(c.kind) ? (fixed[k] as number) * (squeezable(k) ? scale : 1) : (rest * c.width) / Math.max(flexible, 1),
+  );
 }
 
 function cover(ctx: ReportContext, labels: AnalysisLabels, about: ExportTable | undefined): void {
@@ -84,16 +115,17 @@ function part(ctx: ReportContext, labels: AnalysisLabels, table: ExportTable, in
     flow.paragraph(labels.t('empty'), { size: STYLE.body, color: STYLE.muted }, tag(ctx, sect, 'P'));
     return;
   }
-  const columns = keep.map((i) => table.columns[i]);
+  const columns = keep.map((i) => table.columns[i] as ExportColumn);
+  const cells = table.rows.map((r) => keep.map((i) => r.cells[i] ?? null));
   drawTable(
     ctx,
     {
-      columns: columns.map((c) => c?.header ?? ''),
-      rows: table.rows.map((r) => keep.map((i) => printable(labels, r.cells[i] ?? null))),
-      weights: columns.map((c) => (c?.kind === 'count' || c?.kind === 'statistic' ? 7 : Math.min(c?.width ?? 10, 50))),
+      columns: columns.map((c) => c.header),
+      rows: cells.map((row) => row.map((cell) => printable(labels, cell))),
+      weights: columnWidths(columns, cells, ctx.flow.width),
       // Answers keep their own direction (an Arabic answer in an English annex, and the reverse).
-      directions: columns.map((c) => (c?.kind === 'text' || c?.kind === 'answer' || c?.kind === 'country' ? 'auto' : undefined)),
-      size: 7.5,
+      directions: columns.map((c) => (c.kind === 'text' || c.kind === 'answer' || c.kind === 'country' ? 'auto' : undefined)),
+      size: CELL_SIZE,
     },
     sect,
   );
