@@ -11,13 +11,11 @@ import { localize } from '../checklist/localized';
 import { writeFileAtomic } from '../fs/atomic';
 import type { Language } from '../i18n/languages';
 import { analyse } from './aggregate';
-import { renderAnnex } from './annex-pdf';
 import { writeCsv, writeCsvZip } from './csv';
 import { createAnalysisLabels, type AnalysisLabels } from './labels';
 import type { AnalysisFilters, AnalysisModel } from './model';
 import { currentSubmissions, type CurrentSelection, type SubmissionSource } from './source';
 import { buildTables, type ExportTable } from './tables';
-import { writeXlsx } from './xlsx';
 
 export type ReportFormat = 'xlsx' | 'csv' | 'zip' | 'pdf';
 
@@ -98,9 +96,12 @@ export const tableIds = (report: PreparedReport): string[] => report.tables.map(
 export async function writeReport(file: string, report: PreparedReport, options: WriteOptions): Promise<WrittenReport> {
   const created = new Date(report.model.generatedAt);
   switch (options.format) {
-    case 'xlsx':
+    case 'xlsx': {
+      // exceljs and pdfkit load only when asked for: `scsa report` answers a usage error at once.
+      const { writeXlsx } = await import('./xlsx');
       await writeXlsx(file, report.tables, { language: report.labels.language, created });
       return { tables: report.tables.length };
+    }
     case 'zip':
       await writeCsvZip(file, report.tables, created);
       return { tables: report.tables.length };
@@ -112,6 +113,7 @@ export async function writeReport(file: string, report: PreparedReport, options:
     }
     case 'pdf': {
       const { pack, labels } = report;
+      const { renderAnnex } = await import('./annex-pdf');
       const annex = await renderAnnex(report.tables, {
         labels,
         checklist: { id: pack.pack.id, version: pack.pack.version, title: localize(pack.pack.title, labels.language).text },
