@@ -58,6 +58,8 @@ export function createAnalysisLabels(language: Language): AnalysisLabels {
   const dates = new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' });
   const languages = new Intl.DisplayNames([language], { type: 'language' });
   const collator = new Intl.Collator(language);
+  // Asked once per row of the largest tables: Intl.DisplayNames is slow enough to show.
+  const languageNames = new Map<Language, string>();
   const t = (key: AnalysisKey, params?: Record<string, string | number>): string => instance.t(key, params);
   return {
     language,
@@ -67,7 +69,11 @@ export function createAnalysisLabels(language: Language): AnalysisLabels {
       const when = new Date(iso);
       return Number.isNaN(when.getTime()) ? iso : dates.format(when);
     },
-    languageName: (code) => languages.of(code) ?? code,
+    languageName(code) {
+      let name = languageNames.get(code);
+      if (name === undefined) languageNames.set(code, (name = languages.of(code) ?? code));
+      return name;
+    },
     country(code) {
       if (code === EXAMPLE_COUNTRY) return t('example');
       if (Object.prototype.hasOwnProperty.call(OBSERVER_STATES, code)) return t(`observers.${code as 'VAT' | 'PSE'}`);

@@ -13,8 +13,12 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const OVERRIDES = /[\u202A-\u202E]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything cleanText may change; most answers have none of it, and are returned as they are. */
+const NEEDS_WORK = /[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF\u202A-\u202E\uD800-\uDFFF]/;
+
 /** Text safe for any cell: line breaks as \n, no forbidden or override characters, no lone surrogate, at most `max` characters. */
 export function cleanText(text: string, max = MAX_CELL_CHARS): string {
+  if (text.length <= max && !NEEDS_WORK.test(text)) return text;
   let clean = text.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(OVERRIDES, '').replace(LONE_SURROGATE, '\uFFFD');
   if (clean.length > max) {
     let cut = max - 1;

@@ -41,6 +41,12 @@ function columnLetters(n: number): string {
   return s;
 }
 
+/** Text longer than this is wrapped in its cell. */
+const WRAP_FROM = 60;
+/** One style object for all wrapped cells of a direction: exceljs recognises an object it has seen and reuses its style. */
+const LTR_TEXT: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true, readingOrder: 'ltr' } };
+const RTL_TEXT: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true, readingOrder: 'rtl' } };
+
 const cellValue = (cell: ExportCell): string | number | null => (typeof cell === 'string' ? cleanText(cell) : cell);
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTable, name: string, rtl: boolean): void {
@@ -58,10 +64,14 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   header.commit();
   const textColumns = table.columns.flatMap((c, i) => (c.kind === 'text' ? [i + 1] : []));
   for (const row of table.rows) {
-    const added = sheet.addRow(row.cells.map(cellValue));
+    const values = row.cells.map(cellValue);
+    const added = sheet.addRow(values);
     for (const index of textColumns) {
-      // Answers keep their own direction: an Arabic answer reads right to left in any sheet.
-      added.getCell(index).alignment = { vertical: 'top', wrapText: true, readingOrder: row.rtl ? 'rtl' : 'ltr' };
+      // Answers keep their own direction: an Arabic answer reads right to left in any sheet. Short
+      // one-line texts need no style (styling every cell costs more than the rest of the sheet).
+      const value = values[index - 1];
+      if (typeof value !== 'string' || (!row.rtl && value.length <= WRAP_FROM && !value.includes('\n'))) continue;
+      added.getCell(index).style = row.rtl ? RTL_TEXT : LTR_TEXT;
     }
     added.commit();
   }
@@ -77,7 +87,7 @@ export async function xlsxBytes(tables: readonly ExportTable[], options: XlsxOpt
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Safer Cities Self-Assessment';
   workbook.lastModifiedBy = 'Safer Cities Self-Assessment';
   workbook.created = options.created;
