@@ -24,6 +24,29 @@ async function workbook(r: PreparedReport): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      (row = []), (field = ''), i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
 const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
 const columnValues = (sheet: ExcelJS.Worksheet, col: number): unknown[] => {
   const out: unknown[] = [];
@@ -169,9 +192,21 @@ describe('CSV', () => {
     });
     expect([...entries.keys()]).toEqual(r.tables.map((t, i) => `${String(i + 1).padStart(2, '0')}-${t.id}.csv`));
     for (const content of entries.values()) expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const participation = (entries.get('02-participation.csv') as Buffer).toString('utf8').slice(1);
-    const names = participation.split('\r\n').slice(1, -1).map((line) => line.split(',')[0] as string);
-    expect(participation.split(',')[0]).toBe(locale('ru').columns.country);
-    expectAlphabetical(names, 'ru', 'CSV participation');
+    const participation = parseCsv((entries.get('02-participation.csv') as Buffer).toString('utf8').slice(1));
+    expect(participation[0]?.[0]).toBe(locale('ru').columns.country);
+    expectAlphabetical(participation.slice(1).map((row) => row[0] as string), 'ru', 'CSV participation');
+    // Every CSV file that lists countries keeps them alphabetical within each item (and field).
+    for (const [i, table] of r.tables.entries()) {
+      if (!isPerCountry(table)) continue;
+      const rows = parseCsv((entries.get(`${String(i + 1).padStart(2, '0')}-${table.id}.csv`) as Buffer).toString('utf8').slice(1));
+      const at = table.columns.findIndex((c) => c.kind === 'country');
+      const groups = new Map<string, string[]>();
+      for (const row of rows.slice(1)) {
+        const key = row.slice(0, at).join('\u0000');
+        groups.set(key, [...(groups.get(key) ?? []), row[at] as string]);
+      }
+      for (const names of groups.values()) expectAlphabetical(names.filter((n, k) => k === 0 || names[k - 1] !== n), 'ru', `CSV ${table.id}`);
+      expect(rows.length - 1, table.id).toBe(table.rows.length);
+    }
   });
 });
