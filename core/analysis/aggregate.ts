@@ -6,9 +6,9 @@
 import type { ZodType } from 'zod';
 import { isAnswered } from '../checklist/answer-presence';
 import type { LoadedPack } from '../checklist/load';
-import type { ChecklistItem, TableColumn } from '../checklist/schema';
-import { ASSISTANCE_TYPES, UNCAC_FIELDS, type AssistanceType } from '../checklist/vocabulary';
-import { answerSchemaFor, type UncacAnswer } from '../draft/answers';
+import type { ChecklistItem } from '../checklist/schema';
+import { UNCAC_FIELDS } from '../checklist/vocabulary';
+import { answerSchemaFor } from '../draft/answers';
 import { relevantItems } from '../draft/validate';
 import type { Submission } from '../bundle/submission';
 import { consentOf, SUMMARY_ITEM, useOf } from './consent';
@@ -17,11 +17,11 @@ import {
   ANALYSIS_SCHEMA_VERSION,
   type AnalysisFilters,
   type AnalysisModel,
-  type AssistanceTypeRow,
-  type Denominator,
   type FreeTextEntry,
   type Participant,
+  type TableCell,
 } from './model';
+import { AssistanceTally, needsPriorityColumn, needsTypeColumn } from './assistance';
 import { regionalGroupOf } from './regional-groups';
 import { tallyItem, type CountryAnswers, type ItemTally } from './tally';
 
@@ -75,14 +75,6 @@ function checkedAnswers(pack: LoadedPack, s: Submission, schemas: Map<string, Zo
   return { relevant, values };
 }
 
-const zeroTypes = (): Record<AssistanceType, number> => Object.fromEntries(ASSISTANCE_TYPES.map((t) => [t, 0])) as Record<AssistanceType, number>;
-
-/** A single-choice column whose options are the assistance typology: a table of needs (H.2). */
-function assistanceColumn(item: ChecklistItem): TableColumn | undefined {
-  if (item.type !== 'table') return undefined;
-  return item.columns.find((c) => c.type === 'single' && (c.options ?? []).length > 0 && (c.options ?? []).every((o) => (ASSISTANCE_TYPES as readonly string[]).includes(o.id)));
-}
-
 /**
  * The analysis of `submissions` (the current submission of each country) against `pack`. Only
  * submissions on the pack's id and version, and within the filters, are used.
@@ -125,63 +117,32 @@ export function analyse(submissions: Iterable<Submission>, pack: LoadedPack, opt
     tables: [],
   };
 
-  const typeCountries = new Map<AssistanceType, Set<string>>(ASSISTANCE_TYPES.map((t) => [t, new Set<string>()]));
-  const typeRows: AssistanceTypeRow[] = ASSISTANCE_TYPES.map((type) => ({ type, countries: 0, itemMentions: 0, tableRows: {} }));
-  const rowOf = (type: AssistanceType): AssistanceTypeRow => typeRows[ASSISTANCE_TYPES.indexOf(type)] as AssistanceTypeRow;
-
+  const assistance = new AssistanceTally();
   for (const item of pack.items.values()) {
     const tally: ItemTally = tallyItem(item, counted);
     model.coverage.push({ itemId: item.id, denominator: tally.denominator });
     if (tally.status) model.status.push({ itemId: item.id, counts: tally.status.counts, denominator: tally.status.denominator });
     if (tally.choices) model.choices.push({ itemId: item.id, options: tally.choices, denominator: tally.denominator });
     if (tally.numbers) model.numbers.push({ itemId: item.id, denominator: tally.denominator, ...tally.numbers });
-    if (item.type === 'uncac') {
-      const types = zeroTypes();
-      let needed = 0;
-      let notNeeded = 0;
-      const denominator: Denominator = { answered: 0, skipped: 0, notAnswered: 0 };
-      for (const { country, answers } of counted) {
-        if (!answers.relevant.has(item.id)) {
-          denominator.skipped++;
-          continue;
-        }
-        const answer = answers.values.get(item.id) as UncacAnswer | undefined;
-        if (answer?.assistanceNeeded === undefined && !answer?.assistanceTypes?.length) denominator.notAnswered++;
-        else denominator.answered++;
-        if (answer?.assistanceNeeded === true) needed++;
-        if (answer?.assistanceNeeded === false) notNeeded++;
-        for (const type of new Set(answer?.assistanceTypes ?? [])) {
-          types[type]++;
-          rowOf(type).itemMentions++;
-          typeCountries.get(type)?.add(country.code);
-        }
-      }
-      model.assistanceItems.push({ itemId: item.id, needed, notNeeded, denominator, types });
-    }
-    const typeColumn = assistanceColumn(item);
+    if (item.type === 'uncac') model.assistanceItems.push(assistance.uncacItem(item.id, counted));
     if (item.type === 'table') {
+      const typeColumn = needsTypeColumn(item);
+      const priorityColumn = needsPriorityColumn(item);
       const rows: AnalysisModel['tables'][number]['rows'] = [];
       for (const { country, answers } of counted) {
         const value = answers.values.get(item.id);
         if (!Array.isArray(value)) continue;
-        for (const cells of value as Record<string, string | number | boolean | null>[]) {
+        for (const cells of value as Record<string, TableCell>[]) {
           if (!isAnswered(cells)) continue;
           rows.push({ country: refOf(country), cells });
-          const type = typeColumn ? cells[typeColumn.id] : null;
-          if (typeof type === 'string' && (ASSISTANCE_TYPES as readonly string[]).includes(type)) {
-            const priority = typeof cells.priority === 'string' ? cells.priority : '';
-            const row = rowOf(type as AssistanceType);
-            row.tableRows[priority] = (row.tableRows[priority] ?? 0) + 1;
-            typeCountries.get(type as AssistanceType)?.add(country.code);
-          }
+          if (typeColumn) assistance.needsRow(country.code, cells[typeColumn.id], priorityColumn ? cells[priorityColumn.id] : null);
         }
       }
       model.tables.push({ itemId: item.id, rows });
     }
     model.freeText.push(...freeTextOf(item, item.id === SUMMARY_ITEM ? textual : counted));
   }
-  for (const row of typeRows) row.countries = typeCountries.get(row.type)?.size ?? 0;
-  model.assistanceTypes = typeRows;
+  model.assistanceTypes = assistance.rows();
   return model;
 }
 

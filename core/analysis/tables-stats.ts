@@ -1,6 +1,7 @@
 /** The statistical tables: one row per item, option or type, counts over all countries with their denominators. */
 import { localize } from '../checklist/localized';
 import { ASSISTANCE_TYPES, STATUS_VALUES } from '../checklist/vocabulary';
+import { needsPriorityColumn, needsTypeColumn } from './assistance';
 import type { ChecklistItem, TableColumn } from '../checklist/schema';
 import type { Denominator } from './model';
 import { col, type ExportColumn, type ExportTable, type TableContext } from './tables';
@@ -77,12 +78,8 @@ function numbers(ctx: TableContext): ExportTable {
 
 /** The needs table (H.2) and its priority column, found by their shape in the pack. */
 function needsTable(ctx: TableContext): { item: ChecklistItem; priority: TableColumn | undefined } | null {
-  for (const item of ctx.pack.items.values()) {
-    if (item.type !== 'table') continue;
-    const typed = item.columns.some((c) => c.type === 'single' && (c.options ?? []).length > 0 && (c.options ?? []).every((o) => (ASSISTANCE_TYPES as readonly string[]).includes(o.id)));
-    if (typed) return { item, priority: item.columns.find((c) => c.id === 'priority' && c.type === 'single') };
-  }
-  return null;
+  const item = [...ctx.pack.items.values()].find((i) => needsTypeColumn(i) !== undefined);
+  return item ? { item, priority: needsPriorityColumn(item) } : null;
 }
 
 function assistanceTypes(ctx: TableContext): ExportTable {
