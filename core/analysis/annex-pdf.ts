@@ -32,6 +32,8 @@ export interface AnnexOptions {
 export interface RenderedAnnex {
   bytes: Buffer;
   pages: number;
+  /** Tables printed (all but About, which is the cover, and Free text). */
+  parts: number;
   /** Characters no bundled font can draw (shown as a replacement mark). */
   missingGlyphs: string[];
 }
@@ -186,5 +188,5 @@ export async function renderAnnex(tables: readonly ExportTable[], options: Annex
   const pages = doc.bufferedPageRange().count;
   root.end();
   doc.end();
-  return { bytes: await done, pages, missingGlyphs: [...missing].sort() };
+  return { bytes: await done, pages, parts: parts.length, missingGlyphs: [...missing].sort() };
 }

@@ -121,7 +121,7 @@ export async function writeReport(file: string, report: PreparedReport, options:
         ...(options.paper ? { paper: options.paper } : {}),
       });
       await writeFileAtomic(file, annex.bytes);
-      return { tables: report.tables.length - 2, pages: annex.pages, missingGlyphs: annex.missingGlyphs };
+      return { tables: annex.parts, pages: annex.pages, missingGlyphs: annex.missingGlyphs };
     }
   }
 }
