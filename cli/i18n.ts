@@ -19,6 +19,12 @@ import frDrafts from '../locales/fr/drafts.json';
 import ruDrafts from '../locales/ru/drafts.json';
 import zhDrafts from '../locales/zh/drafts.json';
 import { visibleControls } from '../core/text/sanitize';
+import arAnalysis from '../locales/ar/analysis.json';
+import enAnalysis from '../locales/en/analysis.json';
+import esAnalysis from '../locales/es/analysis.json';
+import frAnalysis from '../locales/fr/analysis.json';
+import ruAnalysis from '../locales/ru/analysis.json';
+import zhAnalysis from '../locales/zh/analysis.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
@@ -26,10 +32,13 @@ const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruB
 // Drafts speak through `drafts` (`drafts:errors.invalidDraft`, `drafts:validation.required`…), as in the app.
 const DRAFTS = { ar: arDrafts, zh: zhDrafts, en: enDrafts, fr: frDrafts, ru: ruDrafts, es: esDrafts } satisfies Record<Language, unknown>;
 
+// `scsa report` reports the analysis's own errors (`analysis:errors.bundlesFolder`…).
+const ANALYSIS = { ar: arAnalysis, zh: zhAnalysis, en: enAnalysis, fr: frAnalysis, ru: ruAnalysis, es: esAnalysis } satisfies Record<Language, unknown>;
+
 export type { TFunction };
 
 /**
- * A translator for the `cli` namespace (and `bundle:` and `drafts:` keys) in one language, English
+ * A translator for the `cli` namespace (and `bundle:`, `drafts:` and `analysis:` keys) in one language, English
  * behind it for anything missing. Every value put into a message (`{{file}}`, `{{path}}`, a zod
  * message quoting a key from a file…) is printed with its control and bidi characters as visible
  * escapes, so no value can move the cursor, clear the screen or reorder the line it sits in. A value
@@ -42,9 +51,9 @@ export function createTranslator(language: Language): TFunction {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle', 'drafts'],
+    ns: ['cli', 'bundle', 'drafts', 'analysis'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l] }])),
     initAsync: false,
     // Terminal text, not HTML: the only escaping is of control and bidi characters.
     interpolation: { escapeValue: true, escape: (value: unknown) => visibleControls(String(value)) },

@@ -55,7 +55,10 @@ describe('error messages rendered in six languages', () => {
 
   it('covers every namespace that has errors', () => {
     expect(ERROR_KEYS.length).toBeGreaterThan(120);
-    expect(new Set(ERROR_KEYS.map((k) => k.split(':')[0]))).toEqual(new Set(['common', 'form', 'drafts', 'report', 'bundle', 'cli', 'signing']));
+    // Every namespace whose English file holds an `errors` part is rendered here.
+    const withErrors = NAMESPACES.filter((ns) => JSON.stringify(nestedOf('en', ns)).includes('"errors":'));
+    expect(withErrors.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(ERROR_KEYS.map((k) => k.split(':')[0]))).toEqual(new Set([...withErrors, 'common']));
   });
 
   it.each(LANGUAGES.map((l) => [l]))('%s: no placeholder is left unfilled, every param given is shown', (lng) => {
