@@ -25,6 +25,12 @@ import frSecretariat from '../locales/fr/secretariat.json';
 import ruSecretariat from '../locales/ru/secretariat.json';
 import zhSecretariat from '../locales/zh/secretariat.json';
 import { visibleControls } from '../core/text/sanitize';
+import arAnalysis from '../locales/ar/analysis.json';
+import enAnalysis from '../locales/en/analysis.json';
+import esAnalysis from '../locales/es/analysis.json';
+import frAnalysis from '../locales/fr/analysis.json';
+import ruAnalysis from '../locales/ru/analysis.json';
+import zhAnalysis from '../locales/zh/analysis.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
@@ -34,10 +40,13 @@ const DRAFTS = { ar: arDrafts, zh: zhDrafts, en: enDrafts, fr: frDrafts, ru: ruD
 // The secretariat workspace speaks through `secretariat` (`secretariat:errors.readOnly`, decisions, roles…).
 const SECRETARIAT = { ar: arSecretariat, zh: zhSecretariat, en: enSecretariat, fr: frSecretariat, ru: ruSecretariat, es: esSecretariat } satisfies Record<Language, unknown>;
 
+// `scsa report` reports the analysis's own errors (`analysis:errors.bundlesFolder`…).
+const ANALYSIS = { ar: arAnalysis, zh: zhAnalysis, en: enAnalysis, fr: frAnalysis, ru: ruAnalysis, es: esAnalysis } satisfies Record<Language, unknown>;
+
 export type { TFunction };
 
 /**
- * A translator for the `cli` namespace (and `bundle:`, `drafts:` and `secretariat:` keys) in one language, English
+ * A translator for the `cli` namespace (and `bundle:`, `drafts:`, `analysis:` and `secretariat:` keys) in one language, English
  * behind it for anything missing. Every value put into a message (`{{file}}`, `{{path}}`, a zod
  * message quoting a key from a file…) is printed with its control and bidi characters as visible
  * escapes, so no value can move the cursor, clear the screen or reorder the line it sits in. A value
@@ -50,9 +59,9 @@ export function createTranslator(language: Language): TFunction {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle', 'drafts', 'secretariat'],
+    ns: ['cli', 'bundle', 'drafts', 'analysis', 'secretariat'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], secretariat: SECRETARIAT[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l], secretariat: SECRETARIAT[l] }])),
     initAsync: false,
     // Terminal text, not HTML: the only escaping is of control and bidi characters.
     interpolation: { escapeValue: true, escape: (value: unknown) => visibleControls(String(value)) },

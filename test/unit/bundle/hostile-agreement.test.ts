@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { verifyBundle, type VerifyReason } from '../../../core/bundle';
 import { safeFileName } from '../../../core/bundle/names';
-import { entryNameProblem } from '../../../core/bundle/entry-names';
+import { entryNameProblem, isReservedDeviceName } from '../../../core/bundle/entry-names';
 import { AppError } from '../../../core/errors';
 import { createTranslator } from '../../../cli/i18n';
 import { LANGUAGES } from '../../../core/i18n/languages';
@@ -191,9 +191,12 @@ describe('the exporter never writes a name the verifier refuses', () => {
     }
   });
 
-  it('a device name is kept as a name, with a mark in front', () => {
-    expect(safeFileName('CON')).toBe('_CON');
-    expect(safeFileName('aux.txt')).toBe('_aux.txt');
+  it('a device name is kept as a name, with a mark added (the one file-name sanitiser, core/text/sanitize.ts)', () => {
+    expect(safeFileName('CON')).not.toBe('CON');
+    expect(safeFileName('CON')).toContain('CON');
+    expect(isReservedDeviceName(safeFileName('CON'))).toBe(false);
+    expect(isReservedDeviceName(safeFileName('aux.txt'))).toBe(false);
+    expect(safeFileName('aux.txt')).toContain('aux');
     expect(safeFileName('console.txt')).toBe('console.txt');
   });
 

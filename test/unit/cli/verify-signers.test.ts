@@ -51,9 +51,9 @@ const block = (out: string, fingerprint: string) => {
 it('with a registry: exit 0, each signer with its own status', () => {
   const r = scsa(['verify', 'cosigned.zip', '--registry', 'registry.json']);
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('Valid: intact, and signed by a key registered for FRA.');
-  expect(block(r.stdout, f.key.fingerprint)).toMatch(/^Signer [12] of 2: key registered for FRA$/);
-  expect(block(r.stdout, approver.fingerprint)).toMatch(/^Signer [12] of 2: key not registered for FRA$/);
+  expect(r.stdout).toContain('Valid: intact, and signed by a key registered for France (FRA).');
+  expect(block(r.stdout, f.key.fingerprint)).toMatch(/^Signer [12] of 2: key registered for France \(FRA\)$/);
+  expect(block(r.stdout, approver.fingerprint)).toMatch(/^Signer [12] of 2: key not registered for France \(FRA\)$/);
   // The one not registered is also printed whole, ready to be registered.
   expect(r.stdout).toContain(`${approver.fingerprint}\n`);
 });
@@ -61,8 +61,8 @@ it('with a registry: exit 0, each signer with its own status', () => {
 it('in French too, with the same structure', () => {
   const r = scsa(['verify', 'cosigned.zip', '--registry', 'registry.json', '--lang', 'fr']);
   expect(r.code).toBe(0);
-  expect(block(r.stdout, f.key.fingerprint)).toMatch(/^Signataire [12] sur 2 : clé enregistrée pour FRA$/);
-  expect(block(r.stdout, approver.fingerprint)).toMatch(/^Signataire [12] sur 2 : clé non enregistrée pour FRA$/);
+  expect(block(r.stdout, f.key.fingerprint)).toMatch(/^Signataire [12] sur 2 : clé enregistrée pour France \(FRA\)$/);
+  expect(block(r.stdout, approver.fingerprint)).toMatch(/^Signataire [12] sur 2 : clé non enregistrée pour France \(FRA\)$/);
 });
 
 it('without a registry: exit 3, both signatures hold, neither checked against a registry', () => {

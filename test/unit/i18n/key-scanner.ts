@@ -10,7 +10,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-export const NAMESPACES = ['common', 'form', 'drafts', 'report', 'bundle', 'cli', 'signing', 'secretariat'] as const;
+/** Every namespace the locales hold (one JSON file each in locales/en). */
+export const NAMESPACES = readdirSync(path.resolve(__dirname, '../../../locales/en'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 const NS_KEY = new RegExp(`^(${NAMESPACES.join('|')}):[A-Za-z][\\w.]*[A-Za-z0-9]$`);
 // A literal on its own is taken for a key only with a dot: `bundle:export` is an IPC channel.
 const NS_DOTTED_KEY = new RegExp(`^(${NAMESPACES.join('|')}):[A-Za-z]\\w*(\\.\\w+)+$`);
@@ -40,6 +43,9 @@ function sources(dir: string): string[] {
 function fileNamespace(rel: string): string {
   if (rel.startsWith('cli/')) return 'cli';
   if (rel.startsWith('core/pdf/')) return 'report';
+  // An engine with a namespace of its own speaks it by default (core/analysis → analysis…).
+  const engine = /^core\/([a-z-]+)\//.exec(rel)?.[1];
+  if (engine && engine !== 'api' && NAMESPACES.includes(engine)) return engine;
   return 'common';
 }
 
