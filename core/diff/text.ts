@@ -1,0 +1,132 @@
+/**
+ * Word-level differences between two texts in any script. Words are cut on Unicode word
+ * boundaries (Intl.Segmenter, UAX #29, with dictionary segmentation for Chinese), so Arabic,
+ * Cyrillic and Chinese answers are compared word by word like English ones. Joining the parts of
+ * one side gives back that side's text exactly.
+ */
+import { diffSequences } from './sequence';
+
+/** A piece of text kept, deleted (only in the older text) or inserted (only in the newer). */
+export interface TextPart {
+  op: 'equal' | 'delete' | 'insert';
+  text: string;
+}
+
+// Without Intl.Segmenter (never the case in Node 20 or Chromium), letters and digits make words.
+const FALLBACK = /[\p{L}\p{M}\p{N}]+|\s+|[^\p{L}\p{M}\p{N}\s]/gu;
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** The text cut into words, spaces and punctuation; the pieces join to the whole text. */
+export function wordTokens(text: string): string[] {
+  if (text === '') return [];
+  segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
+  if (!segmenter) return text.match(FALLBACK) ?? [text];
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) out.push(s.segment);
+  return out;
+}
+
+/** How far a cut may move to reach a space, so that unchanged words on either side stay whole. */
+const BOUNDARY_REACH = 64;
+const SPACE = /\s/;
+const JOINING = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+
+/** Whether cutting just before index `i` would split a character (a surrogate pair, a mark from its letter). */
+function inside(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  return (code >= 0xdc00 && code <= 0xdfff) || JOINING.test(text.charAt(i));
+}
+
+/** The start of the changed middle: just after the last space before `at`, when one is near. */
+function cutBefore(text: string, at: number): number {
+  for (let i = at; i > 0 && at - i <= BOUNDARY_REACH; i--) if (SPACE.test(text.charAt(i - 1))) return i;
+  let i = at;
+  while (inside(text, i)) i--;
+  return i;
+}
+
+/** The end of the changed middle: at the first space from `at` on, when one is near (it only moves into the common end). */
+function cutAfter(text: string, at: number): number {
+  for (let i = at; i < text.length && i - at <= BOUNDARY_REACH; i++) if (SPACE.test(text.charAt(i))) return i;
+  let i = at;
+  while (inside(text, i)) i++;
+  return i;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function add(parts: TextPart[], op: TextPart['op'], text: string): void {
+  if (text === '') return;
+  const last = parts[parts.length - 1];
+  if (last && last.op === op) last.text += text;
+  else parts.push({ op, text });
+}
+
+/**
+ * Between two changes, a kept stretch of only spaces or punctuation reads better as part of the
+ * change: "-a- +c+ -b- +d+" becomes "-a b- +c d+". Deletions come before insertions in each change.
+ */
+function tidy(parts: readonly TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    add(out, 'delete', del);
+    add(out, 'insert', ins);
+    del = ins = '';
+  };
+  parts.forEach((p, i) => {
+    if (p.op === 'delete') del += p.text;
+    else if (p.op === 'insert') ins += p.text;
+    else if ((del || ins) && i < parts.length - 1 && !/[\p{L}\p{N}]/u.test(p.text)) {
+      del += p.text;
+      ins += p.text;
+    } else {
+      flush();
+      add(out, 'equal', p.text);
+    }
+  });
+  flush();
+  return out;
+}
+
+/** Word-level differences turning `before` into `after`. Equal texts give one `equal` part (none if empty). */
+export function diffText(before: string, after: string): TextPart[] {
+  if (before === after) return before === '' ? [] : [{ op: 'equal', text: before }];
+  // Only the stretch between the common beginning and end is cut into words: a one-word change in
+  // a 2,000-character answer segments a few words, not the whole text twice.
+  const prefix = commonPrefix(before, after);
+  const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - prefix);
+  const start = cutBefore(before, prefix);
+  const endA = cutAfter(before, before.length - suffix);
+  const endB = endA + (after.length - before.length);
+  const a = wordTokens(before.slice(start, endA));
+  const b = wordTokens(after.slice(start, endB));
+  const ids = new Map<string, number>();
+  const idOf = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    return id;
+  };
+  const runs = diffSequences(Int32Array.from(a, idOf), Int32Array.from(b, idOf));
+  const parts: TextPart[] = [];
+  add(parts, 'equal', before.slice(0, start));
+  for (const r of runs) {
+    if (r.op === 'insert') add(parts, 'insert', b.slice(r.bStart, r.bEnd).join(''));
+    else add(parts, r.op, a.slice(r.aStart, r.aEnd).join(''));
+  }
+  add(parts, 'equal', before.slice(endA));
+  return tidy(parts);
+}
