@@ -12,23 +12,31 @@ import esBundle from '../locales/es/bundle.json';
 import frBundle from '../locales/fr/bundle.json';
 import ruBundle from '../locales/ru/bundle.json';
 import zhBundle from '../locales/zh/bundle.json';
+import arReview from '../locales/ar/review.json';
+import enReview from '../locales/en/review.json';
+import esReview from '../locales/es/review.json';
+import frReview from '../locales/fr/review.json';
+import ruReview from '../locales/ru/review.json';
+import zhReview from '../locales/zh/review.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
+// Review copies, replies and merges speak through the `review` namespace (`review:errors.otherDraft`…).
+const REVIEW = { ar: arReview, zh: zhReview, en: enReview, fr: frReview, ru: ruReview, es: esReview } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
+/** A translator for the `cli` namespace (and `bundle:` and `review:` keys) in one language, English behind it for anything missing. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle'],
+    ns: ['cli', 'bundle', 'review'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], review: REVIEW[l] }])),
     initAsync: false,
     // Terminal text, not HTML: nothing to escape.
     interpolation: { escapeValue: false },
