@@ -38,19 +38,22 @@ function inside(text: string, i: number): boolean {
   return (code >= 0xdc00 && code <= 0xdfff) || JOINING.test(text.charAt(i));
 }
 
-/** The start of the changed middle: just after the last space before `at`, when one is near. */
-function cutBefore(text: string, at: number): number {
-  for (let i = at; i > 0 && at - i <= BOUNDARY_REACH; i--) if (SPACE.test(text.charAt(i - 1))) return i;
+/**
+ * The start of the changed middle: just after the last space before `at` (or the start of the
+ * text), when one is near; else at `at`, moved back so that neither text has a character split.
+ */
+function cutBefore(a: string, b: string, at: number): number {
+  for (let i = at; i >= 0 && at - i <= BOUNDARY_REACH; i--) if (i === 0 || SPACE.test(a.charAt(i - 1))) return i;
   let i = at;
-  while (inside(text, i)) i--;
+  while (inside(a, i) || inside(b, i)) i--;
   return i;
 }
 
-/** The end of the changed middle: at the first space from `at` on, when one is near (it only moves into the common end). */
-function cutAfter(text: string, at: number): number {
-  for (let i = at; i < text.length && i - at <= BOUNDARY_REACH; i++) if (SPACE.test(text.charAt(i))) return i;
+/** The end of the changed middle in `a`: at the first space from `at` on (or the end), when one is near; it only moves into the common end. */
+function cutAfter(a: string, at: number): number {
+  for (let i = at; i <= a.length && i - at <= BOUNDARY_REACH; i++) if (i === a.length || SPACE.test(a.charAt(i))) return i;
   let i = at;
-  while (inside(text, i)) i++;
+  while (inside(a, i)) i++;
   return i;
 }
 
@@ -109,7 +112,7 @@ export function diffText(before: string, after: string): TextPart[] {
   // a 2,000-character answer segments a few words, not the whole text twice.
   const prefix = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - prefix);
-  const start = cutBefore(before, prefix);
+  const start = cutBefore(before, after, prefix);
   const endA = cutAfter(before, before.length - suffix);
   const endB = endA + (after.length - before.length);
   const a = wordTokens(before.slice(start, endA));

@@ -95,16 +95,17 @@ export function admitReply(received: ReceivedReply, ctx: AdmitContext): Admitted
  */
 export function admitReplies(list: readonly ReceivedReply[], ctx: AdmitContext): { admitted: AdmittedReply[]; refused: Refusal[] } {
   if (list.length > REVIEW_LIMITS.replies) throw new AppError('review:errors.tooManyReplies', { count: list.length, max: REVIEW_LIMITS.replies });
-  const latest = new Map<string, ReceivedReply>();
-  for (const r of list) {
+  // Index of the version used for each review: the last returned (the later one given, on a tie).
+  const latest = new Map<string, number>();
+  list.forEach((r, i) => {
     const held = latest.get(r.reply.reviewId);
-    if (!held || r.reply.returnedAt >= held.reply.returnedAt) latest.set(r.reply.reviewId, r);
-  }
+    if (held === undefined || r.reply.returnedAt >= (list[held] as ReceivedReply).reply.returnedAt) latest.set(r.reply.reviewId, i);
+  });
   const admitted: AdmittedReply[] = [];
   const refused: Refusal[] = [];
-  for (const r of list) {
-    const chosen = latest.get(r.reply.reviewId) as ReceivedReply;
-    if (chosen !== r) {
+  for (const [i, r] of list.entries()) {
+    const chosen = list[latest.get(r.reply.reviewId) as number] as ReceivedReply;
+    if (latest.get(r.reply.reviewId) !== i) {
       const key = chosen.sha256 === r.sha256 ? 'review:errors.duplicateReply' : 'review:errors.olderVersion';
       refused.push({ received: r, error: new AppError(key, { institution: r.reply.reviewer.institution }) });
       continue;
