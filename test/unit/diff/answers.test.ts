@@ -62,7 +62,7 @@ describe('diffAnswers', () => {
 });
 
 describe('table rows', () => {
-  const rows = base['C.2'] as Array<Record<string, unknown>>;
+  const rows = base['C.2'] as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
 
   it('reports rows added, removed and edited (with the cells that changed), matched by content', () => {
     const after = [
