@@ -57,17 +57,28 @@ function cutAfter(a: string, at: number): number {
   return i;
 }
 
+// Binary searches over string equality (a native comparison of whole stretches) rather than a loop
+// over characters: the common beginning and end of two long answers are most of their length.
 function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (a.slice(0, mid) === b.slice(0, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function commonSuffix(a: string, b: string, limit: number): number {
-  let i = 0;
-  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (a.slice(a.length - mid) === b.slice(b.length - mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function add(parts: TextPart[], op: TextPart['op'], text: string): void {

@@ -5,12 +5,12 @@
 import { AppError } from '../errors';
 import { formatIssuePath } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
-import { answerSchemaFor } from '../draft/answers';
 import type { AcceptedSuggestion, Draft } from '../draft/schema';
 import { itemsInOrder, type Answers } from '../diff/answers';
 import { appendChange } from '../store/changes';
 import type { AdmittedReply } from './admit';
 import { mergeAnswer, type MergeStatus } from './merge';
+import { cachedAnswerSchema } from './item-schema';
 
 export interface AcceptResult {
   answers: Record<string, unknown>;
@@ -40,7 +40,7 @@ export function acceptSuggestion(
   if (!item) throw new AppError('review:errors.unknownItems', { items: s.itemId, count: 1 });
   let value: unknown;
   if (edited !== undefined) {
-    const parsed = answerSchemaFor(item).safeParse(edited);
+    const parsed = cachedAnswerSchema(item).safeParse(edited);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('review:errors.invalidSuggestion', { itemId: s.itemId, path: issue ? formatIssuePath(issue.path) || '(root)' : '(root)', problem: issue?.message ?? 'invalid' });

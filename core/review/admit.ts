@@ -7,10 +7,11 @@
 import { AppError } from '../errors';
 import { formatIssuePath } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
-import { answerSchemaFor, EvidenceAnswerSchema } from '../draft/answers';
+import { EvidenceAnswerSchema } from '../draft/answers';
 import type { Draft } from '../draft/schema';
 import { itemsInOrder } from '../diff/answers';
 import { REVIEW_LIMITS, type ReviewBase, type ReviewReply } from './schema';
+import { cachedAnswerSchema } from './item-schema';
 
 /** A reply as read, with the hash of its content (content-hash.ts `replySha256`). */
 export interface ReceivedReply {
@@ -61,7 +62,7 @@ function checkItems(reply: ReviewReply, pack: ChecklistPack, known: KnownBase): 
   for (const s of reply.suggestions) {
     const item = items.get(s.itemId);
     if (!item) continue;
-    const parsed = answerSchemaFor(item).safeParse(s.answer);
+    const parsed = cachedAnswerSchema(item).safeParse(s.answer);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('review:errors.invalidSuggestion', { itemId: s.itemId, path: issue ? formatIssuePath(issue.path) || '(root)' : '(root)', problem: issue?.message ?? 'invalid' });

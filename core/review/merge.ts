@@ -9,11 +9,11 @@
  * - `same`: the current answer already is the suggestion; `unchanged`: the suggestion is the base
  *   answer itself — in both cases there is nothing to apply.
  */
-import { answerSchemaFor } from '../draft/answers';
 import type { ChecklistItem } from '../checklist/schema';
 import { jsonEqual } from '../diff/equal';
 import { isRow, type Row } from '../diff/rows';
 import { mergeEvidence, mergeFields, mergeRows, mergeSets, type ConflictPart, type PartsMerge } from './merge-parts';
+import { cachedAnswerSchema } from './item-schema';
 
 export type { ConflictPart, ConflictWhere } from './merge-parts';
 
@@ -76,6 +76,6 @@ export function mergeAnswer(item: ChecklistItem | undefined, base: unknown, your
   const parts = mergeParts(item, base, yours, theirs);
   if (!parts) return whole(base, yours, theirs);
   if (parts.conflicts.length > 0) return { status: 'conflict', conflicts: parts.conflicts };
-  if (item && !answerSchemaFor(item).safeParse(parts.merged).success) return whole(base, yours, theirs);
+  if (item && !cachedAnswerSchema(item).safeParse(parts.merged).success) return whole(base, yours, theirs);
   return { status: 'merges', merged: parts.merged, conflicts: [] };
 }

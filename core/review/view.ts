@@ -4,7 +4,7 @@
  * a suggestion appear, in checklist order. Differences for display are computed per item, when
  * shown (core/diff `diffAnswer`), not here: this stays cheap for ten replies on 300 items.
  */
-import type { ChecklistPack } from '../checklist/schema';
+import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
 import type { ItemType } from '../checklist/vocabulary';
 import { itemsInOrder, type Answers } from '../diff/answers';
 import { jsonEqual } from '../diff/equal';
@@ -65,6 +65,13 @@ export interface MergeView {
   counts: Record<MergeStatus, number> & { comments: number };
 }
 
+const indexes = new WeakMap<ChecklistPack, Map<string, ChecklistItem>>();
+function itemIndex(pack: ChecklistPack): Map<string, ChecklistItem> {
+  let index = indexes.get(pack);
+  if (!index) indexes.set(pack, (index = new Map(itemsInOrder(pack).map(({ item }) => [item.id, item]))));
+  return index;
+}
+
 function summary(r: AdmittedReply): ReplySummary {
   const { reply } = r;
   return {
@@ -85,32 +92,28 @@ export function buildMergeView(pack: ChecklistPack, current: Answers, replies: r
   const comments = new Map<string, ItemComment[]>();
   const suggestions = new Map<string, SuggestionView[]>();
   const counts = { ...(Object.fromEntries(MERGE_STATUSES.map((s) => [s, 0])) as Record<MergeStatus, number>), comments: 0 };
-  const items = new Map(itemsInOrder(pack).map(({ item }) => [item.id, item]));
+  const items = itemIndex(pack);
   for (const r of replies) {
-    const who = { reviewId: r.reply.reviewId, institution: r.reply.reviewer.institution, reviewer: r.reply.reviewer.name };
+    const { reviewId } = r.reply;
+    const { institution, name: reviewer } = r.reply.reviewer;
+    // Objects of one fixed shape, optional members set afterwards: spreading them in cost more than the merges.
     for (const c of r.reply.comments) {
-      const list = comments.get(c.itemId) ?? [];
-      list.push({ ...who, id: c.id, ...(c.field !== undefined ? { field: c.field } : {}), text: c.text, at: c.at });
-      comments.set(c.itemId, list);
+      const comment: ItemComment = { reviewId, institution, reviewer, id: c.id, text: c.text, at: c.at };
+      if (c.field !== undefined) comment.field = c.field;
+      const list = comments.get(c.itemId);
+      if (list) list.push(comment);
+      else comments.set(c.itemId, [comment]);
       counts.comments++;
     }
     for (const s of r.reply.suggestions) {
       const base = r.known.draft.answers[s.itemId];
       const merge = mergeAnswer(items.get(s.itemId), base, current[s.itemId], s.answer);
-      const list = suggestions.get(s.itemId) ?? [];
-      list.push({
-        ...who,
-        id: s.id,
-        ...(s.note !== undefined ? { note: s.note } : {}),
-        at: s.at,
-        base,
-        theirs: s.answer,
-        status: merge.status,
-        ...(merge.merged !== undefined ? { merged: merge.merged } : {}),
-        conflicts: merge.conflicts,
-        competing: false,
-      });
-      suggestions.set(s.itemId, list);
+      const view: SuggestionView = { reviewId, institution, reviewer, id: s.id, at: s.at, base, theirs: s.answer, status: merge.status, conflicts: merge.conflicts, competing: false };
+      if (s.note !== undefined) view.note = s.note;
+      if (merge.merged !== undefined) view.merged = merge.merged;
+      const list = suggestions.get(s.itemId);
+      if (list) list.push(view);
+      else suggestions.set(s.itemId, [view]);
       counts[merge.status]++;
     }
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { describeIssues, formatIssuePath } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
-import { answerSchemaFor, EvidenceAnswerSchema } from '../draft/answers';
+import { EvidenceAnswerSchema } from '../draft/answers';
 import { itemsInOrder } from '../diff/answers';
 import { jsonEqual } from '../diff/equal';
 import {
@@ -24,6 +24,7 @@ import {
   type ReviewRequest,
   type Verdict,
 } from './schema';
+import { cachedAnswerSchema } from './item-schema';
 
 export const REVIEW_WORK_FORMAT = 'scsa-review-work';
 export const REVIEW_WORK_SCHEMA_VERSION = 1;
@@ -112,7 +113,7 @@ export function suggest(
   id: string = newId(),
 ): ReviewWork {
   const item = itemOf(pack, input.itemId);
-  const parsed = answerSchemaFor(item).safeParse(input.answer);
+  const parsed = cachedAnswerSchema(item).safeParse(input.answer);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError('review:errors.invalidSuggestion', { itemId: item.id, path: issue ? formatIssuePath(issue.path) || '(root)' : '(root)', problem: issue?.message ?? 'invalid' });
