@@ -23,7 +23,7 @@ import { runBench } from './lib/harness';
 import { kib, ms, msSince, percentile } from './lib/stats';
 
 const REPLIES = 10;
-const RUNS = 15;
+const RUNS = 40;
 const VIEW_TARGET = 100;
 const DIFF_TARGET = 50;
 const TEXT_FIELDS = ['measures', 'examples', 'challenges', 'assistanceOther', 'assistanceDetails', 'assistanceReceivedFrom'] as const;
