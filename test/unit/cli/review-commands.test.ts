@@ -252,7 +252,7 @@ describe('scsa diff', () => {
   it('lists the changed items of two drafts: words in Arabic text, fields, rows and choices', async () => {
     const d = await readDraft('ken.scsa.json');
     const b5 = d.answers['B.5'] as Record<string, unknown>;
-    const rows = d.answers['C.2'] as Array<Record<string, unknown>>;
+    const rows = d.answers['C.2'] as [Record<string, string | number>, Record<string, string | number>];
     await writeDraft('later.scsa.json', {
       ...d,
       revision: 9,
