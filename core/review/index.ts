@@ -1,7 +1,8 @@
 /**
  * Internal review by ministries: review copies, the reviewer's work and reply, admitting replies,
- * the merge view and accepting suggestions (docs/formats/review.md). The pure parts (schemas,
- * parse, merge, view, work, accept) also run in the renderer; files and hashes need Node.
+ * the merge view, accepting suggestions and the focal point's ledger (docs/formats/review.md).
+ * This index needs Node (files, hashes); the screens import the pure modules directly: schema,
+ * parse, merge, view, work, admit, accept, record, ledger (test/unit/review/pure.test.ts).
  */
 export * from './schema';
 export { parseReply, parseRequest, replyText, nestedDeeperThan } from './parse';
@@ -15,3 +16,5 @@ export { buildMergeView, type ItemComment, type ItemReview, type MergeView, type
 export { acceptClean, acceptSuggestion, nextRevisionWith, type AcceptResult } from './accept';
 export * from './work';
 export { consultationOf } from './record';
+export * from './ledger';
+export { readLedger, writeLedger, LEDGER_FILE } from './ledger-file';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ReviewReplySchema, ReviewRequestSchema } from './schema';
+import { ReviewLedgerSchema } from './ledger';
+import { ReviewWorkSchema } from './work';
 
 const BASE = 'https://unhabitat.org/safer-cities/self-assessment/schemas';
 
@@ -9,7 +11,7 @@ function toJson(schema: z.ZodType, id: string, title: string, description: strin
 }
 
 /**
- * The JSON Schemas of the two review files, generated from the zod schemas the code uses and
+ * The JSON Schemas of the review files, generated from the zod schemas the code uses and
  * committed under docs/schemas/ by `node scripts/gen-schemas.mjs` (test/unit/review/json-schemas.test.ts
  * keeps them in step).
  */
@@ -26,6 +28,18 @@ export function generateReviewSchemas(): Record<string, Record<string, unknown>>
       'review-reply.schema.json',
       'Review reply (*.scsa-reply.json)',
       "A reviewing institution's verdict, comments and suggested answers, against the base revision. See docs/formats/review.md.",
+    ),
+    'review-work.schema.json': toJson(
+      ReviewWorkSchema,
+      'review-work.schema.json',
+      "A reviewer's work in progress (autosaved)",
+      'Comments, suggestions, verdict and note not yet returned. See docs/formats/review.md.',
+    ),
+    'review-ledger.schema.json': toJson(
+      ReviewLedgerSchema,
+      'review-ledger.schema.json',
+      "The focal point's record of reviews (reviews.json)",
+      'Copies sent, reply versions imported, decisions on suggestions and resolutions of comments. See docs/formats/review.md.',
     ),
   };
 }

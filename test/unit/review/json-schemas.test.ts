@@ -14,6 +14,10 @@ describe('review JSON Schemas in docs/schemas', () => {
     expect(readFileSync(path.join(DIR, name), 'utf8')).toBe(schemaFileText(generated[name] ?? {}));
   });
 
+  it('cover the four review files', () => {
+    expect(Object.keys(generated).sort()).toEqual(['review-ledger.schema.json', 'review-reply.schema.json', 'review-request.schema.json', 'review-work.schema.json']);
+  });
+
   it('require what a merge relies on', () => {
     const reply = generated['review-reply.schema.json'] as { required: string[] };
     expect(reply.required).toEqual(expect.arrayContaining(['format', 'schemaVersion', 'reviewId', 'base', 'reviewer', 'returnedAt', 'verdict', 'comments', 'suggestions']));
