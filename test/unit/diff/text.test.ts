@@ -1,5 +1,6 @@
 // Word-level differences of answers in any of the six languages, as the compare view and scsa diff show them.
 import { describe, expect, it } from 'vitest';
+import saclPack from '../../../core/checklist/packs/safer-cities-sacl.pack.json';
 import { diffSequences, diffText, wordTokens, type TextPart } from '../../../core/diff';
 
 const side = (parts: TextPart[], which: 'before' | 'after') => parts.filter((p) => p.op === 'equal' || p.op === (which === 'before' ? 'delete' : 'insert')).map((p) => p.text).join('');
@@ -54,6 +55,15 @@ describe('diffText', () => {
       ['insert', 'مضافة'],
       ['delete', 'كلمة300'],
     ]);
+  });
+
+  it('cuts words exactly where Intl.Segmenter (UAX #29) does, in every language of the checklist', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+    const texts = saclPack.sections.flatMap((s) => s.items.flatMap((i) => [i.text, (i as { guidance?: Record<string, string> }).guidance].flatMap((t) => (t ? Object.values(t) : []))));
+    texts.push("l'État, the city's 1,000.5 people: e.g. example.org — Ф.И.О. ٣٫٥ م.", 'one  two\tthree');
+    expect(texts.length).toBeGreaterThan(500);
+    const differ = texts.filter((t) => wordTokens(t).join('|') !== [...segmenter.segment(t)].map((x) => x.segment).join('|'));
+    expect(differ).toEqual([]);
   });
 
   it('tokenises on word boundaries and joins back to the text', () => {
