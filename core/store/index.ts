@@ -6,3 +6,4 @@ export { DEFAULT_MAX_ATTACHMENT_BYTES } from './attachments';
 export { exportCopy, importCopy, companionAttachmentsDir, type ExportResult } from './portable';
 export { createAutosaver, type Autosaver, type AutosaveState } from './autosave';
 export { assessmentPaths, DRAFT_FILE } from './layout';
+export { pinForReview, unpinReview, listPins, pinnedRevisions, type RevisionPin } from './pins';
