@@ -37,26 +37,26 @@ interface Kind<T> {
   version: number;
   maxBytes: number;
   schema: z.ZodType<T>;
-  /** Error keys under `review:errors.` for this file. */
+  /** Error keys (`review:errors.…`) for this file. */
   keys: { tooLarge: string; notJson: string; wrongFormat: string; invalid: string };
 }
 
 function parseReviewFile<T>(bytes: Uint8Array, kind: Kind<T>): T {
-  if (bytes.byteLength > kind.maxBytes) throw new AppError(`review:errors.${kind.keys.tooLarge}`, { size: bytes.byteLength, max: kind.maxBytes });
+  if (bytes.byteLength > kind.maxBytes) throw new AppError(kind.keys.tooLarge, { size: bytes.byteLength, max: kind.maxBytes });
   let raw: unknown;
   try {
     raw = JSON.parse(utf8.decode(bytes));
   } catch (err) {
-    throw new AppError(`review:errors.${kind.keys.notJson}`, undefined, err);
+    throw new AppError(kind.keys.notJson, undefined, err);
   }
   if (nestedDeeperThan(raw, REVIEW_LIMITS.depth)) throw new AppError('review:errors.tooDeep', { max: REVIEW_LIMITS.depth });
   const head = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  if (head.format !== kind.format) throw new AppError(`review:errors.${kind.keys.wrongFormat}`);
+  if (head.format !== kind.format) throw new AppError(kind.keys.wrongFormat);
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > kind.version) {
     throw new AppError('review:errors.futureVersion', { found: head.schemaVersion, supported: kind.version });
   }
   const parsed = kind.schema.safeParse(raw);
-  if (!parsed.success) throw new AppError(`review:errors.${kind.keys.invalid}`, describeIssues(parsed.error));
+  if (!parsed.success) throw new AppError(kind.keys.invalid, describeIssues(parsed.error));
   return parsed.data;
 }
 
@@ -67,7 +67,7 @@ export function parseReply(bytes: Uint8Array): ReviewReply {
     version: REVIEW_REPLY_SCHEMA_VERSION,
     maxBytes: REVIEW_LIMITS.replyBytes,
     schema: ReviewReplySchema,
-    keys: { tooLarge: 'replyTooLarge', notJson: 'replyNotJson', wrongFormat: 'notAReply', invalid: 'replyInvalid' },
+    keys: { tooLarge: 'review:errors.replyTooLarge', notJson: 'review:errors.replyNotJson', wrongFormat: 'review:errors.notAReply', invalid: 'review:errors.replyInvalid' },
   });
 }
 
@@ -78,7 +78,7 @@ export function parseRequest(bytes: Uint8Array): ReviewRequest {
     version: REVIEW_REQUEST_SCHEMA_VERSION,
     maxBytes: REVIEW_LIMITS.requestBytes,
     schema: ReviewRequestSchema,
-    keys: { tooLarge: 'copyTooLarge', notJson: 'copyDamaged', wrongFormat: 'notACopy', invalid: 'copyInvalid' },
+    keys: { tooLarge: 'review:errors.copyTooLarge', notJson: 'review:errors.copyDamaged', wrongFormat: 'review:errors.notACopy', invalid: 'review:errors.copyInvalid' },
   });
 }
 
