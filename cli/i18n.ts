@@ -31,6 +31,12 @@ import esAnalysis from '../locales/es/analysis.json';
 import frAnalysis from '../locales/fr/analysis.json';
 import ruAnalysis from '../locales/ru/analysis.json';
 import zhAnalysis from '../locales/zh/analysis.json';
+import arReview from '../locales/ar/review.json';
+import enReview from '../locales/en/review.json';
+import esReview from '../locales/es/review.json';
+import frReview from '../locales/fr/review.json';
+import ruReview from '../locales/ru/review.json';
+import zhReview from '../locales/zh/review.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
@@ -43,10 +49,13 @@ const SECRETARIAT = { ar: arSecretariat, zh: zhSecretariat, en: enSecretariat, f
 // `scsa report` reports the analysis's own errors (`analysis:errors.bundlesFolder`…).
 const ANALYSIS = { ar: arAnalysis, zh: zhAnalysis, en: enAnalysis, fr: frAnalysis, ru: ruAnalysis, es: esAnalysis } satisfies Record<Language, unknown>;
 
+// Review copies, replies and merges speak through the `review` namespace (`review:errors.otherDraft`…).
+const REVIEW = { ar: arReview, zh: zhReview, en: enReview, fr: frReview, ru: ruReview, es: esReview } satisfies Record<Language, unknown>;
+
 export type { TFunction };
 
 /**
- * A translator for the `cli` namespace (and `bundle:`, `drafts:`, `analysis:` and `secretariat:` keys) in one language, English
+ * A translator for the `cli` namespace (and `bundle:`, `drafts:`, `analysis:`, `review:` and `secretariat:` keys) in one language, English
  * behind it for anything missing. Every value put into a message (`{{file}}`, `{{path}}`, a zod
  * message quoting a key from a file…) is printed with its control and bidi characters as visible
  * escapes, so no value can move the cursor, clear the screen or reorder the line it sits in. A value
@@ -59,9 +68,9 @@ export function createTranslator(language: Language): TFunction {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle', 'drafts', 'analysis', 'secretariat'],
+    ns: ['cli', 'bundle', 'drafts', 'analysis', 'review', 'secretariat'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l], secretariat: SECRETARIAT[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l], review: REVIEW[l], secretariat: SECRETARIAT[l] }])),
     initAsync: false,
     // Terminal text, not HTML: the only escaping is of control and bidi characters.
     interpolation: { escapeValue: true, escape: (value: unknown) => visibleControls(String(value)) },

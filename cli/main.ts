@@ -5,7 +5,7 @@ import { LANGUAGES } from '../core/i18n/languages';
 import { EXIT } from './exit-codes';
 import { chooseLanguage, createTranslator, withoutUiLang, type TFunction } from './i18n';
 import { commandUsage, usageText } from './help';
-import { findCommand } from './commands/table';
+import { findCommand, subcommandsOf } from './commands/table';
 import { parseLine, UsageError } from './parse';
 import type { CommandContext } from './commands/types';
 
@@ -70,12 +70,19 @@ export async function main(rawArgv: readonly string[], env: NodeJS.ProcessEnv, r
     io.out(usageText(t));
     return EXIT.ok;
   }
-  const spec = findCommand(name);
-  if (!spec) return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
+  // A command of two words (`review send`) is named by both.
+  const sub = argv[i + 1];
+  const pair = sub !== undefined ? findCommand(`${name} ${sub}`) : undefined;
+  const spec = pair ?? findCommand(name);
+  if (!spec) {
+    const family = subcommandsOf(name);
+    if (family.length > 0) return usageFailure(t, io, new UsageError('errors.missingSubcommand', { command: `scsa ${name}`, list: family.join(', ') }));
+    return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
+  }
 
   let parsed;
   try {
-    parsed = parseLine(argv.slice(i + 1), spec.options);
+    parsed = parseLine(argv.slice(i + (pair ? 2 : 1)), spec.options);
     if (parsed.options.help === true) {
       io.out(commandUsage(t, spec));
       return EXIT.ok;

@@ -1,6 +1,6 @@
 // Writes docs/schemas/*.schema.json from the zod schemas in core/ (the source of truth).
-// Usage: node scripts/gen-schemas.mjs   (test/unit/draft/json-schemas.test.ts and
-// test/unit/secretariat/json-schemas.test.ts check they are current)
+// Usage: node scripts/gen-schemas.mjs   (the json-schemas tests of test/unit/draft, secretariat and
+// review check they are current)
 import { build } from 'esbuild';
 import { mkdir, writeFile, rm, mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = [
   { entry: 'core/draft/json-schemas.ts', generate: 'generateJsonSchemas' },
   { entry: 'core/secretariat/json-schemas.ts', generate: 'generateWorkspaceSchemas' },
+  { entry: 'core/review/json-schemas.ts', generate: 'generateReviewSchemas' },
 ];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'scsa-schemas-'));
 try {

@@ -78,6 +78,43 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./verify-replacement'),
   },
   {
+    name: 'review send',
+    synopsis: 'review send DRAFT --to INSTITUTION [--name N] [--sections A,B] [--due DATE] [--message M] [--no-attachments] --out FILE',
+    options: {
+      lang: LANG,
+      to: { type: 'string', value: 'INSTITUTION' },
+      name: { type: 'string', value: 'N' },
+      sections: { type: 'string', value: 'A,B' },
+      due: { type: 'string', value: 'DATE' },
+      message: { type: 'string', value: 'M' },
+      'no-attachments': { type: 'boolean' },
+      out: OUT_FILE,
+    },
+    positionals: ['DRAFT'],
+    details: true,
+    available: true,
+    load: () => import('./review-send'),
+  },
+  {
+    name: 'review merge',
+    synopsis: 'review merge DRAFT --base REVIEW_COPY REPLY… [--accept-clean] [--dry-run] [--json]',
+    options: { lang: LANG, base: { type: 'string', value: 'REVIEW_COPY' }, 'accept-clean': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    positionals: ['DRAFT', 'REPLY'],
+    variadic: true,
+    details: true,
+    available: true,
+    load: () => import('./review-merge'),
+  },
+  {
+    name: 'diff',
+    synopsis: 'diff A B [--json]',
+    options: { lang: LANG, json: { type: 'boolean' } },
+    positionals: ['A', 'B'],
+    details: true,
+    available: true,
+    load: () => import('./diff'),
+  },
+  {
     name: 'registry',
     synopsis: 'registry add|list|revoke|apply-replacement --workspace DIR …',
     options: {
@@ -153,4 +190,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
+}
+
+/** The second words of the commands named `<name> …` (`review` → send, merge). */
+export function subcommandsOf(name: string): string[] {
+  return COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.slice(name.length + 1));
 }

@@ -14,7 +14,7 @@ import type { SigningKey } from '../keys/keys';
 import { BAGIT_TXT, type ManifestLine } from './bag-text';
 import { PAYLOAD, TAG_FILES, bundleFileName, isIncompressible } from './names';
 import { entryNameProblem } from './entry-names';
-import { buildSubmission, isoDay, submissionAttachments, submissionBytes } from './submission';
+import { buildSubmission, isoDay, submissionAttachments, submissionBytes, type Consultation } from './submission';
 import { tagFiles } from './tag-files';
 import { warmSharedHashPool } from './hash-worker';
 import { writeZipAtomically, type OutputFactory } from './zip-output';
@@ -48,6 +48,8 @@ export interface ExportOptions {
   now?: Date;
   /** For reproducible tests; a fresh `urn:uuid:` otherwise. */
   externalIdentifier?: string;
+  /** Institutions consulted on the draft, carried in submission.json (`consultations`). */
+  consultations?: readonly Consultation[];
   createOutput?: OutputFactory;
   /**
    * Told the payload bytes written so far out of all (submission.json, the PDF when rendered as
@@ -174,7 +176,13 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
       // Awaited below, after the PDF: a failure meanwhile must not count as unhandled.
       for (const s of streaming) s.catch(() => undefined);
 
-      const submission = buildSubmission(draft, { externalIdentifier, submissionRevision: options.submissionRevision, exportedAt: now, software });
+      const submission = buildSubmission(draft, {
+        externalIdentifier,
+        submissionRevision: options.submissionRevision,
+        exportedAt: now,
+        software,
+        ...(options.consultations ? { consultations: options.consultations } : {}),
+      });
       const json = submissionBytes(submission);
       progress.expect(json.length);
       zip.addBuffer(inBag(PAYLOAD.submission), json, true);

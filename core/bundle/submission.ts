@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AssessmentMetaSchema, AttachmentRefSchema, AssessmentIdSchema, DraftSchema, type Draft } from '../draft/schema';
 import { IsoDateSchema } from '../draft/answers';
+import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
+import { VERDICTS } from '../review/schema';
 import { canonicalJsonBytes } from './canonical-json';
 import { attachmentBagPath } from './names';
 
@@ -11,6 +13,19 @@ export const SubmissionAttachmentSchema = AttachmentRefSchema.extend({
   /** Where the file is in the bag, e.g. `data/attachments/<sha256>-report.docx`. */
   path: z.string().regex(/^data\/attachments\/[0-9a-f]{64}-[^/\\]+$/),
 }).strict();
+
+/** One institution consulted on the draft before it was submitted (internal review, docs/formats/review.md). */
+export const ConsultationSchema = z
+  .object({
+    institution: z.string().min(1).max(300),
+    name: z.string().min(1).max(200).optional().describe('The person who answered for the institution.'),
+    reviewId: z.uuid(),
+    sentAt: z.iso.datetime().optional().describe('When the review copy was made.'),
+    returnedAt: z.iso.datetime(),
+    verdict: z.enum(VERDICTS),
+  })
+  .strict();
+export type Consultation = z.infer<typeof ConsultationSchema>;
 
 /**
  * `data/submission.json`: the answers and their metadata, as canonical JSON (see canonical-json.ts).
@@ -33,6 +48,7 @@ export const SubmissionSchema = z
     // The draft's own answers schema: bounded in depth and size before anything recursive runs.
     answers: DraftSchema.shape.answers,
     attachments: z.array(SubmissionAttachmentSchema),
+    consultations: z.array(ConsultationSchema).max(1000).optional().describe('Who was consulted before submitting, and their verdict. Optional: bundles without it stay valid.'),
   })
   .strict();
 export type Submission = z.infer<typeof SubmissionSchema>;
@@ -42,6 +58,8 @@ export interface SubmissionMeta {
   submissionRevision: number;
   exportedAt: Date;
   software: string;
+  /** Institutions consulted (left out of the file when there are none). */
+  consultations?: readonly Consultation[];
 }
 
 /** ISO date (UTC) of an instant: the Bagging-Date and the date in the bundle's file name. */
@@ -71,6 +89,7 @@ export function buildSubmission(draft: Draft, meta: SubmissionMeta): Submission 
     checklist: draft.checklist,
     answers: draft.answers,
     attachments,
+    ...(meta.consultations?.length ? { consultations: meta.consultations } : {}),
   });
 }
 

@@ -47,6 +47,17 @@ export const AttachmentRefSchema = z
   .strict();
 export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
+/** A reviewer's suggestion the focal point accepted: the change log names the review and institution. */
+export const AcceptedSuggestionSchema = z
+  .object({
+    itemId: z.string().regex(ITEM_ID_PATTERN),
+    reviewId: z.uuid(),
+    institution: z.string().min(1).max(300),
+    suggestionId: z.string().min(1).max(64),
+  })
+  .strict();
+export type AcceptedSuggestion = z.infer<typeof AcceptedSuggestionSchema>;
+
 export const ChangeEntrySchema = z
   .object({
     fromRevision: z.number().int().nonnegative(),
@@ -56,6 +67,7 @@ export const ChangeEntrySchema = z
     items: z.array(z.string()).describe('Ids of answers changed in this span of saves.'),
     metadata: z.boolean().describe('Whether assessment metadata or attachments changed.'),
     restoredFrom: z.number().int().nonnegative().optional().describe('Set when the span is a restore of that revision.'),
+    accepted: z.array(AcceptedSuggestionSchema).max(5000).optional().describe('Set when the save took suggestions from review replies: one entry per suggestion.'),
   })
   .strict();
 export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;

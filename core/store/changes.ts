@@ -1,4 +1,4 @@
-import type { ChangeEntry, Draft } from '../draft/schema';
+import type { AcceptedSuggestion, ChangeEntry, Draft } from '../draft/schema';
 
 /** Consecutive saves within this span share one change-log entry, so autosave does not flood the log. */
 export const CHANGE_SPAN_MS = 5 * 60_000;
@@ -25,6 +25,8 @@ export function appendChange(
   restoredFrom?: number,
   // What changed, when the caller already knows (a save plan): spares comparing every answer again.
   known?: { items: string[]; metadata: boolean },
+  // Suggestions from review replies this save accepts: their entry stands alone, naming each review.
+  accepted?: readonly AcceptedSuggestion[],
 ): ChangeEntry[] {
   const at = now.toISOString();
   const items = known?.items ?? changedItems(before, after);
@@ -34,8 +36,10 @@ export function appendChange(
   const last = log[log.length - 1];
   if (
     restoredFrom === undefined &&
+    !accepted?.length &&
     last &&
     last.restoredFrom === undefined &&
+    !last.accepted &&
     last.toRevision === before.revision &&
     now.getTime() - Date.parse(last.startedAt) < CHANGE_SPAN_MS
   ) {
@@ -43,6 +47,7 @@ export function appendChange(
   } else {
     const entry: ChangeEntry = { fromRevision: before.revision, toRevision, startedAt: at, at, items, metadata };
     if (restoredFrom !== undefined) entry.restoredFrom = restoredFrom;
+    if (accepted?.length) entry.accepted = [...accepted];
     log.push(entry);
   }
   return log.slice(-MAX_CHANGE_ENTRIES);

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { createLogger } from '../log';
 import { describeIssues } from '../checklist/issues';
 import type { ChecklistPack } from '../checklist/schema';
-import { DraftSchema, type AttachmentRef, type Draft } from '../draft/schema';
+import { DraftSchema, type AcceptedSuggestion, type AttachmentRef, type Draft } from '../draft/schema';
 import { newDraft, type NewDraftInput } from '../draft/create';
 import { checkDraftBytes } from '../draft/limits';
 import { assessmentPaths, assessmentsRoot, type AssessmentPaths } from './layout';
@@ -21,6 +21,7 @@ import { listAssessments, type StoredAssessment } from './list';
 import { pinRevision, type SubmissionStamp } from './submitted';
 import { listHistoryEntries, readRevision } from './history-view';
 import { memoOf, planSave, serializeWithMemo, type AnswerMemo } from './save-plan';
+import { pinnedRevisions } from './pins';
 
 export type { StoredAssessment } from './list';
 export type { StoreNotice } from './recover';
@@ -161,13 +162,14 @@ export class DraftStore {
    * Save a draft of an open assessment atomically and return what was written. Revision rule: a save
    * whose content (metadata, checklist, answers, attachments) equals the last saved one writes nothing
    * and returns the last saved draft; any other save writes revision = last + 1. Saves of one
-   * assessment run one at a time, in call order.
+   * assessment run one at a time, in call order. `accepted`: the review suggestions this save takes,
+   * recorded in its own change-log entry.
    */
-  async save(draft: Draft): Promise<Draft> {
-    return this.serialize(this.session(draft.id), () => this.write(draft));
+  async save(draft: Draft, options: { accepted?: readonly AcceptedSuggestion[] } = {}): Promise<Draft> {
+    return this.serialize(this.session(draft.id), () => this.write(draft, undefined, options.accepted));
   }
 
-  private async write(input: Draft, restoredFrom?: number): Promise<Draft> {
+  private async write(input: Draft, restoredFrom?: number, accepted?: readonly AcceptedSuggestion[]): Promise<Draft> {
     const s = this.session(input.id);
     const before = s.last;
     s.memo ??= memoOf(before);
@@ -191,7 +193,7 @@ export class DraftStore {
       createdAt: before.createdAt,
       revision,
       updatedAt: now.toISOString(),
-      changeLog: appendChange(before, data, revision, now, restoredFrom, plan ?? undefined),
+      changeLog: appendChange(before, data, revision, now, restoredFrom, plan ?? undefined, accepted),
     };
     const memo = plan?.memo ?? memoOf(next);
     const bytes = serializeWithMemo(next, memo);
@@ -210,7 +212,7 @@ export class DraftStore {
     await writeSnapshot(s.paths.history, s.last, now, s.memo && serializeWithMemo(s.last, s.memo));
     s.lastSnapshotAt = now.getTime();
     s.lastSnapshotRevision = s.last.revision;
-    await pruneSnapshots(s.paths.history, this.retention, now);
+    await pruneSnapshots(s.paths.history, this.retention, now, await pinnedRevisions(s.paths));
   }
 
   /** History of an assessment, newest first, submitted revisions included (see history-view.ts). */

@@ -75,11 +75,15 @@ export function snapshotsToKeep(entries: readonly HistoryEntry[], policy: Retent
   return keep;
 }
 
-/** Apply the retention policy; returns the names deleted. */
-export async function pruneSnapshots(dir: string, policy: RetentionPolicy, now: Date): Promise<string[]> {
+/**
+ * Apply the retention policy; returns the names deleted. Snapshots of `pinned` revisions (bases of
+ * open reviews, pins.ts) are always kept; `'all'` (the pins cannot be read) keeps everything.
+ */
+export async function pruneSnapshots(dir: string, policy: RetentionPolicy, now: Date, pinned: ReadonlySet<number> | 'all' = new Set()): Promise<string[]> {
+  if (pinned === 'all') return [];
   const entries = await listSnapshots(dir);
   const keep = snapshotsToKeep(entries, policy, now);
-  const doomed = entries.filter((e) => !keep.has(e.file)).map((e) => e.file);
+  const doomed = entries.filter((e) => !keep.has(e.file) && !pinned.has(e.revision)).map((e) => e.file);
   for (const name of doomed) await fs.rm(path.join(dir, name), { force: true });
   if (doomed.length > 0) log.info(`pruned ${doomed.length} history snapshots in ${dir}`);
   return doomed;

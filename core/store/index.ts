@@ -5,3 +5,4 @@ export { DEFAULT_RETENTION, snapshotsToKeep } from './history';
 export { DEFAULT_MAX_ATTACHMENT_BYTES } from './attachments';
 export { exportCopy, importCopy, companionAttachmentsDir, type ExportResult } from './portable';
 export { assessmentPaths, DRAFT_FILE } from './layout';
+export { pinForReview, unpinReview, listPins, pinnedRevisions, type RevisionPin } from './pins';
