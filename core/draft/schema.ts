@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
 import { IsoDateSchema, Sha256Schema } from './answers';
+import { MAX_RETIRED_ANSWERS, RetiredAnswerSchema } from './retired';
 
 /** The draft format version this code writes; older versions are migrated on read (see migrations/). */
-export const DRAFT_SCHEMA_VERSION = 1;
+export const DRAFT_SCHEMA_VERSION = 2;
 
 /** Assessment ids name folders on disk, so they are restricted to a safe alphabet. */
 export const AssessmentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/);
@@ -62,7 +63,8 @@ export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
 /**
  * The draft document (`*.scsa.json`). Answers are plain JSON keyed by item id; their shape per item
  * type is checked against the pack by `validateDraft`, not here, so that an answer to an item the
- * pack no longer has is kept rather than rejected.
+ * pack no longer has is kept rather than rejected. Moving to a new checklist version puts an answer
+ * that has no place there in `retiredAnswers` (core/revisions), never away.
  */
 export const DraftSchema = z
   .object({
@@ -76,6 +78,11 @@ export const DraftSchema = z
     answers: z.record(z.string().regex(ITEM_ID_PATTERN), z.json()),
     attachments: z.array(AttachmentRefSchema).default([]),
     changeLog: z.array(ChangeEntrySchema).default([]),
+    retiredAnswers: z
+      .array(RetiredAnswerSchema)
+      .max(MAX_RETIRED_ANSWERS)
+      .default([])
+      .describe('Answers to questions no longer in the checklist, kept when the draft moved to a new checklist version.'),
   })
   .strict();
 export type Draft = z.infer<typeof DraftSchema>;

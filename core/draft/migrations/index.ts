@@ -3,6 +3,7 @@ import { createLogger } from '../../log';
 import { describeIssues } from '../../checklist/issues';
 import { DRAFT_SCHEMA_VERSION, DraftSchema, type Draft } from '../schema';
 import { migration0001 } from './0001-preview-to-v1';
+import { migration0002 } from './0002-retired-answers';
 import type { DraftMigration } from './types';
 
 export type { DraftMigration } from './types';
@@ -10,7 +11,7 @@ export type { DraftMigration } from './types';
 const log = createLogger('draft-migrations');
 
 /** The registry, in order. Append new steps; never reorder or edit. */
-export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001];
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001, migration0002];
 
 export interface MigrationResult {
   draft: Draft;
