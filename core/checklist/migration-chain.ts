@@ -74,6 +74,11 @@ export function checkMigrations(pack: ChecklistPack): MigrationProblem[] {
   if (problems.length > 0) return problems;
 
   steps.forEach((step, i) => {
+    // A step out of this very version leads back into it, or past it: either way a circle.
+    if (step.from === pack.version) {
+      problems.push({ code: 'migrationLoop', path: `migrations[${i}]`, params: { from: step.from, version: step.from } });
+      return;
+    }
     const path = walk(pack, step.from);
     if (!('steps' in path)) {
       problems.push(

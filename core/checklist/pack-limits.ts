@@ -8,9 +8,12 @@ import { AppError } from '../errors';
 export const PACK_BYTES_LIMIT = 50 * 1024 * 1024;
 export const PACK_ITEMS_LIMIT = 10_000;
 
-/** Throws `packs:errors.packTooLarge` when `bytes` reaches the limit. */
+/** The size limit in MB, as messages name it. */
+export const PACK_MB_LIMIT = PACK_BYTES_LIMIT / 1024 / 1024;
+
+/** Throws `packs:errors.packTooLarge` `{limit}` (MB) when `bytes` reaches the limit. */
 export function checkPackBytes(bytes: number): void {
-  if (bytes >= PACK_BYTES_LIMIT) throw new AppError('packs:errors.packTooLarge', { size: bytes, limit: PACK_BYTES_LIMIT });
+  if (bytes >= PACK_BYTES_LIMIT) throw new AppError('packs:errors.packTooLarge', { limit: PACK_MB_LIMIT });
 }
 
 /** Items counted on the raw JSON (before validation); throws `packs:errors.tooManyItems` at the limit. */

@@ -9,7 +9,7 @@ import { sign } from 'node:crypto';
 import yazl from 'yazl';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
-import { PACK_BYTES_LIMIT } from '../checklist/pack-limits';
+import { PACK_BYTES_LIMIT, PACK_MB_LIMIT } from '../checklist/pack-limits';
 import { BundleInvalid } from '../bundle/reasons';
 import { openBag, readSmall, type OpenedBag } from '../bundle/zip-reader';
 import type { SigningKey } from '../keys/keys';
@@ -49,7 +49,7 @@ const LIMITS = {
 function fromZipProblem(err: unknown): AppError {
   if (err instanceof BundleInvalid) {
     log.warn(`pack container refused: ${err.reason} ${JSON.stringify(err.params)}`);
-    if (err.reason === 'tooLarge' || err.reason === 'compressionRatio') return new AppError('packs:errors.packTooLarge', { limit: PACK_BYTES_LIMIT / 1024 / 1024 });
+    if (err.reason === 'tooLarge' || err.reason === 'compressionRatio') return new AppError('packs:errors.packTooLarge', { limit: PACK_MB_LIMIT });
     if (err.reason === 'notZip' || err.reason === 'emptyZip') return new AppError('packs:errors.notAPackFile');
     return new AppError('packs:errors.damagedPackFile', { path: String(err.params.path ?? '') });
   }
@@ -91,7 +91,7 @@ export async function readPackContainer(source: string | Buffer): Promise<PackCo
     const stat = await fs.stat(source).catch((err: NodeJS.ErrnoException) => err);
     if (stat instanceof Error) throw new AppError(stat.code === 'ENOENT' ? 'packs:errors.fileNotFound' : 'packs:errors.unreadable', { file: source });
     if (!stat.isFile()) throw new AppError('packs:errors.unreadable', { file: source });
-    if (stat.size >= LIMITS.maxTotalBytes) throw new AppError('packs:errors.packTooLarge', { limit: PACK_BYTES_LIMIT / 1024 / 1024 });
+    if (stat.size >= LIMITS.maxTotalBytes) throw new AppError('packs:errors.packTooLarge', { limit: PACK_MB_LIMIT });
   }
   let bag: OpenedBag;
   try {

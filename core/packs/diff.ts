@@ -30,6 +30,8 @@ export interface DiffEntry {
   toSection?: string;
   /** removed: the pack's note, when a migration removed it on purpose. */
   note?: LocalizedText;
+  /** optionsChanged: option or column ids the migrations rename, `old → new`. */
+  renamed?: string[];
 }
 
 export interface PackDiff {
@@ -69,7 +71,10 @@ export function diffPacks(oldPack: LoadedPack, newPack: LoadedPack): PackDiff {
     const languages = changedLanguages(oldItem.text, newItem.text, LANGUAGES);
     if (languages.length > 0) entries.push({ change: 'textChanged', ...base, languages });
     if (oldItem.type !== newItem.type) entries.push({ change: 'typeChanged', ...base, fromType: oldItem.type, toType: newItem.type });
-    else if (optionsChanged(oldItem, newItem, fate.entries)) entries.push({ change: 'optionsChanged', ...base });
+    else {
+      const renamed = fate.entries.flatMap((e) => Object.entries({ ...e.options, ...e.columns }).map(([from, to]) => `${from} → ${to}`));
+      if (renamed.length > 0 || optionsChanged(oldItem, newItem, fate.entries)) entries.push({ change: 'optionsChanged', ...base, ...(renamed.length > 0 ? { renamed } : {}) });
+    }
   }
   for (const item of newPack.items.values()) {
     if (!reached.has(item.id)) entries.push({ change: 'added', oldId: null, newId: item.id, title: item.text });

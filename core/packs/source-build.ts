@@ -136,5 +136,7 @@ export async function buildPackFromSource(dir: string): Promise<BuiltPack> {
       ),
     }));
   }
-  return { pack, text: JSON.stringify(pack, null, 1) + '\n', languages: LANGUAGES.filter((l) => texts.has(l)) };
+  const text = JSON.stringify(pack, null, 1) + '\n';
+  // The object exactly as the file will hold it (no key left with an undefined value).
+  return { pack: JSON.parse(text) as Tree, text, languages: LANGUAGES.filter((l) => texts.has(l)) };
 }
