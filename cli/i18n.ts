@@ -13,22 +13,38 @@ import frBundle from '../locales/fr/bundle.json';
 import ruBundle from '../locales/ru/bundle.json';
 import zhBundle from '../locales/zh/bundle.json';
 
+import arDrafts from '../locales/ar/drafts.json';
+import enDrafts from '../locales/en/drafts.json';
+import esDrafts from '../locales/es/drafts.json';
+import frDrafts from '../locales/fr/drafts.json';
+import ruDrafts from '../locales/ru/drafts.json';
+import zhDrafts from '../locales/zh/drafts.json';
+import arPacks from '../locales/ar/packs.json';
+import enPacks from '../locales/en/packs.json';
+import esPacks from '../locales/es/packs.json';
+import frPacks from '../locales/fr/packs.json';
+import ruPacks from '../locales/ru/packs.json';
+import zhPacks from '../locales/zh/packs.json';
+
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
+// Checklist packs and their revisions speak through `packs:` (and pack loading through `drafts:errors.pack…`).
+const DRAFTS = { ar: arDrafts, zh: zhDrafts, en: enDrafts, fr: frDrafts, ru: ruDrafts, es: esDrafts } satisfies Record<Language, unknown>;
+const PACKS = { ar: arPacks, zh: zhPacks, en: enPacks, fr: frPacks, ru: ruPacks, es: esPacks } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
 
 export type { TFunction };
 
-/** A translator for the `cli` namespace (and `bundle:` keys) in one language, English behind it for anything missing. */
+/** A translator for the `cli` namespace (and `bundle:`, `drafts:`, `packs:` keys) in one language, English behind it for anything missing. */
 export function createTranslator(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle'],
+    ns: ['cli', 'bundle', 'drafts', 'packs'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], packs: PACKS[l] }])),
     initAsync: false,
     // Terminal text, not HTML: nothing to escape.
     interpolation: { escapeValue: false },

@@ -6,16 +6,16 @@ import { chooseLanguage, createTranslator, type TFunction } from './i18n';
 import { commandUsage, usageText } from './help';
 import { findCommand } from './commands/table';
 import { parseLine, UsageError } from './parse';
-import type { CommandContext } from './commands/types';
+import type { CommandContext, CommandSpec } from './commands/types';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-function usageFailure(t: TFunction, io: Io, err: UsageError): number {
+function usageFailure(t: TFunction, io: Io, err: UsageError, help = 'scsa --help'): number {
   io.err(`scsa: ${t(err.key, err.params)}`);
-  io.err(t('usage.moreHelp', { command: 'scsa --help' }));
+  io.err(t('usage.moreHelp', { command: help }));
   return EXIT.usage;
 }
 
@@ -60,12 +60,27 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     io.out(usageText(t));
     return EXIT.ok;
   }
-  const spec = findCommand(name);
+  let spec: CommandSpec | undefined = findCommand(name);
   if (!spec) return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
+  let rest = argv.slice(i + 1);
+  if (spec.subcommands) {
+    const word = rest[0];
+    if (word === '--help' || word === '-h') {
+      io.out(commandUsage(t, spec));
+      return EXIT.ok;
+    }
+    const words = spec.subcommands.map((s) => s.word).join('|');
+    const help = `scsa ${spec.name} --help`;
+    if (word === undefined) return usageFailure(t, io, new UsageError('errors.missingArgument', { name: words }), help);
+    const action = spec.subcommands.find((s) => s.word === word);
+    if (!action) return usageFailure(t, io, new UsageError('errors.unknownAction', { command: `scsa ${spec.name}`, value: word, list: words }), help);
+    spec = action;
+    rest = rest.slice(1);
+  }
 
   let parsed;
   try {
-    parsed = parseLine(argv.slice(i + 1), spec.options);
+    parsed = parseLine(rest, spec.options);
     if (parsed.options.help === true) {
       io.out(commandUsage(t, spec));
       return EXIT.ok;

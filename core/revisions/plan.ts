@@ -158,7 +158,8 @@ export function planMove(draft: Draft, oldPack: LoadedPack, newPack: LoadedPack,
     }
     taken.add(fate.newId);
     newAnswers[fate.newId] = converted as Answer;
-    if (canonicalText(converted) !== canonicalText(value)) entry.answer = 'converted';
+    // Renamed option or column ids leave the answer what it was; only a conversion changes it.
+    if (saysHow && canonicalText(converted) !== canonicalText(value)) entry.answer = 'converted';
   }
 
   // Answers to items the draft's own version does not have: never guessed into a place.

@@ -58,7 +58,7 @@ describe('moving a sample draft from 0.1.0 to 0.2.0', () => {
   it('previews each question with what happens to it and to its answer', () => {
     expect(entry(plan.entries, 'A.1')).toMatchObject({ kind: 'textChanged', answer: 'kept', pleaseCheck: true });
     expect(entry(plan.entries, 'A.2')).toMatchObject({ kind: 'kept', answer: 'kept', pleaseCheck: false });
-    expect(entry(plan.entries, 'A.3')).toMatchObject({ kind: 'typeChanged', optionsChanged: true, typeChanged: false, answer: 'converted' });
+    expect(entry(plan.entries, 'A.3')).toMatchObject({ kind: 'typeChanged', optionsChanged: true, typeChanged: false, answer: 'kept', pleaseCheck: true });
     expect(entry(plan.entries, 'A.4')).toMatchObject({ kind: 'typeChanged', typeChanged: true, answer: 'converted', pleaseCheck: true });
     expect(entry(plan.entries, 'B.1')).toMatchObject({ kind: 'typeChanged', answer: 'converted' });
     expect(entry(plan.entries, 'B.2')).toMatchObject({ kind: 'moved', newId: 'B.1.a', answer: 'kept' });
@@ -71,7 +71,7 @@ describe('moving a sample draft from 0.1.0 to 0.2.0', () => {
     expect(entry(plan.entries, null, 'C.5')).toMatchObject({ kind: 'new' });
     expect(entry(plan.entries, 'Z.9')).toMatchObject({ kind: 'unknown', answer: 'retained', reason: 'unknownItem' });
     expect(plan.counts).toMatchObject({ new: 2, removed: 1, unknown: 1 });
-    expect(plan.answers).toEqual({ kept: 4, converted: 4, retained: 3 });
+    expect(plan.answers).toEqual({ kept: 6, converted: 2, retained: 3 });
   });
 
   it('converts answers as the pack says and puts them under their new ids', () => {
@@ -110,9 +110,9 @@ describe('moving a sample draft from 0.1.0 to 0.2.0', () => {
     expect(before.retiredAnswers).toEqual([]);
   });
 
-  it('asks to check only what changed under an answer', () => {
+  it('asks to check only what changed under an answer (a renamed option or column id is no change)', () => {
     const flagged = plan.entries.filter((e) => e.pleaseCheck).map((e) => e.oldId);
-    expect(flagged.sort()).toEqual(['A.1', 'A.3', 'A.4', 'B.1', 'C.2']);
+    expect(flagged.sort()).toEqual(['A.1', 'A.3', 'A.4', 'B.1']);
   });
 });
 
