@@ -117,6 +117,6 @@ export function checkPackText(text: string, findPack: (ref: PackReference) => Lo
   findings.push(...limited(findTranslationGaps(pack).map((path) => error('packs:check.translationGap', { path })), 'packs:check.moreTranslationGaps'));
 
   for (const p of checkMigrations(pack)) findings.push(error(`packs:errors.${p.code}`, { path: p.path, ...p.params }));
-  if (!findings.some((f) => f.code.startsWith('packs:errors.migration'))) findings.push(...completenessWarnings(pack, items, findPack));
+  if (!findings.some((f) => /^packs:errors\.migration/.test(f.code))) findings.push(...completenessWarnings(pack, items, findPack));
   return done(summary);
 }
