@@ -14,16 +14,22 @@ export function applyMove(draft: Draft, plan: MovePlan): Draft {
   if (draft.checklist.id !== plan.from.id || draft.checklist.version !== plan.from.version) {
     throw new AppError('packs:errors.planOutdated', { id: plan.from.id, version: plan.from.version });
   }
-  const moved = {
+  // Spreading keeps the draft's field order, so the file reads as any other draft.
+  const moved: Draft = {
     ...draft,
     checklist: { ...plan.to },
-    answers: structuredClone(plan.newAnswers),
-    retiredAnswers: [...draft.retiredAnswers, ...structuredClone(plan.retired)],
+    // Answers are values the store treats as immutable (it freezes them): kept ones are shared, not copied.
+    answers: { ...plan.newAnswers },
+    retiredAnswers: [...draft.retiredAnswers, ...plan.retired],
   };
-  const parsed = DraftSchema.safeParse(moved);
+  // The answers were JSON in the draft and conversions only produce JSON; what is new is checked.
+  const { answers: _answers, ...rest } = moved;
+  const parsed = ShellSchema.safeParse(rest);
   if (!parsed.success) throw new AppError('drafts:errors.invalidDraft', describeIssues(parsed.error));
-  return parsed.data;
+  return moved;
 }
+
+const ShellSchema = DraftSchema.omit({ answers: true });
 
 export interface MoveResult {
   plan: MovePlan;
