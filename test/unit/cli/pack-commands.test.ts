@@ -94,6 +94,19 @@ describe('scsa pack check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('The checklist pack has 10000 items; a pack must have fewer than 10000.');
   });
+
+  it('refuses a file of 50 MB before reading it, and a pack whose migrations go round in a circle', async () => {
+    await fs.writeFile(at('big.pack.json'), '');
+    await fs.truncate(at('big.pack.json'), 50 * 1024 * 1024);
+    const big = scsa(['pack', 'check', 'big.pack.json']);
+    expect([big.code, big.stderr]).toEqual([1, expect.stringContaining('too large: a pack must be smaller than 50 MB')]);
+    const raw = JSON.parse(await read('rev.pack.json')) as { migrations: unknown[] };
+    raw.migrations = [{ from: '1.0.0', to: '1.0.5', items: {} }, { from: '1.0.5', to: '1.0.0', items: {} }];
+    await fs.writeFile(at('loop.pack.json'), JSON.stringify(raw));
+    const loop = scsa(['pack', 'check', 'loop.pack.json']);
+    expect(loop.code).toBe(1);
+    expect(loop.stdout).toContain('go round in a circle');
+  });
 });
 
 describe('scsa pack diff', () => {
