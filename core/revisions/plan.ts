@@ -162,6 +162,10 @@ export function planMove(draft: Draft, oldPack: LoadedPack, newPack: LoadedPack,
     if (saysHow && canonicalText(converted) !== canonicalText(value)) entry.answer = 'converted';
   }
 
+  // Kept answers in the old version's order (explicit moves were settled first, above).
+  const order = new Map([...oldPack.items.keys()].map((id, i) => [id, i]));
+  retired.sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
+
   // Answers to items the draft's own version does not have: never guessed into a place.
   const unknown: PreviewEntry[] = [];
   for (const [id, value] of Object.entries(draft.answers)) {
