@@ -2,7 +2,7 @@
  * Assemble a pack from its authoring sources, the layout of core/checklist/packs/src/<pack>/:
  * `structure.json` (ids, types, rules, options, migrations: everything that is not text) and one
  * `<lng>.json` per language with the texts, so that each language is written and reviewed on its
- * own. Same output, byte for byte, as scripts/build-pack.mjs for the packs the app carries.
+ * own. scripts/build-pack.mjs runs this for the packs the app carries; `scsa pack build` for any.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
