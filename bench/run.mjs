@@ -1,7 +1,7 @@
 // `npm run bench`: builds each benchmark (bench/*.bench.ts) with esbuild, runs it in its own Node
 // process, prints its tables and rewrites bench/results.md. A benchmark whose code does not build
 // yet (a missing module or export) or that reports a missing dependency is listed as skipped, so
-// the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle|import|analysis|review ...] [--no-write] [--no-big]
+// the run always completes. Usage: node bench/run.mjs [store|renderer|pdf|bundle|import|analysis|review|revisions ...] [--no-write] [--no-big]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -25,6 +25,7 @@ const BENCHES = [
   { id: 'import', title: 'Secretariat import vs openssl dgst -sha256' },
   { id: 'analysis', title: 'Secretariat report of 193 submissions' },
   { id: 'review', title: 'Review merge view and revision diff' },
+  { id: 'revisions', title: 'Checklist revisions: preview, move, pack check' },
 ];
 
 const args = process.argv.slice(2);

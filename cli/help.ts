@@ -13,7 +13,10 @@ function row(left: string, text: string, width: number): string {
 
 function commandLine(t: TFunction, c: CommandSpec, width: number): string {
   const mark = c.available ? '' : ` (${t('usage.notYet')})`;
-  return row(c.synopsis, `${t(`commands.${c.name}`)}${mark}`, width);
+  const own = row(c.synopsis, `${t(`commands.${c.name}`)}${mark}`, width);
+  // A command with actions lists each, indented under it.
+  const actions = (c.subcommands ?? []).map((s) => row(`  ${s.synopsis}`, t(`commands.${s.name}`), width));
+  return [own, ...actions].join('\n');
 }
 
 /** The whole `scsa --help` text. Synopses and flags stay as typed; descriptions are translated. */
@@ -35,9 +38,8 @@ export function usageText(t: TFunction): string {
     t('usage.commands'),
     ...now.map((c) => commandLine(t, c, width)),
     '',
-    t('usage.later'),
-    ...later.map((c) => commandLine(t, c, width)),
-    '',
+    // Once every command of the design has landed, no empty "Planned:" heading.
+    ...(later.length > 0 ? [t('usage.later'), ...later.map((c) => commandLine(t, c, width)), ''] : []),
     t('usage.options'),
     ...flags.map(([flag, text]) => row(flag, text, width)),
     '',
@@ -51,5 +53,7 @@ export function usageText(t: TFunction): string {
 export function commandUsage(t: TFunction, c: CommandSpec): string {
   const mark = c.available ? '' : ` (${t('usage.notYet')})`;
   const details = c.details ? `\n${t(`details.${c.name}`)}\n` : '';
-  return `${t('usage.label')} scsa ${c.synopsis}\n\n${t(`commands.${c.name}`)}${mark}\n${details}`;
+  const width = Math.min(MAX_COLUMN, Math.max(0, ...(c.subcommands ?? []).map((s) => s.synopsis.length)) + 3);
+  const actions = c.subcommands ? `\n${c.subcommands.map((s) => row(`scsa ${s.synopsis}`, t(`commands.${s.name}`), width + 5)).join('\n')}\n` : '';
+  return `${t('usage.label')} scsa ${c.synopsis}\n\n${t(`commands.${c.name}`)}${mark}\n${actions}${details}`;
 }

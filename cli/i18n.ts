@@ -38,7 +38,16 @@ import frReview from '../locales/fr/review.json';
 import ruReview from '../locales/ru/review.json';
 import zhReview from '../locales/zh/review.json';
 
+import arPacks from '../locales/ar/packs.json';
+import enPacks from '../locales/en/packs.json';
+import esPacks from '../locales/es/packs.json';
+import frPacks from '../locales/fr/packs.json';
+import ruPacks from '../locales/ru/packs.json';
+import zhPacks from '../locales/zh/packs.json';
+
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
+// Checklist packs and their revisions speak through `packs:` (and pack loading through `drafts:errors.pack…`).
+const PACKS = { ar: arPacks, zh: zhPacks, en: enPacks, fr: frPacks, ru: ruPacks, es: esPacks } satisfies Record<Language, unknown>;
 // Keys, export and verify speak through the `bundle` namespace (`bundle:verify.hashMismatch`…).
 const BUNDLE = { ar: arBundle, zh: zhBundle, en: enBundle, fr: frBundle, ru: ruBundle, es: esBundle } satisfies Record<Language, unknown>;
 // Drafts speak through `drafts` (`drafts:errors.invalidDraft`, `drafts:validation.required`…), as in the app.
@@ -55,7 +64,7 @@ const REVIEW = { ar: arReview, zh: zhReview, en: enReview, fr: frReview, ru: ruR
 export type { TFunction };
 
 /**
- * A translator for the `cli` namespace (and `bundle:`, `drafts:`, `analysis:`, `review:` and `secretariat:` keys) in one language, English
+ * A translator for the `cli` namespace (and `bundle:`, `drafts:`, `analysis:`, `review:`, `packs:` and `secretariat:` keys) in one language, English
  * behind it for anything missing. Every value put into a message (`{{file}}`, `{{path}}`, a zod
  * message quoting a key from a file…) is printed with its control and bidi characters as visible
  * escapes, so no value can move the cursor, clear the screen or reorder the line it sits in. A value
@@ -68,9 +77,9 @@ export function createTranslator(language: Language): TFunction {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['cli', 'bundle', 'drafts', 'analysis', 'review', 'secretariat'],
+    ns: ['cli', 'bundle', 'drafts', 'analysis', 'review', 'packs', 'secretariat'],
     defaultNS: 'cli',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l], review: REVIEW[l], secretariat: SECRETARIAT[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { cli: RESOURCES[l], bundle: BUNDLE[l], drafts: DRAFTS[l], analysis: ANALYSIS[l], review: REVIEW[l], packs: PACKS[l], secretariat: SECRETARIAT[l] }])),
     initAsync: false,
     // Terminal text, not HTML: the only escaping is of control and bidi characters.
     interpolation: { escapeValue: true, escape: (value: unknown) => visibleControls(String(value)) },

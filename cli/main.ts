@@ -7,16 +7,16 @@ import { chooseLanguage, createTranslator, withoutUiLang, type TFunction } from 
 import { commandUsage, usageText } from './help';
 import { findCommand, subcommandsOf } from './commands/table';
 import { parseLine, UsageError } from './parse';
-import type { CommandContext } from './commands/types';
+import type { CommandContext, CommandSpec } from './commands/types';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-function usageFailure(t: TFunction, io: Io, err: UsageError): number {
+function usageFailure(t: TFunction, io: Io, err: UsageError, help = 'scsa --help'): number {
   io.err(`scsa: ${t(err.key, err.params)}`);
-  io.err(t('usage.moreHelp', { command: 'scsa --help' }));
+  io.err(t('usage.moreHelp', { command: help }));
   return EXIT.usage;
 }
 
@@ -70,19 +70,34 @@ export async function main(rawArgv: readonly string[], env: NodeJS.ProcessEnv, r
     io.out(usageText(t));
     return EXIT.ok;
   }
-  // A command of two words (`review send`) is named by both.
+  // A command of two words (`review send`) is named by both; a command with actions (`pack build`) names them after it.
   const sub = argv[i + 1];
   const pair = sub !== undefined ? findCommand(`${name} ${sub}`) : undefined;
-  const spec = pair ?? findCommand(name);
+  let spec: CommandSpec | undefined = pair ?? findCommand(name);
   if (!spec) {
     const family = subcommandsOf(name);
     if (family.length > 0) return usageFailure(t, io, new UsageError('errors.missingSubcommand', { command: `scsa ${name}`, list: family.join(', ') }));
     return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
   }
+  let rest = argv.slice(i + (pair ? 2 : 1));
+  if (spec.subcommands) {
+    const word = rest[0];
+    if (word === '--help' || word === '-h') {
+      io.out(commandUsage(t, spec));
+      return EXIT.ok;
+    }
+    const words = spec.subcommands.map((s) => s.word).join('|');
+    const help = `scsa ${spec.name} --help`;
+    if (word === undefined) return usageFailure(t, io, new UsageError('errors.missingArgument', { name: words }), help);
+    const action = spec.subcommands.find((s) => s.word === word);
+    if (!action) return usageFailure(t, io, new UsageError('errors.unknownAction', { command: `scsa ${spec.name}`, value: word, list: words }), help);
+    spec = action;
+    rest = rest.slice(1);
+  }
 
   let parsed;
   try {
-    parsed = parseLine(argv.slice(i + (pair ? 2 : 1)), spec.options);
+    parsed = parseLine(rest, spec.options);
     if (parsed.options.help === true) {
       io.out(commandUsage(t, spec));
       return EXIT.ok;

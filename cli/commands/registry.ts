@@ -5,20 +5,13 @@ import { printableFingerprint } from '../../core/keys';
 import { visibleControls } from '../../core/text/sanitize';
 import { addKey, applyReplacement, revokeKey, type RegistryChange, type RegistryEntry, type Workspace } from '../../core/secretariat';
 import { EXIT } from '../exit-codes';
+import { commandUsage } from '../help';
+import { findCommand } from './table';
 import { reportAppError } from './passphrase';
 import { printDecision } from './import-output';
 import { optionValue, usageError, workspaceOption } from './workspace-option';
 import type { CommandContext, CommandRun } from './types';
 
-/** The options each action takes (besides --workspace and --lang); any other is a usage error. */
-const ACTION_OPTIONS: Record<string, readonly string[]> = {
-  add: ['country', 'pem', 'fingerprint', 'name', 'role', 'valid-from', 'valid-to', 'note'],
-  list: ['json'],
-  revoke: ['date', 'country'],
-  'apply-replacement': [],
-};
-/** Positional arguments after the action. */
-const ACTION_ARGS: Record<string, string[]> = { add: [], list: [], revoke: ['FINGERPRINT'], 'apply-replacement': ['STATEMENT'] };
 /** A public key PEM or a replacement statement is about 1 KB: a far larger file is not one. */
 const MAX_INPUT_BYTES = 64 * 1024;
 
@@ -61,22 +54,46 @@ function printChange(ctx: CommandContext, key: string, change: RegistryChange): 
   for (const d of filed) printDecision(ctx, d);
 }
 
-async function runAction(ctx: CommandContext, ws: Workspace, action: string, args: string[]): Promise<number> {
-  const o = (name: string) => optionValue(ctx, name);
-  if (action === 'list') {
+/**
+ * Open the workspace (for writing unless `list`; `add` makes it when DIR is new or empty), run one
+ * action, and report an AppError in the user's language (exit 1).
+ */
+async function withWorkspace(ctx: CommandContext, mode: { write: boolean; create?: boolean }, action: (ws: Workspace) => Promise<number>): Promise<number> {
+  const ws = await workspaceOption(ctx, 'registry', mode);
+  if (typeof ws === 'number') return ws;
+  try {
+    return await action(ws);
+  } catch (err) {
+    return reportAppError(ctx, err);
+  } finally {
+    await ws.close();
+  }
+}
+
+/** `scsa registry list --workspace DIR [--json]`: every registered key, or the entries as stored. */
+export const runList: CommandRun = (ctx) =>
+  withWorkspace(ctx, { write: false }, async (ws) => {
     if (ctx.options.json === true) ctx.out(JSON.stringify(ws.registry, null, 2));
     else if (ws.registry.length === 0) ctx.out(ctx.t('registry.empty'));
     else ws.registry.forEach((e) => printEntry(ctx, e));
     return EXIT.ok;
+  });
+
+/**
+ * `scsa registry add --workspace DIR --country ISO3 --pem FILE --fingerprint HEX …`: register a key
+ * from its public key file and the fingerprint typed from the official letter (they must match).
+ * DIR becomes a workspace when it is new or empty.
+ */
+export const runAdd: CommandRun = async (ctx) => {
+  const o = (name: string) => optionValue(ctx, name);
+  for (const [name, shown] of [['workspace', '--workspace DIR'], ['country', '--country ISO3'], ['pem', '--pem FILE'], ['fingerprint', '--fingerprint HEX']] as const) {
+    if (o(name) === undefined) return usageError(ctx, 'registry add', 'errors.missingOption', { option: shown });
   }
-  if (action === 'add') {
-    for (const [name, shown] of [['country', '--country ISO3'], ['pem', '--pem FILE'], ['fingerprint', '--fingerprint HEX']] as const) {
-      if (o(name) === undefined) return usageError(ctx, 'registry', 'errors.missingOption', { option: shown });
-    }
-    const role = o('role') ?? 'focal-point';
-    if (!(KEY_ROLES as readonly string[]).includes(role)) return usageError(ctx, 'registry', 'registry.badRole', { value: role });
-    const pem = await readInput(ctx, path.resolve(o('pem') as string));
-    if (typeof pem === 'number') return pem;
+  const role = o('role') ?? 'focal-point';
+  if (!(KEY_ROLES as readonly string[]).includes(role)) return usageError(ctx, 'registry add', 'registry.badRole', { value: role });
+  const pem = await readInput(ctx, path.resolve(o('pem') as string));
+  if (typeof pem === 'number') return pem;
+  return withWorkspace(ctx, { write: true, create: true }, async (ws) => {
     const change = await addKey(ws, {
       country: o('country') as string,
       pem,
@@ -89,46 +106,44 @@ async function runAction(ctx: CommandContext, ws: Workspace, action: string, arg
     });
     printChange(ctx, 'registry.added', change);
     return EXIT.ok;
-  }
-  if (action === 'revoke') {
-    const change = await revokeKey(ws, args[0] as string, { ...(o('date') ? { date: o('date') as string } : {}), ...(o('country') ? { country: o('country') as string } : {}) });
-    printChange(ctx, 'registry.revoked', change);
+  });
+};
+
+/** `scsa registry revoke FINGERPRINT --workspace DIR [--date D] [--country ISO3]`. */
+export const runRevoke: CommandRun = (ctx) =>
+  withWorkspace(ctx, { write: true }, async (ws) => {
+    const date = optionValue(ctx, 'date');
+    const country = optionValue(ctx, 'country');
+    printChange(ctx, 'registry.revoked', await revokeKey(ws, ctx.positionals[0] as string, { ...(date ? { date } : {}), ...(country ? { country } : {}) }));
     return EXIT.ok;
-  }
-  const raw = await readInput(ctx, path.resolve(args[0] as string));
+  });
+
+/** `scsa registry apply-replacement STATEMENT --workspace DIR`: a key-replacement.json signed by a registered key. */
+export const runApplyReplacement: CommandRun = async (ctx) => {
+  const file = ctx.positionals[0] as string;
+  const raw = await readInput(ctx, path.resolve(file));
   if (typeof raw === 'number') return raw;
   let json: unknown;
   try {
     json = JSON.parse(raw.toString('utf8'));
   } catch {
-    ctx.err(`scsa: ${ctx.t('registry.unreadable', { file: args[0] as string })}`);
+    ctx.err(`scsa: ${ctx.t('registry.unreadable', { file })}`);
     return EXIT.failedCheck;
   }
-  printChange(ctx, 'registry.replaced', await applyReplacement(ws, json));
-  return EXIT.ok;
-}
+  return withWorkspace(ctx, { write: true }, async (ws) => {
+    printChange(ctx, 'registry.replaced', await applyReplacement(ws, json));
+    return EXIT.ok;
+  });
+};
 
 /**
- * `scsa registry add|list|revoke|apply-replacement --workspace DIR …`: the workspace's key registry
- * (docs/formats/workspace.md). `add` creates the workspace when DIR is new or empty. Every change is
- * logged and followed by a look at the held bundles, whose filing is reported like an import.
+ * `scsa registry` picks an action (add, list, revoke, apply-replacement: see table.ts); main.ts runs
+ * the action's own function. This runs only if a line reaches the command without one: show the
+ * actions, exit 2. Every change is logged in registry-log.jsonl and followed by a new look at the
+ * held bundles, whose filing is reported like an import (docs/formats/workspace.md).
  */
 export const run: CommandRun = async (ctx) => {
-  const [action, ...args] = ctx.positionals as [string, ...string[]];
-  const allowed = ACTION_OPTIONS[action];
-  const wanted = ACTION_ARGS[action];
-  if (!allowed || !wanted) return usageError(ctx, 'registry', 'registry.unknownAction', { value: action });
-  const stray = Object.keys(ctx.options).find((name) => !['workspace', 'lang', ...allowed].includes(name));
-  if (stray) return usageError(ctx, 'registry', 'registry.optionNotFor', { option: `--${stray}`, action });
-  if (args.length < wanted.length) return usageError(ctx, 'registry', 'errors.missingArgument', { name: wanted[args.length] as string });
-  if (args.length > wanted.length) return usageError(ctx, 'registry', 'errors.extraArgument', { value: args[wanted.length] as string });
-  const ws = await workspaceOption(ctx, 'registry', { write: action !== 'list', create: action === 'add' });
-  if (typeof ws === 'number') return ws;
-  try {
-    return await runAction(ctx, ws, action, args);
-  } catch (err) {
-    return reportAppError(ctx, err);
-  } finally {
-    await ws.close();
-  }
+  const spec = findCommand('registry');
+  if (spec) ctx.err(commandUsage(ctx.t, spec));
+  return EXIT.usage;
 };

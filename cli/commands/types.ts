@@ -36,10 +36,20 @@ export interface CommandSpec {
   available: boolean;
   /** `scsa <command> --help` adds the text `details.<name>` of cli.json (options, environment). */
   details?: boolean;
-  /** Listed under "later" in help (import, report, pack). */
+  /** Listed under "later" in help (import, report). */
   later?: boolean;
   /** Its `--lang L` is the language of what it makes (the outline, the draft's answers), never of messages. */
   contentLanguage?: boolean;
   /** Loaded only when run, so `scsa --help` never pays for PDF or crypto code. */
   load: () => Promise<{ run: CommandRun }>;
+  /**
+   * Actions of a command (`scsa pack build …`): the word after the command picks one, which then
+   * has its own options and arguments. `name` of an action is its text key (`pack-build`).
+   */
+  subcommands?: readonly SubcommandSpec[];
+}
+
+/** One action of a command with actions; `word` is what the user types after the command. */
+export interface SubcommandSpec extends CommandSpec {
+  word: string;
 }

@@ -60,9 +60,7 @@ export interface OpenedBag {
 // ignoreBOM keeps a leading U+FEFF in the name, where the invisible-character check refuses it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
+const [S_IFREG, S_IFDIR, S_IFLNK] = [0o100000, 0o040000, 0o120000];
 const UNICODE_PATH_EXTRA = 0x7075;
 
 function open(source: string | Buffer): Promise<{ zip: ZipFile; reader: FileReader | null }> {
@@ -120,9 +118,10 @@ function checkKind(entry: Entry, name: string): 'file' | 'dir' {
 /**
  * Open a bundle without extracting it and check every entry before any content is read: safe
  * names, no links or devices, no duplicates (also ignoring case), all under one top folder, and the
- * size limits. Throws BundleInvalid with the first problem.
+ * size limits. Throws BundleInvalid with the first problem. `topFolder: false` reads a zip whose
+ * files sit at its root (a checklist pack container): `top` is then '' and paths are whole names.
  */
-export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS): Promise<OpenedBag> {
+export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS, layout: { topFolder: boolean } = { topFolder: true }): Promise<OpenedBag> {
   let zip: ZipFile;
   let reader: FileReader | null;
   try {
@@ -150,11 +149,13 @@ export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAU
       const folded = name.normalize('NFC').toLowerCase().replace(/\/$/, '');
       if (seen.has(folded)) throw new BundleInvalid('duplicateName', { path: name });
       seen.add(folded);
-      const slash = name.indexOf('/');
-      const first = slash < 0 ? name : name.slice(0, slash);
-      if (slash < 0 && kind === 'file') throw new BundleInvalid('outsideTopFolder', { path: name });
-      if (top === null) top = first;
-      else if (first !== top) throw new BundleInvalid('outsideTopFolder', { path: name });
+      if (layout.topFolder) {
+        const slash = name.indexOf('/');
+        const first = slash < 0 ? name : name.slice(0, slash);
+        if (slash < 0 && kind === 'file') throw new BundleInvalid('outsideTopFolder', { path: name });
+        if (top === null) top = first;
+        else if (first !== top) throw new BundleInvalid('outsideTopFolder', { path: name });
+      } else top = '';
       const size = entry.uncompressedSize;
       if (size > limits.maxEntryBytes) throw new BundleInvalid('tooLarge', { path: name });
       total += size;
@@ -167,7 +168,8 @@ export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAU
       if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
         throw new BundleInvalid('compressionRatio', { path: name });
       }
-      if (kind === 'file') files.set(name.slice(top.length + 1), { path: name.slice(top.length + 1), size, entry });
+      const inside = name.slice(layout.topFolder ? top.length + 1 : 0);
+      if (kind === 'file') files.set(inside, { path: inside, size, entry });
     }
     if (top === null) throw new BundleInvalid('emptyZip', {});
     // Judged on the whole directory: an early run of highly compressible files is no bomb if the rest is not.

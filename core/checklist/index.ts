@@ -6,3 +6,6 @@ export * from './load';
 export * from './rules';
 export * from './answer-presence';
 export { loadSamplePack, samplePackSource } from './sample';
+export * from './migrations-schema';
+export * from './migration-chain';
+export * from './pack-limits';

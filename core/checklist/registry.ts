@@ -14,7 +14,10 @@ export interface PackReference {
   version: string;
 }
 
-/** One pack the app carries, as listed for the "new assessment" wizard. */
+/** Where a pack comes from: part of the app (trusted by inclusion), or installed from a signed file. */
+export type PackOrigin = 'bundled' | 'installed';
+
+/** One pack the app carries or has installed, as listed in About and the "new assessment" wizard. */
 export interface CarriedPack {
   id: string;
   version: string;
@@ -22,6 +25,9 @@ export interface CarriedPack {
   languages: Language[];
   itemCount: number;
   isDefault: boolean;
+  origin: PackOrigin;
+  /** Fingerprint of the key that signed an installed pack. */
+  signer?: string;
 }
 
 /** The checklist a new assessment uses unless another pack is named. */
@@ -76,10 +82,33 @@ function loadEntry(entry: Entry): LoadedPack {
   return loaded;
 }
 
-/** The pack for `ref`, or null when the app does not carry it. */
+/** Packs installed from signed files this session (core/packs/install.ts fills it), by `id@version`. */
+const installed = new Map<string, { loaded: LoadedPack; signer: string }>();
+
+/** Whether the app itself carries `ref` (such a pack is never installed over). */
+export function isBundled(ref: PackReference): boolean {
+  return ENTRIES.some((e) => e.ref.id === ref.id && e.ref.version === ref.version);
+}
+
+/**
+ * Make a verified, installed pack available to findPack and listPacks. Only core/packs calls this,
+ * after the signature and the trust list have been checked. A version the app carries is not replaced.
+ */
+export function registerInstalledPack(loaded: LoadedPack, signer: string): void {
+  const ref = { id: loaded.pack.id, version: loaded.pack.version };
+  if (isBundled(ref)) return;
+  installed.set(keyOf(ref), { loaded, signer });
+}
+
+/** Forget the installed packs (a new data folder; tests). */
+export function clearInstalledPacks(): void {
+  installed.clear();
+}
+
+/** The pack for `ref`, or null when the app neither carries nor has installed it. */
 export function findPack(ref: PackReference): LoadedPack | null {
   const entry = ENTRIES.find((e) => e.ref.id === ref.id && e.ref.version === ref.version);
-  return entry ? loadEntry(entry) : null;
+  return entry ? loadEntry(entry) : (installed.get(keyOf(ref))?.loaded ?? null);
 }
 
 /** The pack for `ref`. Throws AppError `drafts:errors.packNotFound` naming it when the app does not carry it. */
@@ -94,17 +123,15 @@ export function defaultPack(): LoadedPack {
   return getPack(DEFAULT_PACK);
 }
 
-/** Every pack the app carries, the default first. */
+function describe({ pack, items }: LoadedPack, isDefault: boolean, origin: PackOrigin): CarriedPack {
+  return { id: pack.id, version: pack.version, title: pack.title, languages: [...pack.languages], itemCount: items.size, isDefault, origin };
+}
+
+/** Every pack the app carries, the default first, then the installed ones by id and version. */
 export function listPacks(): CarriedPack[] {
-  return ENTRIES.map((entry) => {
-    const { pack, items } = loadEntry(entry);
-    return {
-      id: pack.id,
-      version: pack.version,
-      title: pack.title,
-      languages: [...pack.languages],
-      itemCount: items.size,
-      isDefault: entry.ref === DEFAULT_PACK,
-    };
-  });
+  const carried = ENTRIES.map((entry) => describe(loadEntry(entry), entry.ref === DEFAULT_PACK, 'bundled'));
+  const added = [...installed.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { loaded, signer }]) => ({ ...describe(loaded, false, 'installed'), signer }));
+  return [...carried, ...added];
 }

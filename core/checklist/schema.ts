@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { StrictLocalizedTextSchema, LenientLocalizedTextSchema, type LocalizedTextSchema } from './localized';
-import { ASSISTANCE_TYPES, COLUMN_TYPES, ITEM_ID_PATTERN, KEY_PATTERN, STATUS_VALUES, UNCAC_FIELDS } from './vocabulary';
+import { makeMigrationsSchema } from './migrations-schema';
+import { ASSISTANCE_TYPES, COLUMN_TYPES, ITEM_ID_PATTERN, KEY_PATTERN, STATUS_VALUES, UNCAC_FIELDS, VERSION_PATTERN } from './vocabulary';
 
 /** The pack format version this code reads and writes. */
 export const PACK_SCHEMA_VERSION = 1;
-
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 function labelsFor<K extends string>(keys: readonly K[], text: LocalizedTextSchema) {
   return z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, LocalizedTextSchema>).strict();
@@ -94,7 +93,7 @@ export function makePackSchema(text: LocalizedTextSchema) {
     .object({
       schemaVersion: z.literal(PACK_SCHEMA_VERSION),
       id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
-      version: z.string().regex(SEMVER).describe('Semantic version of the pack content.'),
+      version: z.string().regex(VERSION_PATTERN).describe('Semantic version of the pack content.'),
       languages: z.array(z.enum(LANGUAGES)).min(1),
       title: text,
       labels: z
@@ -106,6 +105,9 @@ export function makePackSchema(text: LocalizedTextSchema) {
         .strict()
         .describe('Translated labels of the shared vocabularies: the status scale and the UNCAC-style block.'),
       sections: z.array(section).min(1),
+      migrations: makeMigrationsSchema(text)
+        .optional()
+        .describe('How answers to earlier versions move to this one, step by step (docs/formats/checklist-pack.md, "Migrations").'),
     })
     .strict()
     .superRefine((pack, ctx) => {

@@ -53,5 +53,7 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** Stable item ids: a section letter, then dot-separated parts, e.g. `B.1`, `C.2.a`. */
 export const ITEM_ID_PATTERN = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+/** Semantic version of a pack's content (`1.0.0`, `1.1.0-rc.1`). */
+export const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 /** Option, column and section ids: short machine names. */
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

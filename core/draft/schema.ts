@@ -3,9 +3,10 @@ import { LANGUAGES } from '../i18n/languages';
 import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
 import { AnswerValueSchema, IsoDateSchema, Sha256Schema } from './answers';
 import { MAX_ANSWERS } from './limits';
+import { MAX_RETIRED_ANSWERS, RetiredAnswerSchema } from './retired';
 
 /** The draft format version this code writes; older versions are migrated on read (see migrations/). */
-export const DRAFT_SCHEMA_VERSION = 1;
+export const DRAFT_SCHEMA_VERSION = 2;
 
 /** Assessment ids name folders on disk, so they are restricted to a safe alphabet. */
 export const AssessmentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/);
@@ -75,7 +76,8 @@ export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
 /**
  * The draft document (`*.scsa.json`). Answers are plain JSON keyed by item id; their shape per item
  * type is checked against the pack by `validateDraft`, not here, so that an answer to an item the
- * pack no longer has is kept rather than rejected.
+ * pack no longer has is kept rather than rejected. Moving to a new checklist version puts an answer
+ * that has no place there in `retiredAnswers` (core/revisions), never away.
  */
 export const DraftSchema = z
   .object({
@@ -92,6 +94,11 @@ export const DraftSchema = z
       .meta({ maxProperties: MAX_ANSWERS }),
     attachments: z.array(AttachmentRefSchema).default([]),
     changeLog: z.array(ChangeEntrySchema).default([]),
+    retiredAnswers: z
+      .array(RetiredAnswerSchema)
+      .max(MAX_RETIRED_ANSWERS)
+      .default([])
+      .describe('Answers to questions no longer in the checklist, kept when the draft moved to a new checklist version.'),
   })
   .strict();
 export type Draft = z.infer<typeof DraftSchema>;

@@ -10,6 +10,7 @@ import { UNCAC_FIELDS, type UncacField } from '../checklist/vocabulary';
 import { isAnswered } from '../checklist/answer-presence';
 import type { Language } from '../i18n/languages';
 import type { AttachmentRef } from '../draft/schema';
+import { ANSWER_SHAPES } from '../draft/answers';
 import type { Labels } from './labels';
 import type { ReportAttachment, ReportTable } from './report-model';
 import { oneLine } from './text/bidi-controls';
@@ -136,6 +137,8 @@ function evidence(ctx: AnswerContext, value: unknown): AdaptedAnswer {
 /** The answer `value` (known to be answered) to `item`, ready for the report. */
 export function adaptAnswer(ctx: AnswerContext, item: ChecklistItem, value: unknown): AdaptedAnswer {
   const one = (v: string): AdaptedAnswer => ({ fields: [{ label: '', value: v }], tables: [], attachments: [] });
+  // A block, table or evidence of another shape would lose the parts its item does not name: print it whole.
+  if (!ANSWER_SHAPES[item.type].safeParse(value).success) return one(plain(value));
   switch (item.type) {
     case 'status':
       return { fields: [], tables: [], attachments: [], statusLabel: statusLabel(ctx, value) };

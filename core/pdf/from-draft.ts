@@ -11,6 +11,7 @@ import { countryName } from '../i18n/countries';
 import type { Language } from '../i18n/languages';
 import { adaptAnswer, type AnswerContext } from './answer-adapter';
 import { createLabels } from './labels';
+import { retiredAnswersSection } from './retired-annex';
 import type { Paper, ReportItem, ReportModel } from './report-model';
 import type { ReportWarning } from './report-context';
 
@@ -91,11 +92,15 @@ export function reportModelFromDraft(draft: Draft, pack: ChecklistPack, options:
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     institutions: draft.assessment.contributingInstitutions.map((name) => ({ name })),
-    sections: pack.sections.map((section) => ({
-      id: section.id,
-      title: localize(section.title, language).text,
-      items: section.items.map(itemOf),
-    })),
+    sections: [
+      ...pack.sections.map((section) => ({
+        id: section.id,
+        title: localize(section.title, language).text,
+        items: section.items.map(itemOf),
+      })),
+      // Answers kept when the draft moved to this checklist version: printed last, never left out.
+      ...[retiredAnswersSection(draft.retiredAnswers, ctx)].filter((s) => s !== null),
+    ],
   };
 }
 

@@ -5,9 +5,9 @@ export const CHANGE_SPAN_MS = 5 * 60_000;
 /** Oldest change-log entries beyond this many are dropped (history snapshots keep the content). */
 export const MAX_CHANGE_ENTRIES = 1000;
 
-/** The parts of a draft a user edits; the store owns the rest (revision, times, change log). */
+/** The parts of a draft a user edits or a checklist move changes; the store owns the rest (revision, times, change log). */
 export function contentKey(d: Draft): string {
-  return JSON.stringify([d.assessment, d.checklist, d.answers, d.attachments]);
+  return JSON.stringify([d.assessment, d.checklist, d.answers, d.attachments, d.retiredAnswers]);
 }
 
 /** Ids whose answers differ between two drafts, added or removed ones included. */
@@ -31,7 +31,9 @@ export function appendChange(
   const at = now.toISOString();
   const items = known?.items ?? changedItems(before, after);
   const metadata =
-    known?.metadata ?? JSON.stringify([before.assessment, before.checklist, before.attachments]) !== JSON.stringify([after.assessment, after.checklist, after.attachments]);
+    known?.metadata ??
+    JSON.stringify([before.assessment, before.checklist, before.attachments, before.retiredAnswers]) !==
+      JSON.stringify([after.assessment, after.checklist, after.attachments, after.retiredAnswers]);
   const log = [...before.changeLog];
   const last = log[log.length - 1];
   if (

@@ -60,7 +60,8 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const metadataOf = (d: Pick<Draft, 'assessment' | 'checklist' | 'attachments'>) => JSON.stringify([d.assessment, d.checklist, d.attachments]);
+// Kept answers change only with a checklist move, but a save that changes them must not be skipped.
+const metadataOf = (d: Pick<Draft, 'assessment' | 'checklist' | 'attachments' | 'retiredAnswers'>) => JSON.stringify([d.assessment, d.checklist, d.attachments, d.retiredAnswers]);
 
 /**
  * What a save of `input` over `before` would write, or null when the input is not valid (the caller

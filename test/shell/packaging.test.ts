@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFile, execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import asar from '@electron/asar';
 import { LANGUAGES } from '../../core/i18n/languages';
 
 const run = promisify(execFile);
+const TEST_PUBLIC_KEY = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const root = path.resolve(__dirname, '../..');
 const require = createRequire(import.meta.url);
 
@@ -57,6 +59,8 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-package-'));
   const project = path.join(tmp, 'project');
   await stageProject(project);
+  // A key in the staged copy only (never in the repository): the build must carry it, and only it.
+  await fs.writeFile(path.join(project, 'build', 'trust', 'test-only.pub.pem'), TEST_PUBLIC_KEY);
   // What electron-builder needs of an Electron distribution for `dir`: the `electron` executable,
   // which it copies and renames after the product. Fuses cannot be flipped in a stub, hence null.
   const electronDist = path.join(tmp, 'electron-dist');
@@ -154,6 +158,13 @@ describe('packaged app (linux dir, stub Electron)', () => {
     const css = under('/dist/renderer/assets/', '.css').map((p) => asar.extractFile(archive, p.slice(1)).toString('utf8')).join('\n');
     expect(css).toContain('.woff2');
     expect(css).not.toMatch(/\.woff\)|format\(["']?woff["']?\)/);
+  });
+
+  it('carries the trust list for signed checklist packs beside app.asar, public keys only', () => {
+    const trust = path.join(unpacked, 'resources', 'trust');
+    expect(readdirSync(trust)).toEqual(['test-only.pub.pem']);
+    expect(readFileSync(path.join(trust, 'test-only.pub.pem'), 'utf8')).toBe(TEST_PUBLIC_KEY);
+    expect(under('/build/')).toEqual([]);
   });
 
   it('leaves out development-only code and duplicates', () => {

@@ -5,6 +5,7 @@ import { DRAFT_SCHEMA_VERSION, DraftSchema, type Draft } from '../schema';
 import { depthWithin } from '../../json/bounds';
 import { checkAnswersRecord, checkDraftSize, MAX_ANSWER_DEPTH } from '../limits';
 import { migration0001 } from './0001-preview-to-v1';
+import { migration0002 } from './0002-retired-answers';
 import type { DraftMigration } from './types';
 
 export type { DraftMigration } from './types';
@@ -12,7 +13,7 @@ export type { DraftMigration } from './types';
 const log = createLogger('draft-migrations');
 
 /** The registry, in order. Append new steps; never reorder or edit. */
-export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001];
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001, migration0002];
 
 export interface MigrationResult {
   draft: Draft;

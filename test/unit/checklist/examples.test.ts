@@ -4,7 +4,7 @@ import { loadPack } from '../../../core/checklist/load';
 import { isAnswered } from '../../../core/checklist/answer-presence';
 import { EXAMPLES, loadExample, type ExampleLanguage } from '../../../core/checklist/examples';
 import { relevantItems, validateDraft } from '../../../core/draft/validate';
-import { DraftSchema } from '../../../core/draft/schema';
+import { DRAFT_SCHEMA_VERSION, DraftSchema } from '../../../core/draft/schema';
 
 const { pack, items } = loadPack(packJson, 'strict');
 const LANGS: ExampleLanguage[] = ['en', 'ar'];
@@ -40,7 +40,7 @@ describe('the example assessments', () => {
       const draft = loadExample(lang);
 
       it('is a draft of the real checklist for the fictional country XXX in its language', () => {
-        expect(draft.schemaVersion).toBe(1);
+        expect(draft.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
         expect(draft.id).toBe(`example-${lang}`);
         expect(draft.checklist).toEqual({ id: pack.id, version: pack.version });
         expect(draft.assessment.countryCode).toBe('XXX');

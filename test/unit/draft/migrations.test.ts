@@ -22,12 +22,22 @@ describe('draft migrations', () => {
   it('brings a format-0 preview draft to the current format without losing an answer', () => {
     const { draft, migratedFrom, applied } = migrateDraft(structuredClone(preview));
     expect(migratedFrom).toBe(0);
-    expect(applied).toEqual(['0001-preview-to-v1']);
+    expect(applied).toEqual(['0001-preview-to-v1', '0002-retired-answers']);
     expect(draft.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
     expect(draft.assessment).toMatchObject({ countryCode: 'KEN', responseLanguage: 'fr' });
     expect(draft.assessment.focalPoints).toEqual([preview.focalPoint]);
     expect(draft.answers).toEqual(preview.answers);
     expect(draft.revision).toBe(7);
+  });
+
+  it('brings a version-1 draft to version 2 with no kept answers, every answer where it was', () => {
+    const v1 = { ...migrateDraft(structuredClone(preview)).draft, schemaVersion: 1 } as Record<string, unknown>;
+    delete v1.retiredAnswers;
+    const { draft, migratedFrom, applied } = migrateDraft(v1);
+    expect(migratedFrom).toBe(1);
+    expect(applied).toEqual(['0002-retired-answers']);
+    expect(draft.retiredAnswers).toEqual([]);
+    expect(draft.answers).toEqual(preview.answers);
   });
 
   it('leaves a current draft as it is', () => {
@@ -63,12 +73,13 @@ describe('draft migrations', () => {
       to: from + 1,
       up: (old) => {
         seen.push(`${from}->${from + 1}`);
-        return from + 1 === 1 ? (migrateDraft(structuredClone(preview)).draft as unknown as Record<string, unknown>) : { ...old, schemaVersion: from + 1 };
+        return from + 1 === DRAFT_SCHEMA_VERSION ? (migrateDraft(structuredClone(preview)).draft as unknown as Record<string, unknown>) : { ...old, schemaVersion: from + 1 };
       },
     });
-    // With the real registry the current version is 1; a fake registry proves the chaining logic.
-    expect(() => migrateDraft(structuredClone(preview), [step(0)], 1)).not.toThrow();
-    expect(seen).toEqual(['0->1']);
+    // A fake registry of as many steps as the real one proves the chaining logic.
+    const fake = Array.from({ length: DRAFT_SCHEMA_VERSION }, (_, from) => step(from));
+    expect(() => migrateDraft(structuredClone(preview), fake, DRAFT_SCHEMA_VERSION)).not.toThrow();
+    expect(seen).toEqual(fake.map((m) => `${m.from}->${m.to}`));
     expect(() => migrateDraft({ schemaVersion: 0 }, [], 1)).toThrow(expect.objectContaining({ code: 'drafts:errors.unsupportedVersion' }));
   });
 });

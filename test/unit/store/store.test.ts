@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DraftStore } from '../../../core/store/draft-store';
 import { AppError } from '../../../core/errors';
-import type { Draft } from '../../../core/draft/schema';
+import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../core/draft/schema';
 import { makeStore, pack, quietLogs, steppingClock, tempDir } from './helpers';
 
 let dir: string;
@@ -139,7 +139,7 @@ describe('a damaged draft file', () => {
     const file = store.paths(d0.id).draft;
     const future = JSON.stringify({ ...JSON.parse(await fs.readFile(file, 'utf8')), schemaVersion: 9, novelty: true });
     await fs.writeFile(file, future);
-    await expect(store.open(d0.id)).rejects.toMatchObject({ code: 'drafts:errors.futureVersion', params: { found: 9, supported: 1 } });
+    await expect(store.open(d0.id)).rejects.toMatchObject({ code: 'drafts:errors.futureVersion', params: { found: 9, supported: DRAFT_SCHEMA_VERSION } });
     expect(await fs.readFile(file, 'utf8')).toBe(future);
     expect((await fs.readdir(store.paths(d0.id).dir)).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
