@@ -9,6 +9,8 @@ export const HISTORY_DIR = 'history';
 export const SUBMITTED_DIR = 'submitted';
 export const ATTACHMENTS_DIR = 'attachments';
 export const LOCK_FILE = '.lock';
+/** What this computer keeps about an assessment beside its draft (archived, a copy's number): see assessment-state.ts. */
+export const STATE_FILE = 'assessment-state.json';
 
 /** Where one assessment lives: `<dataDir>/assessments/<id>/`. */
 export interface AssessmentPaths {
@@ -18,6 +20,7 @@ export interface AssessmentPaths {
   submitted: string;
   attachments: string;
   lock: string;
+  state: string;
 }
 
 export function assessmentsRoot(dataDir: string): string {
@@ -35,5 +38,6 @@ export function assessmentPaths(dataDir: string, id: string): AssessmentPaths {
     submitted: path.join(dir, SUBMITTED_DIR),
     attachments: path.join(dir, ATTACHMENTS_DIR),
     lock: path.join(dir, LOCK_FILE),
+    state: path.join(dir, STATE_FILE),
   };
 }
