@@ -3,6 +3,7 @@ import type { CopyInspection, ImportMode } from '../../../../core/api/contract';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { countryLabel } from '../../ui/country-label';
+import { shownText } from '../../i18n/shown-text';
 
 /** What opening a copy needs the user to decide, if anything: its id is taken here, or it is another country's. */
 export type CopyQuestion = 'exists' | 'otherCountry' | null;
@@ -34,7 +35,14 @@ export function CopyDialog({ seen, onChoose, onCancel }: CopyDialogProps) {
   const format = useFormatters();
   const name = (code: string) => countryLabel(code, i18n.language, t);
   const country = name(seen.draft.countryCode);
-  const file = `\u2068${seen.fileName}\u2069`;
+  // The file's own name reads left to right apart from the sentence (and shows any control character it holds).
+  const file = (
+    <p>
+      <code className="facts__path" dir="ltr">
+        {shownText(seen.fileName)}
+      </code>
+    </p>
+  );
   const existing = seen.existing;
 
   if (!existing) {
@@ -44,7 +52,8 @@ export function CopyDialog({ seen, onChoose, onCancel }: CopyDialogProps) {
         <h2 id="copy-title" className="dialog__title">
           {t('home.copy.otherTitle', { country })}
         </h2>
-        <p className="dialog__intro">{t('home.copy.otherBody', { file, country, countries: here })}</p>
+        {file}
+        <p className="dialog__intro">{t('home.copy.otherBody', { country, countries: here })}</p>
         <div className="dialog__actions">
           <button type="button" className="button button--quiet" onClick={onCancel} autoFocus>
             {t('home.cancel')}
@@ -64,7 +73,8 @@ export function CopyDialog({ seen, onChoose, onCancel }: CopyDialogProps) {
       <h2 id="copy-title" className="dialog__title">
         {t('home.copy.existsTitle')}
       </h2>
-      <p className="dialog__intro">{t('home.copy.existsBody', { file, country: name(existing.countryCode) })}</p>
+      {file}
+      <p className="dialog__intro">{t('home.copy.existsBody', { country: name(existing.countryCode) })}</p>
       <table className="table copy-compare">
         <thead>
           <tr>

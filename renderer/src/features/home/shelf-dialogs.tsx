@@ -35,15 +35,12 @@ export type Done =
   | { kind: 'deleted'; item: AssessmentSummary; trashEntry: string }
   | { kind: 'unarchived' | 'restored'; item: AssessmentSummary };
 
-/** First strong isolate … pop: a folder name stays in one piece inside a right-to-left sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
 export function DoneNotice({ done, onUndo, onDismiss }: { done: Done; onUndo: () => void; onDismiss: () => void }) {
   const { t, i18n } = useTranslation();
   const country = countryLabel(done.item.countryCode, i18n.language, t);
   const text =
     done.kind === 'deleted'
-      ? t('home.done.deleted', { country, folder: isolate(`trash/${done.trashEntry}`) })
+      ? t('home.done.deleted', { country })
       : done.kind === 'archived'
         ? t('home.done.archived', { country })
         : done.kind === 'unarchived'
@@ -51,7 +48,18 @@ export function DoneNotice({ done, onUndo, onDismiss }: { done: Done; onUndo: ()
           : t('home.done.restored', { country });
   return (
     <div className="notice shelf-notice">
-      <p role="status">{text}</p>
+      <p role="status">
+        {text}
+        {done.kind === 'deleted' && (
+          <>
+            {' '}
+            {/* A folder name reads left to right in every language, apart from the sentence. */}
+            <code className="facts__path" dir="ltr">
+              trash/{done.trashEntry}
+            </code>
+          </>
+        )}
+      </p>
       <div className="row-actions">
         {(done.kind === 'deleted' || done.kind === 'archived') && (
           <button type="button" className="button button--secondary button--small" onClick={onUndo}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
@@ -20,9 +20,17 @@ export function NextSteps({ id, fileName, revision, dataDir }: { id: string; fil
   const api = useApi();
   const { t } = useTranslation('signing');
   const [error, setError] = useState<ApiError | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The export is done: what comes next is where the user's attention goes, keyboard and screen reader too.
+  useEffect(() => {
+    title.current?.focus();
+    title.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
   return (
     <section className="next-steps" aria-labelledby="next-title" data-testid="next-steps">
-      <h3 id="next-title">{t('next.title')}</h3>
+      <h3 id="next-title" ref={title} tabIndex={-1}>
+        {t('next.title')}
+      </h3>
       <ol className="next-steps__list">
         <li>
           <h4>{t('next.keepTitle')}</h4>

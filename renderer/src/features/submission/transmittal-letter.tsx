@@ -84,9 +84,8 @@ export function TransmittalLetter({ id, revision }: { id: string; revision: numb
               <li key={index}>
                 {[fp.name, fp.title, fp.institution].filter(Boolean).join(', ')}
                 {(fp.email || fp.phone) && (
-                  <span dir="ltr" className="letter__contact">
-                    {' '}
-                    {[fp.email, fp.phone].filter(Boolean).join(' · ')}
+                  <span className="letter__contact">
+                    <bdi dir="ltr">{[fp.email, fp.phone].filter(Boolean).join(' · ')}</bdi>
                   </span>
                 )}
               </li>
