@@ -22,28 +22,25 @@ const CHANGED: AssessmentSummary = { ...SAMPLE_ASSESSMENT, id: 'c3', countryCode
 function shelfApi(rows: AssessmentSummary[], language = 'en') {
   let list = [...rows];
   const trash = new Map<string, AssessmentSummary>();
-  const api = createFakeApi({
-    language,
-    overrides: {
-      listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: list })),
-      setAssessmentArchived: vi.fn<Api['setAssessmentArchived']>(async (id, archived) => {
-        list = list.map((a) => (a.id === id ? { ...a, archivedAt: archived ? '2026-11-21T08:00:00.000Z' : null } : a));
-        return { ok: true, value: list.find((a) => a.id === id) as AssessmentSummary };
-      }),
-      deleteAssessment: vi.fn<Api['deleteAssessment']>(async (id) => {
-        const entry = `${id}--20261121T080000Z`;
-        trash.set(entry, list.find((a) => a.id === id) as AssessmentSummary);
-        list = list.filter((a) => a.id !== id);
-        return { ok: true, value: { trashEntry: entry } };
-      }),
-      restoreDeletedAssessment: vi.fn<Api['restoreDeletedAssessment']>(async (entry) => {
-        const back = trash.get(entry) as AssessmentSummary;
-        list = [...list, back];
-        return { ok: true, value: back };
-      }),
-    },
-  });
-  return api;
+  const m = {
+    listAssessments: vi.fn<Api['listAssessments']>(async () => ({ ok: true, value: list })),
+    setAssessmentArchived: vi.fn<Api['setAssessmentArchived']>(async (id, archived) => {
+      list = list.map((a) => (a.id === id ? { ...a, archivedAt: archived ? '2026-11-21T08:00:00.000Z' : null } : a));
+      return { ok: true, value: list.find((a) => a.id === id) as AssessmentSummary };
+    }),
+    deleteAssessment: vi.fn<Api['deleteAssessment']>(async (id) => {
+      const entry = `${id}--20261121T080000Z`;
+      trash.set(entry, list.find((a) => a.id === id) as AssessmentSummary);
+      list = list.filter((a) => a.id !== id);
+      return { ok: true, value: { trashEntry: entry } };
+    }),
+    restoreDeletedAssessment: vi.fn<Api['restoreDeletedAssessment']>(async (entry) => {
+      const back = trash.get(entry) as AssessmentSummary;
+      list = [...list, back];
+      return { ok: true, value: back };
+    }),
+  };
+  return Object.assign(createFakeApi({ language, overrides: m }), m);
 }
 
 const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr') as HTMLElement;

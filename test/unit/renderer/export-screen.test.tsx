@@ -114,7 +114,7 @@ describe('export screen, the export and after', () => {
     const { api, m } = exportApi([]);
     m.exportSubmission.mockImplementationOnce(async () => ({ ok: false, error: { code: 'bundle:errors.wrongPassphrase' } }));
     m.exportSubmission.mockImplementationOnce(async () => ({ ok: true, value: { jobId: JOB } }));
-    jobThen(m, { kind: 'export', submission: { fileName: NAME, size: SENT.size, submissionRevision: 3, externalIdentifier: SENT.externalIdentifier, fingerprint: FP } });
+    jobThen(m, { kind: 'export', submission: { fileName: NAME, size: 3 * 1024 * 1024, submissionRevision: 3, externalIdentifier: SENT.externalIdentifier, fingerprint: FP } });
     const downloads = catchDownloads();
     await renderApp(api);
     expect(await screen.findByTestId('export-ready')).toBeTruthy();

@@ -10,6 +10,9 @@ import './export.css';
 
 type State = { kind: 'loading' } | { kind: 'ready'; overview: AssessmentOverview; sent: KeptSubmission } | { kind: 'failed'; error: ApiError };
 
+/** The comma that separates a person's name, title and institution in the interface language. */
+const COMMA: Record<string, string> = { ar: '، ', zh: '，' };
+
 /** A fingerprint as people compare it aloud: 8 groups of 8 hex digits, on two lines. */
 export function printable(fingerprint: string): string {
   const groups = fingerprint.match(/.{1,8}/g) ?? [];
@@ -82,7 +85,7 @@ export function TransmittalLetter({ id, revision }: { id: string; revision: numb
           <ul className="letter__people">
             {state.overview.assessment.focalPoints.map((fp, index) => (
               <li key={index}>
-                {[fp.name, fp.title, fp.institution].filter(Boolean).join(', ')}
+                {[fp.name, fp.title, fp.institution].filter(Boolean).join(COMMA[i18n.language] ?? ', ')}
                 {(fp.email || fp.phone) && (
                   <span className="letter__contact">
                     <bdi dir="ltr">{[fp.email, fp.phone].filter(Boolean).join(' · ')}</bdi>
