@@ -13,6 +13,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const BODY_LIMITS: Readonly<Partial<Record<ApiMethod, number>>> = {
   importCopy: 3 * MAX_DRAFT_BYTES + MAX_BODY_BYTES,
+  inspectCopy: 3 * MAX_DRAFT_BYTES + MAX_BODY_BYTES,
 };
 
 const BodySchema = z.object({ args: z.array(z.unknown()) });

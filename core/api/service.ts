@@ -19,6 +19,7 @@ import { createAttachmentHandler } from '../features/assessments/attachments';
 import { createPdfHandlers } from '../features/pdf/handlers';
 import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
+import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
@@ -74,7 +75,14 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...createAppHandlers(dataDir, options.runtime),
     ...createSettingsHandlers(settings),
     ...createPacksHandlers(),
-    ...createAssessmentHandlers(store, queue),
+    // A deleted assessment takes its submission log and kept bundles into the trash with it.
+    ...createAssessmentHandlers(store, queue, {
+      dataDir,
+      companions: (id) => [
+        { path: submissionLogFile(dataDir, id), as: 'submission-log.json' },
+        { path: keptBundleDir(dataDir, id), as: 'submissions' },
+      ],
+    }),
     ...createPdfHandlers({ jobs, readDraft, uiLanguage }),
     ...keys.handlers,
     ...submissionHandlers,

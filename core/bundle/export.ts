@@ -18,6 +18,7 @@ import { buildSubmission, isoDay, submissionAttachments, submissionBytes, type C
 import { tagFiles } from './tag-files';
 import { warmSharedHashPool } from './hash-worker';
 import { writeZipAtomically, type OutputFactory } from './zip-output';
+import { DEFAULT_LIMITS } from './zip-reader';
 import { progressMeter, type ProgressCallback } from './progress';
 
 const log = createLogger('bundle-export');
@@ -86,7 +87,16 @@ function itemCiting(draft: Draft, pack: ChecklistPack, sha256: string): string {
   return '';
 }
 
+/** Room left in a bundle for its JSON, its PDF and its tag files beside the attachments. */
+const ROOM_FOR_REPORT = 64 * 1024 * 1024;
+
 async function checkAttachments(draft: Draft, pack: ChecklistPack, where: (sha256: string) => string): Promise<void> {
+  // A bundle the verifier would refuse is never written: the attachments must leave room within its total.
+  const total = draft.attachments.reduce((n, a) => n + a.size, 0);
+  const limit = DEFAULT_LIMITS.maxTotalBytes - ROOM_FOR_REPORT;
+  if (total > limit) {
+    throw new AppError('bundle:errors.attachmentsTooLarge', { size: Math.ceil(total / 1024 ** 2), limit: Math.floor(limit / 1024 ** 2) });
+  }
   for (const ref of draft.attachments) {
     const stat = await fs.stat(where(ref.sha256)).catch(() => null);
     if (!stat?.isFile() || stat.size !== ref.size) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PackSchema } from '../checklist/schema';
 import { DraftSchema } from './schema';
+import { AssessmentStateSchema } from '../store/assessment-state';
+import { TrashRecordSchema } from '../store/trash';
 
 const BASE = 'https://unhabitat.org/safer-cities/self-assessment/schemas';
 
@@ -27,6 +29,18 @@ export function generateJsonSchemas(): Record<string, Record<string, unknown>> {
       'draft.schema.json',
       'Safer Cities self-assessment draft (*.scsa.json)',
       'One assessment in progress: metadata, answers keyed by item id, attachments by SHA-256, revision and change log. See docs/formats/draft.md.',
+    ),
+    'assessment-state.schema.json': toJson(
+      AssessmentStateSchema,
+      'assessment-state.schema.json',
+      'Safer Cities self-assessment: what this computer keeps beside a draft (assessment-state.json)',
+      'Whether the user archived the assessment, and the number of a copy kept beside the assessment with its id. Never part of a copy or a bundle. See docs/formats/draft.md, "Assessment state".',
+    ),
+    'trashed-assessment.schema.json': toJson(
+      TrashRecordSchema,
+      'trashed-assessment.schema.json',
+      'Safer Cities self-assessment: a deleted assessment in the trash folder (trashed.json)',
+      'What was moved into trash/<id>--<time>/ and from where, so the app can put it back. See docs/formats/draft.md, "Trash".',
     ),
   };
 }

@@ -88,20 +88,20 @@ export async function buildPackFromSource(dir: string): Promise<BuiltPack> {
   const optional = (value: Record<string, string>) => (Object.keys(value).length > 0 ? value : undefined);
 
   const buildItem = (item: z.infer<typeof ItemSource>): Tree => {
-    const t = (...keys: (string | number)[]) => localized('items', item.id, ...keys);
-    const out: Tree = { id: item.id, type: item.type, text: t('text'), guidance: optional(t('guidance')) };
+    const textOf = (...keys: (string | number)[]) => localized('items', item.id, ...keys);
+    const out: Tree = { id: item.id, type: item.type, text: textOf('text'), guidance: optional(textOf('guidance')) };
     for (const [k, v] of Object.entries(item)) if (!['id', 'type', 'options', 'columns', 'constraints'].includes(k)) out[k] = v;
-    if (at(texts.get('en'), ['items', item.id, 'unit']) !== undefined) out.unit = t('unit');
-    if (item.options) out.options = item.options.map((id) => ({ id, label: t('options', id) }));
+    if (at(texts.get('en'), ['items', item.id, 'unit']) !== undefined) out.unit = textOf('unit');
+    if (item.options) out.options = item.options.map((id) => ({ id, label: textOf('options', id) }));
     if (item.columns) {
       out.columns = item.columns.map((c) => {
-        const col: Tree = { id: c.id, type: c.type, label: t('columns', c.id, 'label') };
+        const col: Tree = { id: c.id, type: c.type, label: textOf('columns', c.id, 'label') };
         if (c.required) col.required = true;
-        if (c.options) col.options = c.options.map((id) => ({ id, label: t('columns', c.id, 'options', id) }));
+        if (c.options) col.options = c.options.map((id) => ({ id, label: textOf('columns', c.id, 'options', id) }));
         return col;
       });
     }
-    if (item.constraints) out.constraints = item.constraints.map((rule, i) => ({ rule, message: t('constraints', i) }));
+    if (item.constraints) out.constraints = item.constraints.map((rule, i) => ({ rule, message: textOf('constraints', i) }));
     return out;
   };
 

@@ -11,6 +11,8 @@ export const ATTACHMENTS_DIR = 'attachments';
 export const LOCK_FILE = '.lock';
 /** Revisions kept for open reviews (see pins.ts). */
 export const PINS_FILE = 'pins.json';
+/** What this computer keeps about an assessment beside its draft (archived, a copy's number): see assessment-state.ts. */
+export const STATE_FILE = 'assessment-state.json';
 
 /** Where one assessment lives: `<dataDir>/assessments/<id>/`. */
 export interface AssessmentPaths {
@@ -21,6 +23,7 @@ export interface AssessmentPaths {
   attachments: string;
   lock: string;
   pins: string;
+  state: string;
 }
 
 export function assessmentsRoot(dataDir: string): string {
@@ -39,5 +42,6 @@ export function assessmentPaths(dataDir: string, id: string): AssessmentPaths {
     attachments: path.join(dir, ATTACHMENTS_DIR),
     lock: path.join(dir, LOCK_FILE),
     pins: path.join(dir, PINS_FILE),
+    state: path.join(dir, STATE_FILE),
   };
 }

@@ -62,10 +62,11 @@ export async function exportCopy(store: DraftStore, id: string, file: string): P
  * The draft a portable copy's bytes hold, ready to adopt: parsed, migrated and validated (a foreign or
  * damaged copy throws `drafts:errors.importInvalid` with `reason` and `file`, a newer format
  * `drafts:errors.futureVersion`, a copy beyond the bounds of draft/limits.ts — too large, an answer
- * too deep or not in its item's structure… — that bound's own error with `file`), with a fresh id when its own is already taken here. Both imports
- * (a file beside its attachments, or the text the renderer read) start here.
+ * too deep or not in its item's structure… — that bound's own error with `file`), and whether an
+ * assessment here already has its id (`taken`: the caller decides, never silently). Both imports (a
+ * file beside its attachments, or the text the renderer read) start here.
  */
-export async function preparePortable(store: DraftStore, bytes: Buffer, file: string): Promise<{ draft: Draft; notices: StoreNotice[] }> {
+export async function preparePortable(store: DraftStore, bytes: Buffer, file: string): Promise<{ draft: Draft; notices: StoreNotice[]; taken: boolean }> {
   if (bytes.byteLength > MAX_PORTABLE_BYTES) throw tooLarge(file);
   const r = parseDraftBytes(bytes);
   if (!r.ok) {
@@ -84,13 +85,13 @@ export async function preparePortable(store: DraftStore, bytes: Buffer, file: st
   }
   const notices: StoreNotice[] = [];
   if (r.migratedFrom !== null) notices.push({ code: 'drafts:notices.migrated', params: { from: r.migratedFrom, to: r.draft.schemaVersion } });
-  let draft: Draft = r.draft;
-  if (await fs.stat(store.paths(draft.id).dir).catch(() => null)) {
-    const id = randomUUID();
-    notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: draft.id, id } });
-    draft = { ...draft, id };
-  }
-  return { draft, notices };
+  const taken = (await fs.stat(store.paths(r.draft.id).dir).catch(() => null)) !== null;
+  return { draft: r.draft, notices, taken };
+}
+
+/** The draft under a fresh id, for a copy kept beside the assessment that has its id. */
+export function withFreshId(draft: Draft): Draft {
+  return { ...draft, id: randomUUID() };
 }
 
 /**
@@ -104,7 +105,10 @@ export async function importCopy(store: DraftStore, file: string): Promise<Opene
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new AppError('drafts:errors.importNotFound', { file: path.basename(file) });
   if (stat.size > MAX_PORTABLE_BYTES) throw tooLarge(path.basename(file));
-  const { draft, notices } = await preparePortable(store, await fs.readFile(file), path.basename(file));
+  const prepared = await preparePortable(store, await fs.readFile(file), path.basename(file));
+  const { notices } = prepared;
+  const draft = prepared.taken ? withFreshId(prepared.draft) : prepared.draft;
+  if (prepared.taken) notices.push({ code: 'drafts:notices.importedAsCopy', params: { originalId: prepared.draft.id, id: draft.id } });
   const source = companionAttachmentsDir(file);
   await store.adoptImported(draft, async (paths) => {
     for (const ref of draft.attachments) {

@@ -104,6 +104,19 @@ export async function listPinned(dir: string, opts: { setAside?: boolean } = {})
 }
 
 /**
+ * The newest readable submitted revision in `dir` (the highest submission revision), or null. Reads
+ * only until one reads, and moves nothing: the list of assessments calls it without a lock.
+ */
+export async function latestPinned(dir: string): Promise<PinnedRevision | null> {
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => NAME.test(n));
+  for (const name of names.sort().reverse()) {
+    const r = await readPin(dir, name);
+    if (r.ok) return r.pin;
+  }
+  return null;
+}
+
+/**
  * Freeze `draft` as the revision sent with the export `stamp`. Idempotent: pinning the same export
  * again returns the existing entry; a different draft for the same export is refused
  * (`drafts:errors.pinConflict`) rather than overwriting what was sent.

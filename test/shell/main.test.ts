@@ -260,7 +260,7 @@ describe('workflow channels over IPC', () => {
     expect(problems.value.map((p) => p.itemId)).toContain('A.4');
     const copy = (await invoke(apiContract.exportCopy.channel, APP_URL, id)) as Env<{ fileName: string; text: string }>;
     expect(copy.value.fileName).toBe('CHL_safer-cities-sample_r1.scsa.json');
-    const imported = (await invoke(apiContract.importCopy.channel, APP_URL, copy.value)) as Env<{ draft: { id: string; answers: unknown } }>;
+    const imported = (await invoke(apiContract.importCopy.channel, APP_URL, copy.value, 'keepBoth')) as Env<{ draft: { id: string; answers: unknown } }>;
     expect(imported.value.draft.id).not.toBe(id);
     expect(imported.value.draft.answers).toEqual({ 'A.1': 'Ministerio', 'B.4': 40 });
     for (const opened of [id, imported.value.draft.id]) expect(await invoke(apiContract.closeAssessment.channel, APP_URL, opened)).toEqual({ ok: true, value: null });

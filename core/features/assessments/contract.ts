@@ -7,16 +7,54 @@ import { AssessmentIdSchema, AssessmentMetaSchema, AttachmentRefSchema, DraftSch
 import { MAX_DRAFT_BYTES } from '../../draft/limits';
 import { PackRefSchema } from '../packs/contract';
 
+const CountSchema = z.number().int().nonnegative();
+
+/**
+ * One assessment in the home list. `progress`: items answered of the items that apply (null when this
+ * app does not carry its checklist); `submission`: its latest signed export, and whether the draft has
+ * changed since (null: a draft never exported); `archivedAt`: set while archived; `copy`: the number
+ * of a copy opened from a file beside the assessment that has its id ("keep both").
+ */
 export const AssessmentSummarySchema = z.object({
   id: z.string(),
   countryCode: z.string().regex(/^[A-Z]{3}$/),
   checklistId: z.string(),
   checklistVersion: z.string(),
   responseLanguage: LanguageSchema,
-  revision: z.number().int().nonnegative(),
+  revision: CountSchema,
   updatedAt: z.string(),
+  progress: z.object({ answered: CountSchema, relevant: CountSchema }).nullable(),
+  submission: z.object({ submissionRevision: z.number().int().positive(), exportedAt: z.string(), changed: z.boolean() }).nullable(),
+  archivedAt: z.string().nullable(),
+  copy: z.object({ n: z.number().int().positive(), of: z.string(), openedAt: z.string() }).nullable(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
+
+/** An assessment's summary with its details (focal points, institutions, period), for the export screen and its letter. */
+export const AssessmentOverviewSchema = z.object({ summary: AssessmentSummarySchema, assessment: AssessmentMetaSchema });
+export type AssessmentOverview = z.infer<typeof AssessmentOverviewSchema>;
+
+/** A trash entry's name, as `deleteAssessment` answers it (core/store/trash.ts TRASH_ENTRY_PATTERN). */
+export const TrashEntrySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}--\d{8}T\d{6}Z(-[1-9]\d{0,3})?$/);
+
+/**
+ * What to do with a file copy whose assessment id is already taken here: `replace` saves its content
+ * as a new revision of that assessment (its history keeps the answers replaced), `keepBoth` adds it
+ * under a new id, numbered as a copy. Without a choice such a copy is refused (`drafts:errors.importExists`).
+ */
+export const ImportModeSchema = z.enum(['replace', 'keepBoth']);
+export type ImportMode = z.infer<typeof ImportModeSchema>;
+
+/** What a file copy holds, read before anything is added, and what it meets on this computer. */
+export const CopyInspectionSchema = z.object({
+  fileName: z.string(),
+  draft: z.object({ id: z.string(), countryCode: z.string(), responseLanguage: LanguageSchema, revision: CountSchema, updatedAt: z.string() }),
+  /** The assessment here with the same id, if any: `sameContent` when the copy holds exactly what it holds. */
+  existing: z.object({ countryCode: z.string(), revision: CountSchema, updatedAt: z.string(), archived: z.boolean(), sameContent: z.boolean() }).nullable(),
+  /** The countries of the assessments already here (the training example left out), for "this file is another country's". */
+  countriesHere: z.array(z.string()),
+});
+export type CopyInspection = z.infer<typeof CopyInspectionSchema>;
 
 export const OpenedAssessmentSchema = z.object({
   draft: DraftSchema,
@@ -81,7 +119,17 @@ export const assessmentsContract = {
   },
   validateAssessment: { channel: 'assessments:validate', input: z.tuple([AssessmentIdSchema]), output: z.array(DraftProblemSchema) },
   exportCopy: { channel: 'assessments:export-copy', input: z.tuple([AssessmentIdSchema]), output: PortableCopySchema },
-  importCopy: { channel: 'assessments:import-copy', input: z.tuple([PortableCopySchema]), output: OpenedAssessmentSchema },
+  /** Read a file copy without adding it: what it holds and whether its id or its country meets one here. */
+  inspectCopy: { channel: 'assessments:inspect-copy', input: z.tuple([PortableCopySchema]), output: CopyInspectionSchema },
+  importCopy: { channel: 'assessments:import-copy', input: z.tuple([PortableCopySchema, ImportModeSchema.optional()]), output: OpenedAssessmentSchema },
+  /** The summary and details of one assessment, read without taking its lock. */
+  getAssessmentOverview: { channel: 'assessments:overview', input: z.tuple([AssessmentIdSchema]), output: AssessmentOverviewSchema },
+  /** Archive an assessment (out of the main list, nothing deleted) or bring it back. */
+  setAssessmentArchived: { channel: 'assessments:set-archived', input: z.tuple([AssessmentIdSchema, z.boolean()]), output: AssessmentSummarySchema },
+  /** Move an assessment, with its kept bundles, to the trash folder of the data folder; answers the trash entry for an undo. */
+  deleteAssessment: { channel: 'assessments:delete', input: z.tuple([AssessmentIdSchema]), output: z.object({ trashEntry: TrashEntrySchema }) },
+  /** Put an assessment moved to the trash back in its place. */
+  restoreDeletedAssessment: { channel: 'assessments:undelete', input: z.tuple([TrashEntrySchema]), output: AssessmentSummarySchema },
   /** The fully answered training example (fictional country "Example", XXX), in English or Arabic. */
   openExample: { channel: 'assessments:open-example', input: z.tuple([z.enum(['en', 'ar'])]), output: OpenedAssessmentSchema },
 } as const satisfies Record<string, MethodSpec>;

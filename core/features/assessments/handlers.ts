@@ -12,7 +12,8 @@ import type { DraftStore, OpenedDraft } from '../../store/draft-store';
 import type { EditQueue } from '../../store/edit-queue';
 import { applyAnswerChanges } from './answer-changes';
 import type { assessmentsContract } from './contract';
-import { draftToPortable, importPortable } from './portable-text';
+import { draftToPortable, importPortable, inspectPortable } from './portable-text';
+import { createShelfHandlers, type ShelfOptions } from './shelf';
 
 const pathExists = (p: string) => fs.stat(p).then(() => true, () => false);
 
@@ -30,7 +31,8 @@ const saved = (d: Draft) => ({ revision: d.revision, updatedAt: d.updatedAt });
  * Every edit is read-change-save under the assessment's edit queue, and answers only once the new
  * revision is on disk.
  */
-export function createAssessmentHandlers(store: DraftStore, queue: EditQueue): AssessmentHandlers {
+export function createAssessmentHandlers(store: DraftStore, queue: EditQueue, shelf: ShelfOptions): AssessmentHandlers {
+  const now = shelf.now ?? (() => new Date());
   const openDraft = (id: string): Draft => {
     const draft = store.current(id);
     if (!draft) throw new AppError('drafts:errors.notOpen', { id });
@@ -87,8 +89,11 @@ export function createAssessmentHandlers(store: DraftStore, queue: EditQueue): A
     async exportCopy(id) {
       return draftToPortable(await readDraft(id));
     },
-    async importCopy(copy) {
-      return opened(await importPortable(store, copy));
+    async inspectCopy(copy) {
+      return inspectPortable(store, copy);
+    },
+    async importCopy(copy, mode) {
+      return opened(await importPortable(store, queue, copy, mode, now()));
     },
     async openExample(language) {
       // The example keeps its fixed id, so a workshop reopens the copy it has been working on.
@@ -99,5 +104,6 @@ export function createAssessmentHandlers(store: DraftStore, queue: EditQueue): A
       log.info(`training example ${example.id} added`);
       return { draft: example, notices: [], readOnly: false };
     },
+    ...createShelfHandlers(store, queue, shelf),
   };
 }

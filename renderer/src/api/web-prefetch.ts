@@ -43,5 +43,5 @@ export function prefetchFirstCalls(hash: string, token: string | null, doFetch: 
   };
   ask('getSettings', []);
   const route = parseHash(hash);
-  if (route.name === 'form' || route.name === 'completeness' || route.name === 'history') ask('openAssessment', [route.id]);
+  if (route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details') ask('openAssessment', [route.id]);
 }

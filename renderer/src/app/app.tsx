@@ -8,6 +8,7 @@ import { WizardScreen } from '../features/wizard/wizard-screen';
 import { AssessmentSession } from '../features/assessment/assessment-session';
 import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
+import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
 import { useRoute } from './routes';
 
@@ -29,7 +30,7 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
-  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history';
+  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form'}>
       {route.name === 'home' && <HomeScreen />}
@@ -37,6 +38,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
       {inAssessment && <AssessmentSession key={route.id} route={route} />}
       {route.name === 'export' && <ExportSubmissionScreen key={route.id} id={route.id} />}
+      {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
     </AppShell>

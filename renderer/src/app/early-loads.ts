@@ -23,7 +23,7 @@ export function startEarlyLoads(api: Pick<Api, 'getSettings' | 'openAssessment' 
     () => DEFAULT_LANGUAGE,
   );
   const route = parseHash(hash);
-  if (route.name === 'form' || route.name === 'completeness' || route.name === 'history') prefetchOpening(api, route.id, language);
+  if (route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details') prefetchOpening(api, route.id, language);
   preloadLanguage(DEFAULT_LANGUAGE);
   void language.then((lng) => lng !== DEFAULT_LANGUAGE && preloadLanguage(lng));
   return { settings };

@@ -7,7 +7,9 @@ export type Route =
   | { name: 'form'; id: string; itemId?: string }
   | { name: 'completeness'; id: string }
   | { name: 'history'; id: string }
+  | { name: 'details'; id: string }
   | { name: 'export'; id: string }
+  | { name: 'letter'; id: string; revision: number }
   | { name: 'signingKey' }
   | { name: 'checkBundle' };
 
@@ -27,7 +29,9 @@ export function parseHash(hash: string): Route {
     const view = parts[2] ?? 'form';
     if (view === 'completeness') return { name: 'completeness', id };
     if (view === 'history') return { name: 'history', id };
+    if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
+    if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
       return item && ITEM.test(item) ? { name: 'form', id, itemId: item } : { name: 'form', id };
@@ -49,8 +53,12 @@ export function hrefFor(route: Route): string {
       return `#/a/${route.id}/completeness`;
     case 'history':
       return `#/a/${route.id}/history`;
+    case 'details':
+      return `#/a/${route.id}/details`;
     case 'export':
       return `#/a/${route.id}/export`;
+    case 'letter':
+      return `#/a/${route.id}/letter/${route.revision}`;
     case 'signingKey':
       return '#/signing-key';
     case 'checkBundle':

@@ -12,6 +12,7 @@ export function useFormatters() {
   return useMemo(() => {
     let dateTime: Intl.DateTimeFormat | undefined;
     let day: Intl.DateTimeFormat | undefined;
+    let localDay: Intl.DateTimeFormat | undefined;
     let number: Intl.NumberFormat | undefined;
     return {
       /** A calendar date (YYYY-MM-DD, e.g. a bundle's Bagging-Date): the day itself, whatever the time zone. */
@@ -20,6 +21,13 @@ export function useFormatters() {
         if (!match) return isoDate;
         day ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
         return day.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      },
+      /** The day on which an instant fell here (an export's time): the date only, in this computer's time zone. */
+      dayOf: (iso: string) => {
+        const date = new Date(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        localDay ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long' });
+        return localDay.format(date);
       },
       dateTime: (iso: string) => {
         const date = new Date(iso);

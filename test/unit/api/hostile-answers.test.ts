@@ -104,7 +104,7 @@ describe('the largest draft the app writes', () => {
     // As text (the app's "save a copy") and as a file beside its attachments folder, it opens again.
     const copy = await core.ok<Copy>('exportCopy', draft.id);
     expect(Buffer.byteLength(copy.text)).toBe(MAX_DRAFT_BYTES);
-    const imported = await core.ok<Opened>('importCopy', copy);
+    const imported = await core.ok<Opened>('importCopy', copy, 'keepBoth');
     expect(imported.draft.answers['Z.9']).toBe('y'.repeat(1 + room));
     const file = path.join(dir, copy.fileName);
     await fs.writeFile(file, copy.text);

@@ -25,17 +25,17 @@ afterEach(async () => {
 const assessmentDirs = async () => (await fs.readdir(path.join(dir, 'assessments')).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
 
 describe('portable copies', () => {
-  it('exports a copy named after country, checklist and revision, and imports it as a new assessment with the same answers', async () => {
+  it('exports a copy named after country, checklist and revision, and imports it beside the original ("keep both") with the same answers', async () => {
     const { draft } = await core.ok<Opened>('createAssessment', META, SAMPLE);
     await core.ok('saveAnswers', draft.id, EVERY_TYPE);
     const copy = await core.ok<Copy>('exportCopy', draft.id);
     expect(copy.fileName).toBe('FRA_safer-cities-sample_r1.scsa.json');
     expect(JSON.parse(copy.text)).toMatchObject({ id: draft.id, answers: EVERY_TYPE });
 
-    const imported = await core.ok<Opened>('importCopy', copy);
+    const imported = await core.ok<Opened>('importCopy', copy, 'keepBoth');
     expect(imported.draft.id).not.toBe(draft.id);
     expect(imported.draft.answers).toEqual(EVERY_TYPE);
-    expect(imported.notices.map((n) => n.code)).toContain('drafts:notices.importedAsCopy');
+    expect(imported.notices.map((n) => n.code)).toContain('drafts:notices.keptAsCopy');
     expect((await assessmentDirs()).sort()).toEqual([draft.id, imported.draft.id].sort());
     // The import is open for editing at once, and on disk.
     await core.ok('saveAnswers', imported.draft.id, { 'A.1': 'changed in the copy' });
@@ -89,7 +89,7 @@ describe('portable copies', () => {
     }
     await core.service.uploads.addAttachment(memoryFile(bytes(), 'plan.pdf', 'application/pdf'), draft.id);
     const copy = await core.ok<Copy>('exportCopy', draft.id);
-    const imported = await core.ok<Opened>('importCopy', copy);
+    const imported = await core.ok<Opened>('importCopy', copy, 'keepBoth');
     expect(imported.notices).toContainEqual(expect.objectContaining({ code: 'drafts:notices.attachmentMissing', params: expect.objectContaining({ name: 'plan.pdf' }) }));
   });
 });

@@ -1,4 +1,5 @@
 // Export refuses what it cannot sign honestly, and a failed export leaves no bundle behind.
+import { DEFAULT_LIMITS } from '../../../core/bundle/zip-reader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,18 @@ describe('export is refused', () => {
     expect(err.code).toBe('bundle:errors.incomplete');
     expect((err as ExportRefusedError).problems.map((p) => `${p.itemId}:${p.problem}`)).toEqual(['A.1:required', 'B.5:required']);
     expect(err.params).toMatchObject({ count: 2, items: 'A.1, B.5' });
+    expect(await outFiles(f)).toEqual([]);
+  });
+
+  it('when the attachments add up to more than a bundle the verifier accepts, before anything is read or written', async () => {
+    f = await makeFixture();
+    const first = f.draft.attachments[0];
+    if (!first) throw new Error('fixture has attachments');
+    // Declared sizes only: the refusal comes before any attachment is opened.
+    const huge = { ...first, size: DEFAULT_LIMITS.maxTotalBytes };
+    const err = await refusal(exportBundle({ ...f.options(), draft: { ...f.draft, attachments: [huge, ...f.draft.attachments.slice(1)] } }));
+    expect(err.code).toBe('bundle:errors.attachmentsTooLarge');
+    expect(Number(err.params?.size)).toBeGreaterThan(Number(err.params?.limit));
     expect(await outFiles(f)).toEqual([]);
   });
 

@@ -9,8 +9,8 @@ const DIR = path.resolve(__dirname, '../../../docs/schemas');
 describe('committed JSON Schemas', () => {
   const generated = generateJsonSchemas();
 
-  it('exist for the pack and the draft', () => {
-    expect(Object.keys(generated).sort()).toEqual(['checklist-pack.schema.json', 'draft.schema.json']);
+  it('exist for the pack, the draft, and what the store keeps beside a draft (its state, a deleted one in the trash)', () => {
+    expect(Object.keys(generated).sort()).toEqual(['assessment-state.schema.json', 'checklist-pack.schema.json', 'draft.schema.json', 'trashed-assessment.schema.json']);
   });
 
   it.each(Object.keys(generated))('%s equals a fresh generation (run `node scripts/gen-schemas.mjs` after changing a schema)', (name) => {

@@ -37,7 +37,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 }
 
 const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 'closeAssessment', 'saveAnswers', 'updateAssessment',
-  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'importCopy', 'openExample', 'exportPdf', 'getJob',
+  'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
+  'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
   'downloadSubmission'] as const;
 
@@ -55,4 +56,8 @@ export const SAMPLE_ASSESSMENT: AssessmentSummary = {
   responseLanguage: 'fr',
   revision: 3,
   updatedAt: '2026-11-20T10:15:00.000Z',
+  progress: { answered: 4, relevant: 12 },
+  submission: null,
+  archivedAt: null,
+  copy: null,
 };

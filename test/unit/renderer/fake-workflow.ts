@@ -1,7 +1,8 @@
 // An in-memory core for the workflow screens: drafts of the sample pack, saves, history, validation,
 // portable copies and attachments — enough to drive the renderer through the contract in component tests.
 import { vi } from 'vitest';
-import type { Api, ApiResult, UploadApi, OpenedAssessment, RendererApi } from '../../../core/api/contract';
+import type { Api, ApiResult, AssessmentSummary, UploadApi, OpenedAssessment, RendererApi } from '../../../core/api/contract';
+import { draftProgress } from '../../../core/draft/progress';
 import { loadSamplePack } from '../../../core/checklist/sample';
 import { newDraft } from '../../../core/draft/create';
 import type { Draft } from '../../../core/draft/schema';
@@ -9,6 +10,13 @@ import { validateDraft } from '../../../core/draft/validate';
 import { createFakeApi, type FakeApiOptions } from './fake-api';
 
 const ok = <T,>(value: T): ApiResult<T> => ({ ok: true, value });
+const parseCopy = (text: string): Draft | null => {
+  try {
+    return JSON.parse(text) as Draft;
+  } catch {
+    return null;
+  }
+};
 const fail = (code: string): ApiResult<never> => ({ ok: false, error: { code } });
 
 export interface FakeWorkflow {
@@ -34,6 +42,19 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
     keep(draft);
     return draft;
   };
+  const summaryOf = (d: Draft): AssessmentSummary => ({
+    id: d.id,
+    countryCode: d.assessment.countryCode,
+    checklistId: d.checklist.id,
+    checklistVersion: d.checklist.version,
+    responseLanguage: d.assessment.responseLanguage,
+    revision: d.revision,
+    updatedAt: d.updatedAt,
+    progress: draftProgress(pack, d.answers),
+    submission: null,
+    archivedAt: null,
+    copy: null,
+  });
   const bump = (draft: Draft) => ({ ...draft, revision: draft.revision + 1, updatedAt: new Date(Date.UTC(2026, 10, 20, 10, draft.revision + 1)).toISOString() });
 
   const api = createFakeApi({
@@ -61,7 +82,6 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
         keep(next);
         return ok({ revision: next.revision, updatedAt: next.updatedAt });
       }),
-      updateAssessment: vi.fn<Api['updateAssessment']>(async () => fail('errors.unexpected')),
       listHistory: vi.fn<Api['listHistory']>(async (id) =>
         ok((history.get(id) ?? []).map((d) => ({ revision: d.revision, savedAt: d.updatedAt, size: JSON.stringify(d).length }))),
       ),
@@ -81,17 +101,42 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
         const draft = drafts.get(id);
         return draft ? ok({ fileName: `${draft.assessment.countryCode}.scsa.json`, text: JSON.stringify(draft) }) : fail('drafts:errors.notFound');
       }),
-      importCopy: vi.fn<Api['importCopy']>(async (copy) => {
-        try {
-          const parsed = JSON.parse(copy.text) as Draft;
-          const draft = { ...parsed, id: `imported-${++counter}` };
-          keep(draft);
-          // Like the core: an id already on this computer is imported as a new copy, and it says so.
-          const notices = drafts.has(parsed.id) ? [{ code: 'drafts:notices.importedAsCopy', params: { originalId: parsed.id, id: draft.id } }] : [];
-          return ok(opened(draft, notices));
-        } catch {
-          return { ok: false, error: { code: 'drafts:errors.importInvalid', params: { file: copy.fileName } } };
+      inspectCopy: vi.fn<Api['inspectCopy']>(async (copy) => {
+        const parsed = parseCopy(copy.text);
+        if (!parsed) return { ok: false, error: { code: 'drafts:errors.importInvalid', params: { file: copy.fileName } } };
+        const mine = drafts.get(parsed.id);
+        const existing = mine
+          ? { countryCode: mine.assessment.countryCode, revision: mine.revision, updatedAt: mine.updatedAt, archived: false, sameContent: JSON.stringify(mine.answers) === JSON.stringify(parsed.answers) }
+          : null;
+        const countriesHere = [...new Set([...drafts.values()].map((d) => d.assessment.countryCode))].sort();
+        const { id, revision, updatedAt } = parsed;
+        return ok({ fileName: copy.fileName, draft: { id, revision, updatedAt, countryCode: parsed.assessment.countryCode, responseLanguage: parsed.assessment.responseLanguage }, existing, countriesHere });
+      }),
+      // Like the core: a copy whose id is here needs a choice; "keep both" numbers it, "replace" makes it the next revision.
+      importCopy: vi.fn<Api['importCopy']>(async (copy, mode) => {
+        const parsed = parseCopy(copy.text);
+        if (!parsed) return { ok: false, error: { code: 'drafts:errors.importInvalid', params: { file: copy.fileName } } };
+        const mine = drafts.get(parsed.id);
+        if (mine && mode === undefined) return { ok: false, error: { code: 'drafts:errors.importExists', params: { file: copy.fileName } } };
+        if (mine && mode === 'replace') {
+          const next = { ...bump(mine), answers: parsed.answers };
+          keep(next);
+          return ok(opened(next, [{ code: 'drafts:notices.replacedFromCopy', params: { file: copy.fileName, revision: next.revision } }]));
         }
+        const draft = mine ? { ...parsed, id: `imported-${++counter}` } : parsed;
+        keep(draft);
+        return ok(opened(draft, mine ? [{ code: 'drafts:notices.keptAsCopy', params: { n: 1 } }] : []));
+      }),
+      updateAssessment: vi.fn<Api['updateAssessment']>(async (id, meta) => {
+        const draft = drafts.get(id);
+        if (!draft) return fail('drafts:errors.notFound');
+        const next = { ...bump(draft), assessment: meta };
+        keep(next);
+        return ok({ revision: next.revision, updatedAt: next.updatedAt });
+      }),
+      getAssessmentOverview: vi.fn<Api['getAssessmentOverview']>(async (id) => {
+        const draft = drafts.get(id);
+        return draft ? ok({ summary: summaryOf(draft), assessment: draft.assessment }) : fail('drafts:errors.notFound');
       }),
     },
   });

@@ -15,14 +15,28 @@ describe('portable draft files', () => {
   it('opens a chosen .scsa.json file as an assessment and shows its form', async () => {
     const wf = createFakeWorkflow();
     const id = wf.seed({ 'A.1': 'Imported answer' });
+    const text = JSON.stringify({ ...wf.drafts.get(id), id: 'from-the-usb-stick' });
+    await openAt(wf, '#/');
+    const input = (await screen.findByLabelText('Open file…')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([text], 'france.scsa.json', { type: 'application/json' })] } });
+    await waitFor(() => expect(wf.api.importCopy).toHaveBeenCalledWith({ fileName: 'france.scsa.json', text }, undefined));
+    await waitFor(() => expect(window.location.hash).toBe('#/a/from-the-usb-stick/form'));
+  });
+
+  it('asks before opening a copy of an assessment already here; "keep both" opens it as a numbered copy', async () => {
+    const wf = createFakeWorkflow();
+    const id = wf.seed({ 'A.1': 'Imported answer' });
     const text = JSON.stringify(wf.drafts.get(id));
     await openAt(wf, '#/');
     const input = (await screen.findByLabelText('Open file…')) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([text], 'france.scsa.json', { type: 'application/json' })] } });
-    await waitFor(() => expect(wf.api.importCopy).toHaveBeenCalledWith({ fileName: 'france.scsa.json', text }));
+    expect(await screen.findByRole('heading', { name: 'This assessment is already on this computer' })).toBeTruthy();
+    expect(wf.api.importCopy).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
+    await waitFor(() => expect(wf.api.importCopy).toHaveBeenCalledWith({ fileName: 'france.scsa.json', text }, 'keepBoth'));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/a\/imported-\d+\/form$/));
     // What the import had to say is shown on the form it leads to.
-    expect(await screen.findByText(/imported as a new copy/)).toBeTruthy();
+    expect(await screen.findByText(/shown in the list as copy 1/)).toBeTruthy();
   });
 
   it('says why a file cannot be opened, translated', async () => {

@@ -110,59 +110,7 @@ describe('signing key screen', () => {
   });
 });
 
-describe('export submission screen', () => {
-  it('lists the missing items as links to the form when the export is refused', async () => {
-    window.location.hash = '#/a/abc-1/export';
-    const { api, m } = signingApi();
-    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
-    m.exportSubmission.mockImplementation(async () => ({ ok: false, error: { code: 'bundle:errors.incomplete', params: { count: 1, first: 'A.1', items: 'A.1' } } }));
-    m.validateAssessment.mockImplementation(async () => ({ ok: true, value: [{ itemId: 'A.1', problem: 'required', messageKey: 'form:problems.required', params: {} }] }));
-    await renderApp(api);
-    fireEvent.change(await screen.findByLabelText('Passphrase of the signing key'), { target: { value: 'whatever it is' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
-    expect(await screen.findByText(/These items need attention/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'A.1' }).getAttribute('href')).toBe('#/a/abc-1/form?item=A.1');
-    expect(screen.getByRole('link', { name: 'Open the completeness check' }).getAttribute('href')).toBe('#/a/abc-1/completeness');
-    expect(m.exportSubmission).toHaveBeenCalledWith('abc-1', 'whatever it is');
-  });
-
-  it('exports as a job, then downloads the kept bundle by its address and lists it; a wrong passphrase is said in plain words', async () => {
-    window.location.hash = '#/a/abc-1/export';
-    const { api, m } = signingApi();
-    const name = 'FRA_safer-cities_v1.0.0_r1_2026-11-20.zip';
-    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: KEY }));
-    m.exportSubmission.mockImplementationOnce(async () => ({ ok: false, error: { code: 'bundle:errors.wrongPassphrase' } }));
-    m.exportSubmission.mockImplementationOnce(async () => ({ ok: true, value: { jobId: JOB } }));
-    const submission = { fileName: name, size: 3 * 1024 * 1024, submissionRevision: 1, externalIdentifier: 'urn:uuid:x', fingerprint: FP };
-    jobThen(m, { kind: 'export', submission });
-    m.downloadSubmission.mockImplementation(async (_id, file) => ({ ok: true, value: { token: 'a'.repeat(64), fileName: file } }));
-    const downloads = catchDownloads();
-    await renderApp(api);
-    const pass = await screen.findByLabelText('Passphrase of the signing key');
-    fireEvent.change(pass, { target: { value: 'wrong one here' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
-    expect(await screen.findByText(/The passphrase is wrong\./)).toBeTruthy();
-    m.listSubmissions.mockImplementation(async () => ({ ok: true, value: [{ ...submission, draftRevision: 7, exportedAt: '2026-11-20T10:15:00.000Z' }] }));
-    fireEvent.change(pass, { target: { value: 'right one here' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign and export' }));
-    expect(await screen.findByLabelText('Signing and packing the bundle')).toBeTruthy();
-    expect(await screen.findByText(/^The bundle FRA_safer-cities_v1\.0\.0_r1_2026-11-20\.zip is ready \(submission revision 1, 3 MB\)\.$/, {}, { timeout: 3000 })).toBeTruthy();
-    await waitFor(() => expect(downloads.names).toEqual([name]));
-    expect(m.downloadSubmission).toHaveBeenCalledWith('abc-1', name);
-    expect(downloads.blobs).toEqual([]);
-    const again = await screen.findByRole('button', { name: `Save a copy of ${name}` });
-    fireEvent.click(again);
-    await waitFor(() => expect(downloads.names).toEqual([name, name]));
-  });
-
-  it('points to the key screen when there is no key yet', async () => {
-    window.location.hash = '#/a/abc-1/export';
-    const { api, m } = signingApi();
-    m.getSigningKey.mockImplementation(async () => ({ ok: true, value: null }));
-    await renderApp(api);
-    expect((await screen.findByRole('link', { name: 'Create a signing key' })).getAttribute('href')).toBe('#/signing-key');
-  });
-});
+// The export screen has its own tests: export-screen.test.tsx.
 
 describe('check a bundle screen', () => {
   it('sends the chosen zip and registry, and says valid but unregistered with the fingerprint', async () => {

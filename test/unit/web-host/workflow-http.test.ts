@@ -65,7 +65,7 @@ describe('workflow over the web host', () => {
     for (const id of ['Z.1', 'Z.2', 'Z.3', 'Z.4']) value(await api.saveAnswers(draft.id, { [id]: 'x'.repeat(512 * 1024) }));
     const copy = value(await api.exportCopy(draft.id));
     expect(copy.text.length).toBeGreaterThan(2 * 1024 * 1024);
-    const imported = value(await api.importCopy(copy));
+    const imported = value(await api.importCopy(copy, 'keepBoth'));
     expect(imported.draft.id).not.toBe(draft.id);
     expect(Object.values(imported.draft.answers).map((a) => (a as string).length)).toEqual([512 * 1024, 512 * 1024, 512 * 1024, 512 * 1024]);
     expect(value(await api.listAssessments())).toHaveLength(2);

@@ -13,7 +13,7 @@ import { downloadCopy } from './file-actions';
 import { SaveStatus } from './save-status';
 import { useSession } from './session';
 
-type View = 'form' | 'completeness' | 'history';
+type View = 'form' | 'completeness' | 'history' | 'details';
 
 /** The assessment's name, its save state and the ways between its screens, shared by all three. */
 export function AssessmentHeader({ current }: { current: View }) {
@@ -77,6 +77,7 @@ export function AssessmentHeader({ current }: { current: View }) {
         {link('form', t('form:nav.form'))}
         {link('completeness', t('form:nav.completeness'))}
         {link('history', t('form:nav.history'))}
+        {link('details', t('form:nav.details'))}
       </nav>
       <PdfExportStatus pdf={pdf} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}

@@ -10,6 +10,7 @@ import { SessionContext, type Session } from './session';
 import { FormScreen } from './form-screen';
 import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
+import { DetailsScreen } from './details-screen';
 import { takeNotices } from './pending-notices';
 import { openWithPack, takeSettledOpening, type LoadedPack, type Opening } from './open-assessment';
 import { uiLanguage } from './pack-text';
@@ -151,6 +152,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
         setNotices(next.notices);
         setGeneration((g) => g + 1);
       },
+      setMeta: (meta) => setOpened((o) => ({ ...o, draft: { ...o.draft, assessment: meta } })),
     }),
     [id, opened, pack, notices, autosaver, attachments, addAttachment, generation],
   );
@@ -160,6 +162,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
       {route.name === 'form' && <FormScreen key={generation} focusItem={route.itemId} />}
       {route.name === 'completeness' && <CompletenessScreen />}
       {route.name === 'history' && <HistoryScreen />}
+      {route.name === 'details' && <DetailsScreen />}
     </SessionContext.Provider>
   );
 }

@@ -13,7 +13,18 @@ type State = { kind: 'loading' } | { kind: 'ready'; entries: HistoryEntryInfo[] 
 /** One row per saved version; a revision sent twice is two rows (two submission revisions). */
 const rowKey = (e: HistoryEntryInfo) => `${e.revision}-${e.submission?.submissionRevision ?? 0}`;
 /** First strong isolate … pop: a Latin identifier stays in one piece inside a right-to-left sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
+/** The sentence around a value from a file, with the value itself isolated in its own element (left to right). */
+const MARK = '@@value@@';
+function around(sentence: string, value: string) {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      <bdi dir="ltr">{value}</bdi>
+      {after}
+    </>
+  );
+}
 
 /** Saved versions, newest first, each restorable after a confirmation; the versions sent in a signed bundle are marked. */
 export function HistoryScreen() {
@@ -103,7 +114,7 @@ export function HistoryScreen() {
                         <div className="history__submission">
                           <span className="badge">{t('drafts:history.submitted', { n: format.number(entry.submission.submissionRevision) })}</span>
                           <span className="muted">{t('drafts:history.exportedOn', { date: format.dateTime(entry.submission.exportedAt) })}</span>
-                          <span className="muted history__identifier">{t('drafts:history.identifier', { id: isolate(entry.submission.externalIdentifier) })}</span>
+                          <span className="muted history__identifier">{around(t('drafts:history.identifier', { id: MARK }), entry.submission.externalIdentifier)}</span>
                         </div>
                       )}
                     </td>

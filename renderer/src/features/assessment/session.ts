@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiError, Notice, OpenedAssessment } from '../../../../core/api/contract';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
-import type { AttachmentRef, Draft } from '../../../../core/draft/schema';
+import type { AssessmentMeta, AttachmentRef, Draft } from '../../../../core/draft/schema';
 import type { Autosaver } from './autosave';
 
 /** An open assessment as its screens share it: the draft, its pack, the saver and the latest answers. */
@@ -23,6 +23,8 @@ export interface Session {
   /** Bumped when the answers are replaced wholesale (a restore), so the form starts afresh. */
   generation: number;
   replaceWith(opened: OpenedAssessment): void;
+  /** The details as just saved (Details screen), so every screen of the session shows them. */
+  setMeta(meta: AssessmentMeta): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

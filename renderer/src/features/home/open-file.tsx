@@ -1,22 +1,35 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../core/api/contract';
+import type { ApiError, CopyInspection, ImportMode, PortableCopy } from '../../../../core/api/contract';
 import { MAX_DRAFT_BYTES } from '../../../../core/draft/limits';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
 import { keepNotices } from '../assessment/pending-notices';
+import { CopyDialog, copyQuestion } from './copy-dialog';
 
 // Portable drafts are text; anything larger than the largest draft is refused before it is read.
 const MAX_MB = MAX_DRAFT_BYTES / (1024 * 1024);
 
-/** "Open file…": a portable draft (`.scsa.json`) from a USB stick becomes an assessment on this computer. */
+/**
+ * "Open file…": a portable draft (`.scsa.json`) from a USB stick becomes an assessment on this
+ * computer. The core reads it first; when its assessment is already here, or it is another country's,
+ * the user decides in a dialog before anything is added.
+ */
 export function OpenFile() {
   const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<{ copy: PortableCopy; seen: CopyInspection } | null>(null);
+
+  async function add(copy: PortableCopy, mode: ImportMode | undefined) {
+    const result = await api.importCopy(copy, mode);
+    if (!result.ok) return setError(result.error);
+    keepNotices(result.value.draft.id, result.value.notices);
+    navigate({ name: 'form', id: result.value.draft.id });
+  }
 
   async function open(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
@@ -29,12 +42,11 @@ export function OpenFile() {
         setError({ code: 'drafts:errors.draftTooLarge', params: { limit: MAX_MB, file: file.name } });
         return;
       }
-      const result = await api.importCopy({ fileName: file.name, text: await file.text() });
-      if (result.ok) {
-        keepNotices(result.value.draft.id, result.value.notices);
-        navigate({ name: 'form', id: result.value.draft.id });
-      }
-      else setError(result.error);
+      const copy = { fileName: file.name, text: await file.text() };
+      const seen = await api.inspectCopy(copy);
+      if (!seen.ok) return setError(seen.error);
+      if (copyQuestion(seen.value)) setAsking({ copy, seen: seen.value });
+      else await add(copy, undefined);
     } finally {
       setBusy(false);
       input.value = '';
@@ -48,6 +60,17 @@ export function OpenFile() {
       </label>
       <input id={id} className="visually-hidden-file" type="file" accept=".json,.scsa.json" onChange={(event) => void open(event)} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+      {asking && (
+        <CopyDialog
+          seen={asking.seen}
+          onCancel={() => setAsking(null)}
+          onChoose={(mode) => {
+            const { copy } = asking;
+            setAsking(null);
+            void add(copy, mode);
+          }}
+        />
+      )}
     </div>
   );
 }

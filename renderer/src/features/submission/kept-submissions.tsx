@@ -6,6 +6,7 @@ import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../../ui/error-message';
 import { downloadUrl } from '../../ui/download';
 import { formatSize } from '../../ui/job-progress';
+import { hrefFor } from '../../app/routes';
 
 /** Ask for a one-use download of a kept bundle and start it. */
 export async function saveKeptBundle(api: RendererApi, assessmentId: string, fileName: string): Promise<ApiError | null> {
@@ -15,10 +16,11 @@ export async function saveKeptBundle(api: RendererApi, assessmentId: string, fil
   return null;
 }
 
-/** The bundles exported for an assessment, newest first, each with a button to save a copy. */
-export function KeptSubmissions({ id, refresh }: { id: string; refresh: number }) {
+/** The bundles exported for an assessment, newest first, each with a button to save a copy and its transmittal letter. */
+export function KeptSubmissions({ id, refresh, onLoaded }: { id: string; refresh: number; onLoaded?: (kept: KeptSubmission[]) => void }) {
   const api = useApi();
   const { t, i18n } = useTranslation('bundle');
+  const { t: ts } = useTranslation('signing');
   const { dateTime } = useFormatters();
   const [kept, setKept] = useState<KeptSubmission[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,13 +29,15 @@ export function KeptSubmissions({ id, refresh }: { id: string; refresh: number }
     let live = true;
     void api.listSubmissions(id).then((r) => {
       if (!live) return;
-      if (r.ok) setKept([...r.value].reverse());
-      else setError(r.error);
+      if (r.ok) {
+        setKept([...r.value].reverse());
+        onLoaded?.(r.value);
+      } else setError(r.error);
     });
     return () => {
       live = false;
     };
-  }, [api, id, refresh]);
+  }, [api, id, refresh, onLoaded]);
 
   const save = useCallback(
     async (fileName: string) => {
@@ -58,7 +62,8 @@ export function KeptSubmissions({ id, refresh }: { id: string; refresh: number }
                   <span>{t('app.keptEntry', { revision: k.submissionRevision, date: dateTime(k.exportedAt), size: formatSize(k.size, i18n.language) })}</span>{' '}
                   <button type="button" className="button button--secondary" onClick={() => void save(k.fileName)}>
                     {t('app.saveCopy', { file: k.fileName })}
-                  </button>
+                  </button>{' '}
+                  <a href={hrefFor({ name: 'letter', id, revision: k.submissionRevision })}>{ts('letter.open', { revision: k.submissionRevision })}</a>
                 </>
               )}
             </li>

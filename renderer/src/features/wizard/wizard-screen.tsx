@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm, type Control, type FieldValues } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PackInfo } from '../../../../core/api/contract';
 import { AUTONYMS, LANGUAGES } from '../../../../core/i18n/languages';
@@ -7,10 +7,10 @@ import { localize } from '../../../../core/checklist/localized';
 import { useApi } from '../../api/api-context';
 import { hrefFor, navigate } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
-import { LocalDateInput, useDateExample } from '../../i18n/local-date-input';
-import { describedBy, Field } from './field';
-import { FocalPointsFieldset } from './focal-points-fieldset';
-import { checks, countryOptions, initialValues, toMeta, type WizardValues } from './wizard-values';
+import { describedBy, Field } from '../../ui/assessment-meta/field';
+import { FocalPointsFieldset } from '../../ui/assessment-meta/focal-points-fieldset';
+import { InstitutionsFieldset, PeriodFieldset } from '../../ui/assessment-meta/meta-fieldsets';
+import { countryOptions, initialValues, toMeta, type WizardValues } from '../../ui/assessment-meta/meta-values';
 import { uiLanguage } from '../assessment/pack-text';
 import { keepNotices } from '../assessment/pending-notices';
 
@@ -24,13 +24,9 @@ export function WizardScreen() {
   const [packs, setPacks] = useState<PackInfo[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const form = useForm<WizardValues>({ defaultValues: initialValues(lng), mode: 'onSubmit', reValidateMode: 'onChange' });
-  const { register, handleSubmit, control, formState, setValue, getValues } = form;
-  const institutions = useFieldArray({ control, name: 'institutions' });
+  const { register, handleSubmit, formState, setValue, getValues } = form;
   const countries = useMemo(() => countryOptions(lng), [lng]);
   const errors = formState.errors;
-  const dateExample = useDateExample();
-  // LocalDateInput serves any form; the wizard's own typed control fits it as the general one.
-  const anyControl = control as unknown as Control<FieldValues>;
 
   useEffect(() => {
     document.getElementById('wizard-title')?.focus();
@@ -105,51 +101,8 @@ export function WizardScreen() {
 
         <FocalPointsFieldset form={form} />
 
-        <fieldset className="fieldset">
-          <legend className="fieldset__legend">{t('form:wizard.institutions')}</legend>
-          <p className="field__hint">{t('form:wizard.institutionsHint')}</p>
-          {institutions.fields.map((field, index) => (
-            <div key={field.id} className="row-inline">
-              <Field id={`wizard-institution-${index}`} label={t('form:wizard.institutionN', { n: index + 1 })}>
-                <input id={`wizard-institution-${index}`} className="input" {...register(`institutions.${index}.name`)} />
-              </Field>
-              <button type="button" className="button button--quiet" onClick={() => institutions.remove(index)}>
-                {t('form:wizard.removeInstitution', { n: index + 1 })}
-              </button>
-            </div>
-          ))}
-          <button type="button" className="button button--secondary" onClick={() => institutions.append({ name: '' })}>
-            {t('form:wizard.addInstitution')}
-          </button>
-        </fieldset>
-
-        <fieldset className="fieldset">
-          <legend className="fieldset__legend">{t('form:wizard.period')}</legend>
-          <div className="row-inline">
-            <Field id="wizard-from" label={t('form:wizard.periodFrom')} hint={dateExample} error={errors.periodFrom?.message}>
-              <LocalDateInput
-                name="periodFrom"
-                id="wizard-from"
-                className="input input--date"
-                control={anyControl}
-                aria-invalid={errors.periodFrom ? true : undefined}
-                aria-describedby={describedBy('wizard-from', errors.periodFrom?.message, true)}
-                rules={{ deps: ['periodTo'], validate: checks.date }}
-              />
-            </Field>
-            <Field id="wizard-to" label={t('form:wizard.periodTo')} hint={dateExample} error={errors.periodTo?.message}>
-              <LocalDateInput
-                name="periodTo"
-                id="wizard-to"
-                className="input input--date"
-                control={anyControl}
-                aria-invalid={errors.periodTo ? true : undefined}
-                aria-describedby={describedBy('wizard-to', errors.periodTo?.message, true)}
-                rules={{ validate: (to: string) => checks.periodTo(to, getValues()) }}
-              />
-            </Field>
-          </div>
-        </fieldset>
+        <InstitutionsFieldset form={form} idPrefix="wizard" />
+        <PeriodFieldset form={form} idPrefix="wizard" />
 
         {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
         <div className="form-actions">

@@ -11,7 +11,10 @@ export interface FocalPointValues {
   phone: string;
 }
 
-/** What the wizard's inputs hold (all strings: the inputs are uncontrolled). */
+/**
+ * What the inputs of an assessment's details hold (all strings: the inputs are uncontrolled), in the
+ * wizard that creates it and on its Details screen. `pack` is the wizard's choice of checklist only.
+ */
 export interface WizardValues {
   pack: string;
   countryCode: string;
@@ -54,6 +57,19 @@ export const checks = {
     return values.periodFrom <= to || 'form:wizard.errors.periodOrder';
   },
 };
+
+/** The inputs for details already saved (the Details screen starts from these). */
+export function fromMeta(meta: AssessmentMeta): WizardValues {
+  return {
+    pack: '',
+    countryCode: meta.countryCode,
+    responseLanguage: meta.responseLanguage,
+    focalPoints: meta.focalPoints.length > 0 ? meta.focalPoints.map((f) => ({ ...EMPTY_FOCAL_POINT, ...f })) : [{ ...EMPTY_FOCAL_POINT }],
+    institutions: meta.contributingInstitutions.map((name) => ({ name })),
+    periodFrom: meta.periodCovered?.from ?? '',
+    periodTo: meta.periodCovered?.to ?? '',
+  };
+}
 
 /** The assessment metadata the core stores, from the wizard's values (blank rows dropped, text trimmed). */
 export function toMeta(values: WizardValues): AssessmentMeta {

@@ -1,7 +1,7 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field } from './field';
-import { checks, EMPTY_FOCAL_POINT, type WizardValues } from './wizard-values';
+import { checks, EMPTY_FOCAL_POINT, type WizardValues } from './meta-values';
 
 const TEXT_FIELDS = [
   ['title', 'text', 'organization-title'],
@@ -10,7 +10,7 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** One or more focal points; the first cannot be removed, a name is required for each. */
-export function FocalPointsFieldset({ form }: { form: UseFormReturn<WizardValues> }) {
+export function FocalPointsFieldset({ form, idPrefix = 'wizard' }: { form: UseFormReturn<WizardValues>; idPrefix?: string }) {
   const { t } = useTranslation();
   const { register, control, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'focalPoints' });
@@ -19,7 +19,7 @@ export function FocalPointsFieldset({ form }: { form: UseFormReturn<WizardValues
       <legend className="fieldset__legend">{t('form:wizard.focalPoints')}</legend>
       {fields.map((field, index) => {
         const errors = formState.errors.focalPoints?.[index];
-        const base = `wizard-fp-${index}`;
+        const base = `${idPrefix}-fp-${index}`;
         return (
           <fieldset key={field.id} className="fieldset fieldset--nested">
             <legend className="fieldset__legend fieldset__legend--small">{t('form:wizard.focalPointN', { n: index + 1 })}</legend>
