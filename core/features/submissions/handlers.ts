@@ -20,7 +20,8 @@ import { describeWarnings, reportModelFromDraft } from '../../pdf/from-draft';
 import { renderReport } from '../../pdf/report';
 import type { Language } from '../../i18n/languages';
 import type { DraftStore } from '../../store/draft-store';
-import { ExportRefusedError, KeyRegistrySchema, exportBundle, verifyBundle, type KeyRegistry } from '../../bundle';
+import { ExportRefusedError, exportBundle, verifyBundle, type KeyRegistry } from '../../bundle';
+import { parseRegistryJson } from '../../bundle/registry';
 import type { BundleCheck, SubmissionFile, submissionsContract } from './contract';
 import type { SigningKeys } from '../keys/handlers';
 import { BUNDLE_FILE_NAME_PATTERN } from './submission-paths';
@@ -52,12 +53,8 @@ function parseRegistry(text: string): KeyRegistry {
   } catch (err) {
     throw new AppError('bundle:errors.registryInvalid', { problem: 'json' }, err);
   }
-  const parsed = KeyRegistrySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('bundle:errors.registryInvalid', { problem: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema' });
-  }
-  return parsed.data;
+  // A plain list, or a secretariat workspace's registry.json: the same reader as `scsa verify --registry`.
+  return parseRegistryJson(raw);
 }
 
 /** Check the bundle at `file` in place: the verifier reads it in ranges, never whole. */
