@@ -47,6 +47,7 @@ function buildItem(item) {
       const col = { id: c.id, type: c.type, label: t('columns', c.id, 'label') };
       if (c.required) col.required = true;
       if (c.options) col.options = c.options.map((id) => ({ id, label: t('columns', c.id, 'options', id) }));
+      for (const rule of ['integer', 'min', 'max', 'notBefore']) if (c[rule] !== undefined) col[rule] = c[rule];
       return col;
     });
   }
