@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { ApiError, RendererApi } from '../../../core/api/contract';
@@ -9,6 +10,7 @@ import { AssessmentSession } from '../features/assessment/assessment-session';
 import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
 export interface AppProps {
@@ -29,6 +31,7 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
+  useEffect(() => installButtonLinkKeys(document), []);
   const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form'}>

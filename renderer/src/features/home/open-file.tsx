@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
 import { MAX_DRAFT_BYTES } from '../../../../core/draft/limits';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
+import { FilePicker } from '../../ui/file-picker';
 import { keepNotices } from '../assessment/pending-notices';
 
 // Portable drafts are text; anything larger than the largest draft is refused before it is read.
@@ -14,14 +15,10 @@ const MAX_MB = MAX_DRAFT_BYTES / (1024 * 1024);
 export function OpenFile() {
   const api = useApi();
   const { t } = useTranslation();
-  const id = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function open(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+  async function open(file: File) {
     setError(null);
     setBusy(true);
     try {
@@ -37,16 +34,12 @@ export function OpenFile() {
       else setError(result.error);
     } finally {
       setBusy(false);
-      input.value = '';
     }
   }
 
   return (
     <div className="open-file">
-      <label htmlFor={id} className="button button--secondary file-button" aria-busy={busy}>
-        {t('home.openFile')}
-      </label>
-      <input id={id} className="visually-hidden-file" type="file" accept=".json,.scsa.json" onChange={(event) => void open(event)} />
+      <FilePicker buttonLabel={t('home.openFile')} busy={busy} accept=".json,.scsa.json" onChoose={([file]) => file && void open(file)} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
     </div>
   );
