@@ -51,7 +51,8 @@ export function CompletenessScreen() {
             <p role="status">{t('form:completeness.summary', { count: state.problems.length })}</p>
             <ul className="completeness__counts">
               {(['unanswered', 'invalid'] as const).map((k) => {
-                const count = state.problems.filter((p) => p.problem !== 'unknownItem' && kind(p) === k).length;
+                // Items, not problems: a table with two wrong rows is one answer to correct.
+                const count = new Set(state.problems.filter((p) => p.problem !== 'unknownItem' && kind(p) === k).map((p) => p.itemId)).size;
                 return count > 0 && <li key={k}>{t(`form:completeness.${k}Count`, { count })}</li>;
               })}
             </ul>

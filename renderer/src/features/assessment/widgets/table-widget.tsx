@@ -115,7 +115,7 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
                   </th>
                   {item.columns.map((c) => (
                     <td key={c.id}>
-                      {label(packString(c.label, i18n.language))}
+                      {label(c.required ? `${packString(c.label, i18n.language)} (${t('form:required')})` : packString(c.label, i18n.language))}
                       {cell(c, row)}
                     </td>
                   ))}

@@ -12,8 +12,8 @@ const describe = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' 
  * and a counter are shown instead, and validation holds the export until the text fits.
  */
 export function TextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'text'>) {
-  const { register } = useFormContext();
-  const paste = usePasteNotice(item.maxLength);
+  const { register, setValue } = useFormContext();
+  const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
   const countId = `${inputId}-count`;
   return (
     <>
@@ -34,8 +34,8 @@ export function TextWidget({ item, name, inputId, describedBy, invalid, response
 }
 
 export function LongTextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'longtext'>) {
-  const { register } = useFormContext();
-  const paste = usePasteNotice(item.maxLength);
+  const { register, setValue } = useFormContext();
+  const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
   const countId = `${inputId}-count`;
   return (
     <>
