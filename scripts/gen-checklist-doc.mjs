@@ -37,7 +37,12 @@ for (const s of pack.sections) {
     if (it.guidance?.en) lines.push(`Guidance: ${it.guidance.en}`, '');
     if (it.reference) lines.push(`Reference: ${it.reference}`, '');
     if (it.options) lines.push(`Options: ${it.options.map((o) => `\`${o.id}\` ${o.label.en}`).join('; ')}`, '');
-    if (it.columns) lines.push(`Columns: ${it.columns.map((c) => `\`${c.id}\` ${c.label.en} (${c.type}${c.required ? ', required' : ''})`).join('; ')}`, '');
+    const columnRules = (c) =>
+      [c.required && 'required', c.integer && 'whole number', c.min !== undefined && `≥ ${c.min}`, c.max !== undefined && `≤ ${c.max}`, c.notBefore && `not before \`${c.notBefore}\``]
+        .filter(Boolean)
+        .map((r) => `, ${r}`)
+        .join('');
+    if (it.columns) lines.push(`Columns: ${it.columns.map((c) => `\`${c.id}\` ${c.label.en} (${c.type}${columnRules(c)})`).join('; ')}`, '');
     for (const c of it.constraints ?? []) lines.push(`Constraint: \`${c.rule}\` — ${c.message.en}`, '');
   }
 }

@@ -1,5 +1,5 @@
 import { readDraftFile } from './read-draft';
-import { localize } from '../../core/checklist/localized';
+import { problemMessage } from '../../core/draft/problem-message';
 import { validateDraft, type DraftProblem } from '../../core/draft/validate';
 import { EXIT } from '../exit-codes';
 import type { CommandRun } from './types';
@@ -17,7 +17,7 @@ export const run: CommandRun = async (ctx) => {
   const problems = validateDraft(draft, loaded.pack);
   // An answer to an item the checklist no longer has is kept and mentioned, but does not make a draft incomplete.
   const blocking = problems.filter((p) => p.problem !== 'unknownItem');
-  const line = (p: DraftProblem) => `  ${p.itemId} — ${p.message ? localize(p.message, ctx.language).text : ctx.t(p.messageKey, p.params)}`;
+  const line = (p: DraftProblem) => `  ${p.itemId} — ${problemMessage(p, ctx.language, ctx.t)}`;
   if (blocking.length === 0) {
     ctx.out(ctx.t('validate.complete', { file }));
     for (const p of problems) ctx.err(line(p));

@@ -35,10 +35,22 @@ export function makePackSchema(text: LocalizedTextSchema) {
       label: text,
       required: z.boolean().default(false),
       options: options.optional(),
+      integer: z.boolean().optional().describe('Number columns: whole numbers only (a year, a count).'),
+      min: z.number().optional().describe('Number columns: the smallest value accepted.'),
+      max: z.number().optional().describe('Number columns: the largest value accepted.'),
+      notBefore: z
+        .string()
+        .regex(KEY_PATTERN)
+        .optional()
+        .describe('Number or date columns: the id of another column of the same type in the same table; in a row, this cell may not be smaller (earlier) than that one (an end year and its start year).'),
     })
     .strict()
     .superRefine((c, ctx) => {
       if (c.type === 'single' && !c.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a single-choice column needs options' });
+      for (const key of ['integer', 'min', 'max'] as const) {
+        if (c[key] !== undefined && c.type !== 'number') ctx.addIssue({ code: 'custom', path: [key], message: `${key} is for number columns` });
+      }
+      if (c.notBefore !== undefined && c.type !== 'number' && c.type !== 'date') ctx.addIssue({ code: 'custom', path: ['notBefore'], message: 'notBefore is for number and date columns' });
     });
 
   const item = z.discriminatedUnion('type', [
@@ -120,6 +132,15 @@ export function makePackSchema(text: LocalizedTextSchema) {
           const at = ['sections', si, 'items', ii];
           if (seenItems.has(it.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate item id ${it.id}` });
           seenItems.add(it.id);
+          if ('columns' in it) {
+            it.columns.forEach((c, ci) => {
+              if (c.notBefore === undefined) return;
+              const other = it.columns.find((o) => o.id === c.notBefore);
+              if (!other || other === c || other.type !== c.type) {
+                ctx.addIssue({ code: 'custom', path: [...at, 'columns', ci, 'notBefore'], message: `notBefore names no other ${c.type} column of this table: ${c.notBefore}` });
+              }
+            });
+          }
           const opts = 'options' in it ? it.options : 'columns' in it ? it.columns : undefined;
           const ids = new Set<string>();
           opts?.forEach((o, oi) => {

@@ -80,8 +80,12 @@ function cellSchema(column: TableColumn): z.ZodType {
   switch (column.type) {
     case 'text':
       return z.string();
-    case 'number':
-      return z.number();
+    case 'number': {
+      let n = column.integer ? z.number().int() : z.number();
+      if (column.min !== undefined) n = n.min(column.min);
+      if (column.max !== undefined) n = n.max(column.max);
+      return n;
+    }
     case 'date':
       return IsoDateSchema;
     case 'yesno':
@@ -91,6 +95,20 @@ function cellSchema(column: TableColumn): z.ZodType {
   }
 }
 
+/** In a row, the cells that come before the cell they may not precede (`notBefore`): both given, in the wrong order. */
+export function cellsOutOfOrder(columns: readonly TableColumn[], row: Record<string, unknown>): { column: TableColumn; other: TableColumn }[] {
+  const found: { column: TableColumn; other: TableColumn }[] = [];
+  for (const column of columns) {
+    const other = column.notBefore === undefined ? undefined : columns.find((c) => c.id === column.notBefore);
+    if (!other) continue;
+    const a = row[column.id];
+    const b = row[other.id];
+    const comparable = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '');
+    if (comparable && (a as number | string) < (b as number | string)) found.push({ column, other });
+  }
+  return found;
+}
+
 function tableSchema(columns: readonly TableColumn[], minRows?: number, maxRows?: number) {
   const shape = Object.fromEntries(
     columns.map((c) => {
@@ -98,7 +116,13 @@ function tableSchema(columns: readonly TableColumn[], minRows?: number, maxRows?
       return [c.id, c.required ? cell : cell.nullable().optional()];
     }),
   );
-  let rows = z.array(z.object(shape).strict());
+  const row = z
+    .object(shape)
+    .strict()
+    .superRefine((r, ctx) => {
+      for (const { column, other } of cellsOutOfOrder(columns, r)) ctx.addIssue({ code: 'custom', path: [column.id], message: `before ${other.id}` });
+    });
+  let rows = z.array(row);
   if (minRows !== undefined) rows = rows.min(minRows);
   if (maxRows !== undefined) rows = rows.max(maxRows);
   return rows;

@@ -3,7 +3,9 @@ import { compileRule } from '../checklist/rules';
 import { formatIssuePath } from '../checklist/issues';
 import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
 import type { LocalizedText } from '../checklist/localized';
-import { answerSchemaFor, EvidenceAnswerSchema } from './answers';
+import type { z } from 'zod';
+import { ANSWER_SHAPES, answerSchemaFor, EvidenceAnswerSchema } from './answers';
+import { answerReasons } from './answer-reasons';
 import type { Draft } from './schema';
 
 export type DraftProblemKind = 'required' | 'constraint' | 'invalid' | 'unknownItem';
@@ -17,6 +19,11 @@ export interface DraftProblem {
   params: Record<string, string | number>;
   /** For constraints: the pack's own translated message. */
   message?: LocalizedText;
+  /**
+   * Texts of the pack the message names (a table's column labels), to show in the reader's language;
+   * `params` carries them in English for a reader that does not look here (problem-message.ts does).
+   */
+  labels?: Record<string, LocalizedText>;
 }
 
 /**
@@ -49,17 +56,7 @@ function checkItem(item: ChecklistItem, draft: Draft, answers: Record<string, un
     return isRequired(item, answers) ? [{ itemId: item.id, problem: 'required', messageKey: 'drafts:validation.required', params: { itemId: item.id } }] : [];
   }
   const parsed = answerSchemaFor(item).safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return [
-      {
-        itemId: item.id,
-        problem: 'invalid',
-        messageKey: 'drafts:validation.invalid',
-        params: { itemId: item.id, path: issue ? formatIssuePath(issue.path) : '', problem: issue?.message ?? 'invalid' },
-      },
-    ];
-  }
+  if (!parsed.success) return invalidAnswer(item, value, answers, parsed.error.issues[0]);
   const problems: DraftProblem[] = [];
   if (item.type === 'evidence') {
     const listed = new Set(draft.attachments.map((a) => a.sha256));
@@ -69,12 +66,43 @@ function checkItem(item: ChecklistItem, draft: Draft, answers: Record<string, un
       }
     }
   }
+  return [...problems, ...brokenConstraints(item, answers)];
+}
+
+function brokenConstraints(item: ChecklistItem, answers: Record<string, unknown>): DraftProblem[] {
+  const problems: DraftProblem[] = [];
   item.constraints.forEach((c, index) => {
     if (!compileRule(c.rule).test({ answers, currentItemId: item.id })) {
       problems.push({ itemId: item.id, problem: 'constraint', messageKey: 'drafts:validation.constraint', params: { itemId: item.id, index }, message: c.message });
     }
   });
   return problems;
+}
+
+/**
+ * An answer its item's schema refuses, with the reasons named. When the answer has at least the
+ * type's basic shape, the pack's constraints are checked too: a bound the pack restates in its own
+ * words ("The amount cannot be negative.") is said once, in the pack's words.
+ */
+function invalidAnswer(item: ChecklistItem, value: unknown, answers: Record<string, unknown>, issue: z.core.$ZodIssue | undefined): DraftProblem[] {
+  const constraints = ANSWER_SHAPES[item.type].safeParse(value).success ? brokenConstraints(item, answers) : [];
+  const reasons = answerReasons(item, value).filter((r) => !(r.bound && constraints.length > 0));
+  const named: DraftProblem[] = reasons.map((r) => ({
+    itemId: item.id,
+    problem: 'invalid',
+    messageKey: r.messageKey,
+    params: { itemId: item.id, ...r.params },
+    ...(r.labels ? { labels: r.labels } : {}),
+  }));
+  if (named.length === 0 && constraints.length === 0) {
+    named.push({
+      itemId: item.id,
+      problem: 'invalid',
+      messageKey: 'drafts:validation.invalid',
+      params: { itemId: item.id, path: issue ? formatIssuePath(issue.path) : '', problem: issue?.message ?? 'invalid' },
+    });
+  }
+  return [...named, ...constraints];
 }
 
 /**

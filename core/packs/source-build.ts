@@ -98,6 +98,8 @@ export async function buildPackFromSource(dir: string): Promise<BuiltPack> {
         const col: Tree = { id: c.id, type: c.type, label: textOf('columns', c.id, 'label') };
         if (c.required) col.required = true;
         if (c.options) col.options = c.options.map((id) => ({ id, label: textOf('columns', c.id, 'options', id) }));
+        // A column's own rules (whole number, bounds, not before another column) travel as written.
+        for (const rule of ['integer', 'min', 'max', 'notBefore'] as const) if (c[rule] !== undefined) col[rule] = c[rule] as Tree[string];
         return col;
       });
     }

@@ -5,7 +5,8 @@
 import { isAnswered } from '../checklist/answer-presence';
 import { localize } from '../checklist/localized';
 import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
-import { relevantItems } from '../draft/validate';
+import { problemMessage } from '../draft/problem-message';
+import { relevantItems, validateDraft, type DraftProblem } from '../draft/validate';
 import type { Draft } from '../draft/schema';
 import { countryName } from '../i18n/countries';
 import type { Language } from '../i18n/languages';
@@ -40,6 +41,12 @@ export function reportModelFromDraft(draft: Draft, pack: ChecklistPack, options:
   const labels = createLabels(language);
   const ctx: AnswerContext = { pack, language, labels, attachments: new Map(draft.attachments.map((a) => [a.sha256, a])) };
   const relevant = relevantItems(pack, draft.answers);
+  // An answer that does not pass validation is printed with what to correct, never as "answered".
+  const problems = new Map<string, DraftProblem[]>();
+  for (const p of validateDraft(draft, pack)) {
+    if (p.problem === 'required' || p.problem === 'unknownItem') continue;
+    problems.set(p.itemId, [...(problems.get(p.itemId) ?? []), p]);
+  }
   const code = draft.assessment.countryCode;
   const country = code === EXAMPLE_COUNTRY_CODE ? labels.t('exampleCountry') : countryName(code, language);
 
@@ -49,10 +56,12 @@ export function reportModelFromDraft(draft: Draft, pack: ChecklistPack, options:
     const value = draft.answers[item.id];
     if (!isAnswered(value)) return { ...base, state: 'unanswered', statusLabel: labels.t('item.unanswered') };
     const adapted = adaptAnswer(ctx, item, value);
+    const wrong = problems.get(item.id) ?? [];
     return {
       ...base,
-      state: 'answered',
-      statusLabel: adapted.statusLabel ?? labels.t('answer.answered'),
+      state: wrong.length > 0 ? 'invalid' : 'answered',
+      statusLabel: adapted.statusLabel ?? labels.t(wrong.length > 0 ? 'answer.invalid' : 'answer.answered'),
+      problems: wrong.map((p) => problemMessage(p, language, labels.validation)),
       fields: adapted.fields,
       tables: adapted.tables,
       attachments: adapted.attachments,

@@ -13,8 +13,23 @@ import es from '../../locales/es/report.json';
 import fr from '../../locales/fr/report.json';
 import ru from '../../locales/ru/report.json';
 import zh from '../../locales/zh/report.json';
+import arDrafts from '../../locales/ar/drafts.json';
+import enDrafts from '../../locales/en/drafts.json';
+import esDrafts from '../../locales/es/drafts.json';
+import frDrafts from '../../locales/fr/drafts.json';
+import ruDrafts from '../../locales/ru/drafts.json';
+import zhDrafts from '../../locales/zh/drafts.json';
 
 const RESOURCES = { ar, zh, en, fr, ru, es } satisfies Record<Language, unknown>;
+/** Only the validation messages: an answer to correct is described as the form describes it. */
+const VALIDATION = {
+  ar: arDrafts.validation,
+  zh: zhDrafts.validation,
+  en: enDrafts.validation,
+  fr: frDrafts.validation,
+  ru: ruDrafts.validation,
+  es: esDrafts.validation,
+} satisfies Record<Language, unknown>;
 
 /** A plural form's key ("truncated_one") is asked for by its family's name ("truncated", with a count). */
 type PluralBase<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
@@ -28,6 +43,8 @@ export type ReportKey = Leaves<typeof en>;
 export interface Labels {
   language: Language;
   t(key: ReportKey, params?: Record<string, string | number>): string;
+  /** A `drafts:validation.*` message (a validation problem's key) in the report's language. */
+  validation(key: string, params: Record<string, string | number>): string;
   number(value: number, fractionDigits?: number): string;
   bytes(size: number): string;
   date(iso: string): string;
@@ -62,9 +79,9 @@ export function createLabels(language: Language): Labels {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['report'],
+    ns: ['report', 'drafts'],
     defaultNS: 'report',
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { report: RESOURCES[l] }])),
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { report: RESOURCES[l], drafts: { validation: VALIDATION[l] } }])),
     initAsync: false,
     // PDF text, not HTML: nothing to escape. Every value passes the formatter above.
     interpolation: { escapeValue: false, alwaysFormat: true },
@@ -73,6 +90,7 @@ export function createLabels(language: Language): Labels {
   return {
     language,
     t,
+    validation: (key, params) => (key.startsWith('drafts:validation.') ? instance.t(key, params) : instance.t('drafts:validation.invalid')),
     number,
     bytes(size: number): string {
       const units = ['B', 'KB', 'MB', 'GB'] as const;

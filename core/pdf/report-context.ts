@@ -26,6 +26,7 @@ export interface ReportContext {
 export const STYLE = {
   accent: '#1b4f72',
   muted: '#555555',
+  danger: '#9b1c1c',
   rule: '#9aa5b1',
   headerFill: '#e9eef3',
   body: 10.5,

@@ -85,6 +85,10 @@ function itemBlocks(ctx: ReportContext, item: ReportItem): Block[] {
     if (!statusIsUnanswered) blocks.push(paragraph(ctx, unanswered, { ...meta, weight: 700 }));
     return blocks;
   }
+  if (item.state === 'invalid' && item.problems && item.problems.length > 0) {
+    // What to correct, under the status and before the answer as written (which is printed whole).
+    blocks.push(paragraph(ctx, `${t('item.toCorrect')}: ${item.problems.join(' ')}`, { ...meta, color: STYLE.danger, weight: 700 }, KEEP_ANSWER_LINES));
+  }
   const label = { size: STYLE.small, weight: 700 as const, color: STYLE.muted };
   for (const field of item.fields) {
     const value = flow.prepare(printable(ctx, item.id, field.value), { size: STYLE.body, gapAfter: 6 });

@@ -43,7 +43,8 @@ export const ReportAttachmentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-export const ItemStateSchema = z.enum(['answered', 'unanswered', 'skipped']);
+/** `invalid`: an answer is there but does not pass validation; it is printed with what to correct, never as "answered". */
+export const ItemStateSchema = z.enum(['answered', 'invalid', 'unanswered', 'skipped']);
 
 export const ReportItemSchema = z.object({
   id: z.string().min(1).transform(printedLine),
@@ -56,6 +57,8 @@ export const ReportItemSchema = z.object({
   fields: z.array(ReportFieldSchema).default([]),
   tables: z.array(ReportTableSchema).default([]),
   attachments: z.array(ReportAttachmentSchema).default([]),
+  /** For an `invalid` item: what is wrong with the answer, one sentence each, in the response language. */
+  problems: z.array(Text).optional(),
 });
 
 export const ReportSectionSchema = z.object({

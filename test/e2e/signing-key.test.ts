@@ -13,6 +13,7 @@ import arBundle from '../../locales/ar/bundle.json';
 import arSigning from '../../locales/ar/signing.json';
 import enBundle from '../../locales/en/bundle.json';
 import enSigning from '../../locales/en/signing.json';
+import { chooseFile } from './file-choice';
 
 let cleanups: Array<() => Promise<unknown>> = [];
 const PASS = 'a workshop passphrase';
@@ -52,16 +53,16 @@ describe.skipIf(!browserTestsEnabled)('signing key: import, backup, replace (Chr
     const { page } = await openApp(cleanups, 'en');
 
     await page.getByRole('link', { name: enSigning.nav.signingKey, exact: true }).click();
-    await page.getByLabel(enSigning.import.file, { exact: true }).waitFor();
+    await page.locator('#import-file').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // A public key is not a key that can sign: the refusal says what is accepted.
-    await page.getByLabel(enSigning.import.file, { exact: true }).setInputFiles(publicPem);
+    await chooseFile(page, page.locator('#import-file'), publicPem);
     await page.getByLabel(enSigning.import.passphrase, { exact: true }).fill(PASS);
     await page.getByRole('button', { name: enSigning.import.submit }).click();
     await page.getByText(enBundle.errors.keyNotPkcs8.replace('{{kind}}', 'PUBLIC KEY')).waitFor();
 
-    await page.getByLabel(enSigning.import.file, { exact: true }).setInputFiles(pemFile);
+    await chooseFile(page, page.locator('#import-file'), pemFile);
     await page.getByRole('button', { name: enSigning.import.submit }).click();
     await page.getByText(enSigning.import.done).waitFor({ timeout: 60_000 });
     expect(await printed(page, 'fingerprint')).toBe(printableFingerprint(fingerprint));
@@ -109,7 +110,7 @@ describe.skipIf(!browserTestsEnabled)('signing key: import, backup, replace (Chr
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
 
     await page.getByRole('link', { name: arSigning.nav.signingKey, exact: true }).click();
-    await page.getByLabel(arSigning.import.file, { exact: true }).setInputFiles(pemFile);
+    await chooseFile(page, page.locator('#import-file'), pemFile);
     await page.getByLabel(arSigning.import.passphrase, { exact: true }).fill(PASS);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: arSigning.import.submit }).click();

@@ -15,6 +15,7 @@ import enBundle from '../../locales/en/bundle.json';
 import arSigning from '../../locales/ar/signing.json';
 import enSigning from '../../locales/en/signing.json';
 import { openApp } from './workflow-steps';
+import { chooseFile } from './file-choice';
 
 let cleanups: Array<() => Promise<unknown>> = [];
 const PASS = 'a workshop passphrase';
@@ -85,7 +86,7 @@ describe.skipIf(!browserTestsEnabled)('signed submission (Chromium)', { timeout:
       expect((await fs.readFile(copy)).equals(await fs.readFile(file))).toBe(true);
 
       await page.getByRole('link', { name: t.signing.nav.checkBundle, exact: true }).click();
-      await page.getByLabel(t.signing.check.bundle).setInputFiles(file);
+      await chooseFile(page, page.locator('#check-bundle'), file);
       await page.getByRole('button', { name: t.signing.check.submit }).click();
       const result = page.getByTestId('check-result');
       await result.or(page.locator('.error-message')).first().waitFor({ timeout: 60_000 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserTestsEnabled } from './harness';
 import { createSampleAssessment, openApp, section, settled } from './workflow-steps';
+import { chooseFile } from './file-choice';
 
 let cleanups: Array<() => Promise<unknown>> = [];
 
@@ -31,7 +32,7 @@ async function answerEverything(page: Page): Promise<void> {
   await page.fill('#item-C_2-input-r0-population', '580000');
   await page.selectOption('#item-C_2-input-r0-audit', 'yes');
   await page.locator('#item-C_3').waitFor();
-  await page.setInputFiles('#item-C_3-input', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') });
+  await chooseFile(page, page.locator('#item-C_3-input'), { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') });
   await page.locator('#item-C_3 .evidence__file').waitFor();
   await page.locator('#item-C_3').getByRole('button', { name: /lien/ }).last().click();
   await page.fill('#item-C_3 input[type=url]', 'https://example.org/plan');

@@ -90,6 +90,8 @@ export const DraftProblemSchema = z.object({
   messageKey: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: LenientLocalizedTextSchema.optional(),
+  /** Pack texts the message names (a table's column labels), shown in the reader's language. */
+  labels: z.record(z.string(), LenientLocalizedTextSchema).optional(),
 });
 export type DraftProblemInfo = z.infer<typeof DraftProblemSchema>;
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { ApiError, RendererApi } from '../../../core/api/contract';
@@ -10,6 +11,7 @@ import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
 export interface AppProps {
@@ -30,6 +32,7 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
+  useEffect(() => installButtonLinkKeys(document), []);
   const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form'}>

@@ -18,22 +18,29 @@ export function PassphraseField({ id, label, value, onChange, autoComplete, hint
   const hintId = hint === undefined ? undefined : `${id}-hint`;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="signing__field">
-      <label htmlFor={id}>{label}</label>
+    <div className={errorId ? 'field field--invalid signing__field' : 'field signing__field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
       <input
         id={id}
+        className="input"
         type="password"
         autoComplete={autoComplete}
         value={value}
         aria-invalid={error === undefined ? undefined : error !== null}
-        aria-describedby={hintId ?? errorId}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {hintId && <small id={hintId}>{hint}</small>}
+      {hintId && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       {errorId && (
-        <small id={errorId} className="field__error">
+        <p id={errorId} className="field__error">
           {error}
-        </small>
+        </p>
       )}
     </div>
   );

@@ -67,7 +67,8 @@ describe('validateDraft', () => {
 
   it('reports answers of the wrong shape as invalid, with the path inside the answer', () => {
     expect(kinds(draftWith({ ...complete, 'B.2': 'parliament' }))).toEqual(['B.2:invalid']);
-    expect(kinds(draftWith({ ...complete, 'B.4': 140 }))).toEqual(['B.4:invalid']);
+    // Out of its bounds, and the pack says so in its own words: its constraint is the one reason given.
+    expect(kinds(draftWith({ ...complete, 'B.4': 140 }))).toEqual(['B.4:constraint']);
     const p = validateDraft(draftWith({ ...complete, 'C.2': [{ adopted: '2020-01-15' }] }), pack);
     expect(p.map((x) => [x.itemId, x.problem, x.params.path])).toEqual([['C.2', 'invalid', '[0].city']]);
   });

@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { createFakeWorkflow } from './fake-workflow';
 import { SAMPLE_ASSESSMENT } from './fake-api';
 import { openAt, openForm, resetWorkflowPage } from './workflow-helpers';
+import { chooseFile } from './choose-file';
 
 afterEach(() => {
   resetWorkflowPage();
@@ -28,8 +29,7 @@ describe('portable draft files', () => {
     const id = wf.seed({ 'A.1': 'Imported answer' });
     const text = JSON.stringify(wf.drafts.get(id));
     await openAt(wf, '#/');
-    const input = (await screen.findByLabelText('Open file…')) as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [new File([text], 'france.scsa.json', { type: 'application/json' })] } });
+    chooseFile(await screen.findByRole('button', { name: 'Open file…' }), new File([text], 'france.scsa.json', { type: 'application/json' }));
     expect(await screen.findByRole('heading', { name: 'This assessment is already on this computer' })).toBeTruthy();
     expect(wf.api.importCopy).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
@@ -42,8 +42,7 @@ describe('portable draft files', () => {
   it('says why a file cannot be opened, translated', async () => {
     const wf = createFakeWorkflow();
     await openAt(wf, '#/', 'es');
-    const input = (await screen.findByLabelText('Abrir un archivo…')) as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [new File(['{not json'], 'broken.scsa.json')] } });
+    chooseFile(await screen.findByRole('button', { name: 'Abrir un archivo…' }), new File(['{not json'], 'broken.scsa.json'));
     expect(await screen.findByText(/El archivo broken\.scsa\.json no se puede abrir como borrador/)).toBeTruthy();
   });
 

@@ -136,7 +136,7 @@ describe('the checklist form', () => {
     const items = within(sections()).getByRole('list', { name: 'Items of this section' });
     expect(within(items).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'A.1 (Answered)',
-      'A.2 (Incomplete (with problems))',
+      'A.2 (To correct)',
       'A.3 (Unanswered)',
       'A.4 (Unanswered)',
     ]);
@@ -149,11 +149,11 @@ describe('the checklist form', () => {
     await openForm(wf, wf.seed());
     const first = field(/Name of the national institution/);
     first.focus();
-    fireEvent.keyDown(first, { key: 'ArrowDown', altKey: true });
+    fireEvent.keyDown(first, { key: 'ArrowDown', code: 'ArrowDown', altKey: true });
     expect(document.activeElement?.getAttribute('data-item-card')).toBe('A.2');
-    fireEvent.keyDown(document.activeElement!, { key: 'j' });
+    fireEvent.keyDown(document.activeElement!, { key: 'j', code: 'KeyJ' });
     expect(document.activeElement?.getAttribute('data-item-card')).toBe('A.3');
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp', altKey: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp', code: 'ArrowUp', altKey: true });
     expect(document.activeElement?.getAttribute('data-item-card')).toBe('A.2');
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { createFakeApi, SAMPLE_ASSESSMENT } from './fake-api';
 import { renderApp, resetPage } from './render-app';
+import { fileInputOf } from './choose-file';
 
 afterEach(resetPage);
 
@@ -15,8 +16,7 @@ describe('home screen', () => {
     // Both ways to start are offered from the first screen.
     const create = screen.getByRole('link', { name: 'New assessment' });
     expect(create.getAttribute('href')).toBe('#/new');
-    const open = screen.getByLabelText('Open file…') as HTMLInputElement;
-    expect(open.type).toBe('file');
+    const open = fileInputOf(screen.getByRole('button', { name: 'Open file…' }));
     expect(open.accept).toBe('.json,.scsa.json');
   });
 

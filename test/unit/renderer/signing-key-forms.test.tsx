@@ -7,6 +7,7 @@ import en from '../../../locales/en/signing.json';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
 import { catchDownloads } from './catch-downloads';
+import { chooseFile } from './choose-file';
 
 const KEY: SigningKeyInfo = {
   fingerprint: '4a4627336afb3e917be9821679bf75c14ef61f31d5eca5621b2e226b30c26a0b',
@@ -40,10 +41,7 @@ function keyApi(initial: SigningKeyInfo | null) {
   return { api: createFakeApi({ overrides: m }), m };
 }
 
-function choose(input: HTMLElement, file: File) {
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  fireEvent.change(input);
-}
+const choose = (control: HTMLElement, file: File) => chooseFile(control, file);
 
 describe('importing a key', () => {
   it('sends the chosen file as text with the passphrase, then shows the imported key', async () => {

@@ -6,6 +6,7 @@ import type { Api, JobResult, UploadApi, SigningKeyInfo } from '../../../core/ap
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
 import { catchDownloads } from './catch-downloads';
+import { chooseFile } from './choose-file';
 
 const FP = '4a4627336afb3e917be9821679bf75c14ef61f31d5eca5621b2e226b30c26a0b';
 const KEY: SigningKeyInfo = {
@@ -51,10 +52,7 @@ function jobThen(m: ReturnType<typeof signingApi>['m'], result: JobResult) {
   m.takeJobResult.mockImplementation(async () => ({ ok: true as const, value: result }));
 }
 
-function choose(input: HTMLElement, file: File) {
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  fireEvent.change(input);
-}
+const choose = (control: HTMLElement, file: File) => chooseFile(control, file);
 
 describe('signing key screen', () => {
   it('creates the key after the passphrase is typed twice alike, then shows its fingerprint and public key', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeWorkflow } from './fake-workflow';
 import { field, openForm, resetWorkflowPage, savedChanges, waitForSaved } from './workflow-helpers';
+import { chooseFile } from './choose-file';
 
 afterEach(resetWorkflowPage);
 
@@ -95,7 +96,7 @@ describe('item widgets', () => {
     // The evidence item applies once the table has a row.
     const evidence = await screen.findByRole('group', { name: /Supporting documents/ });
     const file = new File(['strategy text'], 'strategy.pdf', { type: 'application/pdf' });
-    fireEvent.change(within(evidence).getByLabelText('Attach files…'), { target: { files: [file] } });
+    chooseFile(within(evidence).getByRole('button', { name: 'Attach files…' }), file);
     expect(await within(evidence).findByText('strategy.pdf')).toBeTruthy();
     expect(wf.api.addAttachment).toHaveBeenCalledWith(file, id);
     fireEvent.click(within(evidence).getByRole('button', { name: 'Add a link' }));

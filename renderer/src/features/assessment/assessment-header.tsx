@@ -16,7 +16,7 @@ import { useSession } from './session';
 type View = 'form' | 'completeness' | 'history' | 'details';
 
 /** The assessment's name, its save state and the ways between its screens, shared by all three. */
-export function AssessmentHeader({ current }: { current: View }) {
+export function AssessmentHeader({ current, saveStatus = true }: { current: View; /** The form shows it in its own bar, which stays in view. */ saveStatus?: boolean }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -60,7 +60,7 @@ export function AssessmentHeader({ current }: { current: View }) {
           </p>
         </div>
         <div className="assessment-header__actions">
-          <SaveStatus autosaver={session.autosaver} />
+          {saveStatus && <SaveStatus autosaver={session.autosaver} />}
           <PdfExportControls pdf={pdf} />
           <a className="button button--secondary" href={hrefFor({ name: 'export', id: session.id })}>
             {t('signing:nav.exportSubmission')}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftProblemInfo } from '../../../../core/api/contract';
-import { localize } from '../../../../core/checklist/localized';
+import { problemMessage } from '../../../../core/draft/problem-message';
 import { hrefFor } from '../../app/routes';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
@@ -32,7 +32,9 @@ export function CompletenessScreen() {
     void load();
   }, [load]);
 
-  const message = (p: DraftProblemInfo) => (p.problem === 'constraint' && p.message ? localize(p.message, lng).text : t(p.messageKey, p.params));
+  const message = (p: DraftProblemInfo) => problemMessage(p, lng, (key, params) => t(key, params));
+  // Unanswered items and answers to correct are told apart: the first need writing, the second fixing.
+  const kind = (p: DraftProblemInfo) => (p.problem === 'required' ? 'unanswered' : 'invalid');
 
   return (
     <div className="completeness">
@@ -47,6 +49,13 @@ export function CompletenessScreen() {
         {state.kind === 'ready' && state.problems.length > 0 && (
           <>
             <p role="status">{t('form:completeness.summary', { count: state.problems.length })}</p>
+            <ul className="completeness__counts">
+              {(['unanswered', 'invalid'] as const).map((k) => {
+                // Items, not problems: a table with two wrong rows is one answer to correct.
+                const count = new Set(state.problems.filter((p) => p.problem !== 'unknownItem' && kind(p) === k).map((p) => p.itemId)).size;
+                return count > 0 && <li key={k}>{t(`form:completeness.${k}Count`, { count })}</li>;
+              })}
+            </ul>
             {[...session.pack.sections, null].map((section) => {
               const entries = state.problems.filter((p) => (sectionOf(session.pack, p.itemId) ?? null) === section);
               if (entries.length === 0) return null;
@@ -65,6 +74,7 @@ export function CompletenessScreen() {
                           ) : (
                             <span className="item__id">{p.itemId}</span>
                           )}
+                          {p.problem !== 'unknownItem' && <span className={`badge item__badge item__badge--${kind(p)}`}>{t(`form:filter.badge.${kind(p)}`)}</span>}
                           <span className="completeness__problem"> — {message(p)}</span>
                         </li>
                       );

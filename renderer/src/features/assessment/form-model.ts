@@ -10,7 +10,7 @@ import { relevantItems, validateDraft, type DraftProblem } from '../../../../cor
 import type { Draft } from '../../../../core/draft/schema';
 import type { Language } from '../../../../core/i18n/languages';
 
-export const FILTERS = ['all', 'unanswered', 'incomplete', 'answered', 'assistance'] as const;
+export const FILTERS = ['all', 'unanswered', 'incomplete', 'invalid', 'answered', 'assistance'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 export interface Progress {
@@ -63,6 +63,12 @@ function needsAssistance(item: ChecklistItem, answer: unknown): boolean {
   return item.type === 'uncac' && !!answer && typeof answer === 'object' && (answer as { assistanceNeeded?: unknown }).assistanceNeeded === true;
 }
 
+/** An item's state as the form shows it: unanswered, answered, or answered with something to correct. */
+export function itemState(answer: unknown, problems: readonly DraftProblem[] | undefined): 'unanswered' | 'answered' | 'invalid' {
+  if (!isAnswered(answer)) return 'unanswered';
+  return (problems?.length ?? 0) > 0 ? 'invalid' : 'answered';
+}
+
 /** Whether an item passes the status filter. */
 export function passesFilter(filter: Filter, item: ChecklistItem, answer: unknown, problems: readonly DraftProblem[] | undefined): boolean {
   switch (filter) {
@@ -72,6 +78,8 @@ export function passesFilter(filter: Filter, item: ChecklistItem, answer: unknow
       return !isAnswered(answer);
     case 'incomplete':
       return (problems?.length ?? 0) > 0;
+    case 'invalid':
+      return itemState(answer, problems) === 'invalid';
     case 'answered':
       return isAnswered(answer) && (problems?.length ?? 0) === 0;
     case 'assistance':

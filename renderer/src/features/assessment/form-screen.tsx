@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../core/i18n/languages';
 import { isRequired } from '../../../../core/draft/validate';
 import { mark } from '../../app/marks';
 import { AssessmentHeader } from './assessment-header';
-import { buildModel, passesFilter, matchesSearch, sectionOf, type Filter } from './form-model';
+import { buildModel, itemState, passesFilter, matchesSearch, sectionOf, type Filter } from './form-model';
 import { fieldKey, toAnswer, toFormValues, type FormValues } from './form-values';
 import { ItemCard, itemDomId } from './item-card';
 import { NoticesBanner } from './notices-banner';
@@ -15,8 +15,9 @@ import { SectionNav } from './section-nav';
 import { FormToolbar } from './form-toolbar';
 import { SectionView, type ShownGroup } from './section-view';
 import { useSession } from './session';
+import { useHeldItem } from './use-held-item';
+import { onItemKeys } from './use-item-keys';
 
-const TYPING = /^(INPUT|TEXTAREA|SELECT)$/;
 const DISCRETE = new Set(['radio', 'checkbox', 'date', 'file', 'button']);
 const wideScreen = () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 1100px)').matches;
 
@@ -119,6 +120,7 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
   }, [focusItem, pack]);
 
   const filtering = filter !== 'all' || query.trim() !== '';
+  const { held, onFocus } = useHeldItem(filtering, `${filter}|${query}|${sectionId}`);
   const groups: ShownGroup[] = useMemo(() => {
     const sections = filtering ? pack.sections : pack.sections.filter((s) => s.id === sectionId);
     return sections
@@ -127,33 +129,17 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
         items: section.items.filter(
           (item) =>
             model.relevant.has(item.id) &&
-            passesFilter(filter, item, answers[item.id], model.problems.get(item.id)) &&
-            matchesSearch(query, item, answers[item.id], lng),
+            (item.id === held || (passesFilter(filter, item, answers[item.id], model.problems.get(item.id)) && matchesSearch(query, item, answers[item.id], lng))),
         ),
       }))
       .filter((g) => !filtering || g.items.length > 0);
-  }, [filtering, pack, sectionId, model, filter, answers, query, lng]);
+  }, [filtering, pack, sectionId, model, filter, answers, query, lng, held]);
   const shownCount = groups.reduce((n, g) => n + g.items.length, 0);
-
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    const target = event.target as HTMLElement;
-    const typing = TYPING.test(target.tagName) && !['radio', 'checkbox', 'button', 'file'].includes((target as HTMLInputElement).type);
-    const down = (event.altKey && event.key === 'ArrowDown') || (!typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'j');
-    const up = (event.altKey && event.key === 'ArrowUp') || (!typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'k');
-    if (!down && !up) return;
-    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-item-card]')];
-    const current = cards.findIndex((c) => c.contains(target));
-    const next = cards[current < 0 ? 0 : Math.min(cards.length - 1, Math.max(0, current + (down ? 1 : -1)))];
-    if (!next) return;
-    event.preventDefault();
-    next.focus();
-    next.scrollIntoView?.({ block: 'nearest' });
-  }
 
   return (
     <FormProvider {...form}>
       <div className="form-screen">
-        <AssessmentHeader current="form" />
+        <AssessmentHeader current="form" saveStatus={false} />
         <NoticesBanner />
         <ProgressBar id="overall-progress" label={t('form:progress.overall')} progress={model.overall} />
         <div className="form-layout">
@@ -175,12 +161,13 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
             }}
           />
           <div className="form-main">
-            <FormToolbar filter={filter} query={query} onFilter={setFilter} onQuery={setQuery} shown={filtering ? shownCount : null} />
+            <FormToolbar filter={filter} query={query} onFilter={setFilter} onQuery={setQuery} shown={filtering ? shownCount : null} autosaver={session.autosaver} />
             <form
               className="form-items"
               noValidate
               onSubmit={(event) => event.preventDefault()}
-              onKeyDown={onKeyDown}
+              onKeyDown={onItemKeys}
+              onFocus={onFocus}
               onBlur={(event) => markVisited(event.target, event.relatedTarget)}
               aria-label={t('form:nav.form')}
             >
@@ -191,7 +178,9 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
                       key={item.id}
                       item={item}
                       problems={model.problems.get(item.id)}
-                      showRequired={visited.has(item.id)}
+                      showRequired={visited.has(item.id) || filter === 'incomplete'}
+                      badge={filter === 'incomplete' ? badgeOf(answers[item.id], model.problems.get(item.id)) : null}
+                      leaving={item.id === held && !passesFilter(filter, item, answers[item.id], model.problems.get(item.id))}
                       required={isRequired(item, answers)}
                       response={response}
                       readOnly={session.readOnly}
@@ -207,4 +196,10 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
       </div>
     </FormProvider>
   );
+}
+
+/** Under "incomplete": listed for want of an answer, or for an answer to correct. */
+function badgeOf(answer: unknown, problems: Parameters<typeof itemState>[1]): 'unanswered' | 'invalid' | null {
+  const state = itemState(answer, problems);
+  return state === 'answered' ? null : state;
 }

@@ -147,6 +147,19 @@ export function toAnswer(item: ChecklistItem, value: unknown): unknown {
   return isAnswered(answer) ? answer : null;
 }
 
+/**
+ * For each row of a table's stored answer, its row number on screen. A row left empty on screen is not
+ * stored (toAnswer drops it), so "row 2" of the answer may be row 3 of the table being edited.
+ */
+export function screenRowNumbers(item: Extract<ChecklistItem, { type: 'table' }>, value: unknown): number[] {
+  const numbers: number[] = [];
+  (Array.isArray(value) ? value : []).forEach((row, index) => {
+    const r = record(row) as Row;
+    if (item.columns.some((c) => cellToAnswer(c, r[c.id]) !== null)) numbers.push(index + 1);
+  });
+  return numbers;
+}
+
 function uncacAnswer(u: Record<string, unknown>): UncacAnswer {
   const out: Record<string, unknown> = {};
   for (const key of ['status', 'measures', 'examples', 'challenges', 'assistanceOther', 'assistanceDetails', 'assistanceReceivedFrom'] as const) {

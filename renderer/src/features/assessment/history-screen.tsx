@@ -75,7 +75,9 @@ export function HistoryScreen() {
     await session.autosaver.flush();
     const result = await api.restoreVersion(session.id, entry.revision);
     if (!result.ok) return setError(result.error);
-    session.replaceWith(result.value);
+    // The form says what the restore did: which version is now the draft, and where the one before went.
+    const restored = { code: 'form:history.restored', params: { n: entry.revision, savedAt: entry.savedAt, revision: result.value.draft.revision } };
+    session.replaceWith({ ...result.value, notices: [...result.value.notices, restored] });
     navigate({ name: 'form', id: session.id });
   }
 

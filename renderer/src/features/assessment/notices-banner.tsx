@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useSession } from './session';
@@ -9,12 +10,18 @@ export function NoticesBanner() {
   const { t, i18n } = useTranslation();
   const { notices, dismissNotice } = useSession();
   const format = useFormatters();
+  const region = useRef<HTMLDivElement>(null);
+  // After a restore the form opens on what it did: focus goes to the message, which is then read out.
+  const restored = notices.some((n) => n.code === 'form:history.restored');
+  useEffect(() => {
+    if (restored) region.current?.focus();
+  }, [restored]);
   // Times in a notice ("restored the version saved at …") read in the interface language.
   const params = (raw: Record<string, string | number> = {}) =>
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && ISO_TIME.test(v) ? format.dateTime(v) : v]));
   if (notices.length === 0) return null;
   return (
-    <div className="notices" role="region" aria-label={t('form:notices.label')}>
+    <div ref={region} className="notices" role="region" aria-label={t('form:notices.label')} tabIndex={-1}>
       {notices.map((notice, index) => {
         const key = notice.code.includes(':') ? notice.code : `drafts:notices.${notice.code}`;
         return (

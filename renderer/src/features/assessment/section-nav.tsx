@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
-import { isAnswered } from '../../../../core/checklist/answer-presence';
 import { numberFormat } from '../../i18n/intl-cache';
-import type { FormModel } from './form-model';
+import { itemState, type FormModel } from './form-model';
 import { PackText } from './pack-text';
 
 /** The sections, each with its progress; the current one is marked for assistive technology. */
@@ -45,12 +44,12 @@ export function SectionNav({ pack, model, answers, current, onSelect, onItem }: 
                   {section.items
                     .filter((item) => model.relevant.has(item.id))
                     .map((item) => {
-                      const state = model.problems.has(item.id) && isAnswered(answers[item.id]) ? 'incomplete' : isAnswered(answers[item.id]) ? 'answered' : 'unanswered';
+                      const state = itemState(answers[item.id], model.problems.get(item.id));
                       return (
                         <li key={item.id}>
                           <button type="button" className={`item-pill item-pill--${state}`} onClick={() => onItem(item.id)}>
                             {item.id}
-                            <span className="visually-hidden"> ({t(`form:filter.${state}`)})</span>
+                            <span className="visually-hidden"> ({t(state === 'invalid' ? 'form:filter.badge.invalid' : `form:filter.${state}`)})</span>
                           </button>
                         </li>
                       );

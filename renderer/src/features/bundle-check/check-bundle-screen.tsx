@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, BundleCheck, BundleSigner, RendererApi } from '../../../../core/api/contract';
 import { ErrorMessage, translateError } from '../../ui/error-message';
+import { FilePicker } from '../../ui/file-picker';
 import { JobProgress } from '../../ui/job-progress';
 import { useJob } from '../../ui/use-job';
 import '../../ui/forms.css';
@@ -16,12 +17,20 @@ import { useFormatters } from '../../i18n/use-formatters';
 export function CheckBundleScreen() {
   const { t } = useTranslation('signing');
   const { t: tb } = useTranslation('bundle');
+  const { t: common } = useTranslation();
   const [bundle, setBundle] = useState<File | null>(null);
   const [registry, setRegistry] = useState<File | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   // Whether the running or shown check had a registry: "not registered" means nothing without one.
   const [withRegistry, setWithRegistry] = useState(false);
   const job = useJob('check');
+  const { dismiss } = job;
+  // A new file makes the last answer (a result, a refusal, a missing file) one about another file: it goes.
+  const choose = (set: (file: File | null) => void) => (files: File[]) => {
+    set(files[0] ?? null);
+    setProblem(null);
+    dismiss();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,23 +54,33 @@ export function CheckBundleScreen() {
   const check = job.state.kind === 'done' ? job.state.result.check : undefined;
 
   return (
-    <section className="card" aria-labelledby="check-title">
+    <section className="card signing-screen" aria-labelledby="check-title">
       <h2 id="check-title" className="card__title">
         {t('check.title')}
       </h2>
       <p>{t('check.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className="signing__field">
-          <label htmlFor="check-bundle">{t('check.bundle')}</label>
-          <input id="check-bundle" type="file" accept=".zip,application/zip" onChange={(e) => setBundle(e.target.files?.[0] ?? null)} />
+      <form className="signing-form" onSubmit={(e) => void submit(e)} noValidate>
+        <FilePicker
+          id="check-bundle"
+          label={t('check.bundle')}
+          buttonLabel={common('filePicker.choose')}
+          chosen={bundle?.name ?? null}
+          accept=".zip,application/zip"
+          onChoose={choose(setBundle)}
+        />
+        <FilePicker
+          id="check-registry"
+          label={t('check.registry')}
+          buttonLabel={common('filePicker.choose')}
+          chosen={registry?.name ?? null}
+          accept=".json,application/json"
+          onChoose={choose(setRegistry)}
+        />
+        <div className="signing__actions">
+          <button type="submit" className="button button--primary" disabled={job.state.kind === 'running'}>
+            {t('check.submit')}
+          </button>
         </div>
-        <div className="signing__field">
-          <label htmlFor="check-registry">{t('check.registry')}</label>
-          <input id="check-registry" type="file" accept=".json,application/json" onChange={(e) => setRegistry(e.target.files?.[0] ?? null)} />
-        </div>
-        <button type="submit" className="button" disabled={job.state.kind === 'running'}>
-          {t('check.submit')}
-        </button>
       </form>
       <JobProgress state={job.state} label={tb('app.checkProgress')} started={tb('app.checkStarted')} />
       <div aria-live="polite">{check && <CheckResult check={check} withRegistry={withRegistry} />}</div>

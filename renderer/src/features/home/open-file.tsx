@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, CopyInspection, ImportMode, PortableCopy } from '../../../../core/api/contract';
 import { MAX_DRAFT_BYTES } from '../../../../core/draft/limits';
 import { useApi } from '../../api/api-context';
 import { navigate } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
+import { FilePicker } from '../../ui/file-picker';
 import { keepNotices } from '../assessment/pending-notices';
 import { CopyDialog, copyQuestion } from './copy-dialog';
 
@@ -19,7 +20,6 @@ const MAX_MB = MAX_DRAFT_BYTES / (1024 * 1024);
 export function OpenFile() {
   const api = useApi();
   const { t } = useTranslation();
-  const id = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<{ copy: PortableCopy; seen: CopyInspection } | null>(null);
@@ -31,10 +31,7 @@ export function OpenFile() {
     navigate({ name: 'form', id: result.value.draft.id });
   }
 
-  async function open(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+  async function open(file: File) {
     setError(null);
     setBusy(true);
     try {
@@ -49,16 +46,12 @@ export function OpenFile() {
       else await add(copy, undefined);
     } finally {
       setBusy(false);
-      input.value = '';
     }
   }
 
   return (
     <div className="open-file">
-      <label htmlFor={id} className="button button--secondary file-button" aria-busy={busy}>
-        {t('home.openFile')}
-      </label>
-      <input id={id} className="visually-hidden-file" type="file" accept=".json,.scsa.json" onChange={(event) => void open(event)} />
+      <FilePicker buttonLabel={t('home.openFile')} busy={busy} accept=".json,.scsa.json" onChoose={([file]) => file && void open(file)} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
       {asking && (
         <CopyDialog

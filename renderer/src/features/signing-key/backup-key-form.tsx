@@ -11,7 +11,7 @@ export function BackupKeyForm() {
   const api = useApi();
   const { t } = useTranslation('signing');
   const [passphrase, setPassphrase] = useState('');
-  const { busy, error, run } = useKeyAction();
+  const { busy, error, run } = useKeyAction([passphrase]);
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -29,14 +29,16 @@ export function BackupKeyForm() {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="backup-key-title" noValidate className="signing-key__section">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="backup-key-title" noValidate className="signing-form signing-key__section">
       <h3 id="backup-key-title">{t('backup.title')}</h3>
       <p>{t('backup.intro')}</p>
       <PassphraseField id="backup-passphrase" label={t('backup.passphrase')} autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button button--secondary" disabled={busy || passphrase === ''}>
-        {t('backup.submit')}
-      </button>
+      <div className="signing__actions">
+        <button type="submit" className="button button--secondary" disabled={busy || passphrase === ''}>
+          {t('backup.submit')}
+        </button>
+      </div>
       <div aria-live="polite">
         {busy && <p role="status">{t('backup.working')}</p>}
         {saved && <p className="success">{t('backup.done', { file: saved })}</p>}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_KEY_IMPORT_CHARS, type SigningKeyInfo } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
+import { FilePicker } from '../../ui/file-picker';
 import { PassphraseField } from '../../ui/passphrase-fields';
 import { MIN_PASSPHRASE } from '../../ui/passphrase-rules';
 import { useKeyAction } from './use-key-action';
@@ -15,9 +16,11 @@ const MAX_KB = MAX_KEY_IMPORT_CHARS / 1024;
 export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo) => void }) {
   const api = useApi();
   const { t } = useTranslation('signing');
+  const { t: common } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const { busy, error, setError, run } = useKeyAction();
+  // An error is about the file and passphrase as they were: changing either puts it away.
+  const { busy, error, setError, run } = useKeyAction([file, passphrase]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +39,7 @@ export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="import-key-title" noValidate className="signing-key__section">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="import-key-title" noValidate className="signing-form signing-key__section">
       <h3 id="import-key-title">{t('import.title')}</h3>
       <p>{t('import.intro')}</p>
       <p id="import-convert">{t('import.convert')}</p>
@@ -44,15 +47,18 @@ export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo
         {CONVERT_COMMAND}
       </pre>
       <div className="signing__field">
-        <label htmlFor="import-file">{t('import.file')}</label>
-        <input
+        <FilePicker
           id="import-file"
-          type="file"
+          label={t('import.file')}
+          buttonLabel={common('filePicker.choose')}
+          chosen={file?.name ?? null}
           accept=".pem,.json,.key,application/json,application/x-pem-file,text/plain"
-          aria-describedby="import-file-hint"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          describedBy="import-file-hint"
+          onChoose={([chosen]) => setFile(chosen ?? null)}
         />
-        <small id="import-file-hint">{t('import.fileHint', { max: MAX_KB })}</small>
+        <p id="import-file-hint" className="field__hint">
+          {t('import.fileHint', { max: MAX_KB })}
+        </p>
       </div>
       <PassphraseField
         id="import-passphrase"
@@ -63,9 +69,11 @@ export function ImportKeyForm({ onImported }: { onImported: (key: SigningKeyInfo
         onChange={setPassphrase}
       />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={busy || passphrase === ''}>
-        {t('import.submit')}
-      </button>
+      <div className="signing__actions">
+        <button type="submit" className="button button--primary" disabled={busy || passphrase === ''}>
+          {t('import.submit')}
+        </button>
+      </div>
       {busy && <p role="status">{t('import.working')}</p>}
     </form>
   );

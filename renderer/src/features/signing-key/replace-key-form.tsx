@@ -14,7 +14,7 @@ export function ReplaceKeyForm({ onReplaced }: { onReplaced: (key: SigningKeyInf
   const [oldPassphrase, setOldPassphrase] = useState('');
   const newPassphrase = useNewPassphrase();
   const { passphrase, matches } = newPassphrase;
-  const { busy, error, run } = useKeyAction();
+  const { busy, error, run } = useKeyAction([oldPassphrase, passphrase, newPassphrase.confirm]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -23,7 +23,7 @@ export function ReplaceKeyForm({ onReplaced }: { onReplaced: (key: SigningKeyInf
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="replace-key-title" noValidate className="signing-key__section">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="replace-key-title" noValidate className="signing-form signing-key__section">
       <h3 id="replace-key-title">{t('replace.title')}</h3>
       <p>{t('replace.intro')}</p>
       <PassphraseField id="replace-old-passphrase" label={t('replace.oldPassphrase')} autoComplete="current-password" value={oldPassphrase} onChange={setOldPassphrase} />
@@ -33,9 +33,11 @@ export function ReplaceKeyForm({ onReplaced }: { onReplaced: (key: SigningKeyInf
         {...newPassphrase}
       />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={busy || oldPassphrase === '' || passphrase === '' || !matches}>
-        {t('replace.submit')}
-      </button>
+      <div className="signing__actions">
+        <button type="submit" className="button button--primary" disabled={busy || oldPassphrase === '' || passphrase === '' || !matches}>
+          {t('replace.submit')}
+        </button>
+      </div>
       {busy && <p role="status">{t('replace.working')}</p>}
     </form>
   );

@@ -42,7 +42,7 @@ export function SigningKeyScreen() {
   }, [load]);
 
   return (
-    <section className="card" aria-labelledby="signing-key-title" aria-busy={state.kind === 'loading'}>
+    <section className="card signing-screen" aria-labelledby="signing-key-title" aria-busy={state.kind === 'loading'}>
       <h2 id="signing-key-title" className="card__title">
         {t('key.title')}
       </h2>
@@ -72,7 +72,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
   const { t } = useTranslation('signing');
   const newPassphrase = useNewPassphrase();
   const { passphrase, matches } = newPassphrase;
-  const { busy, error, run } = useKeyAction();
+  const { busy, error, run } = useKeyAction([passphrase, newPassphrase.confirm]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -81,7 +81,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="create-key-title" noValidate>
+    <form className="signing-form" onSubmit={(e) => void submit(e)} aria-labelledby="create-key-title" noValidate>
       <p>{t('key.none')}</p>
       <h3 id="create-key-title">{t('key.createTitle')}</h3>
       <NewPassphraseFields
@@ -90,9 +90,11 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: SigningKeyInfo) => void
         {...newPassphrase}
       />
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={busy || passphrase === '' || !matches}>
-        {busy ? t('key.creating') : t('key.create')}
-      </button>
+      <div className="signing__actions">
+        <button type="submit" className="button button--primary" disabled={busy || passphrase === '' || !matches}>
+          {busy ? t('key.creating') : t('key.create')}
+        </button>
+      </div>
       {busy && <p role="status">{t('key.creating')}</p>}
     </form>
   );
@@ -120,7 +122,7 @@ function KeyDetails({ info, change }: { info: SigningKeyInfo; change: Change }) 
         {info.publicKeyPem}
       </pre>
       <div className="signing__actions">
-        <button type="button" className="button" onClick={() => window.print()}>
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
           {t('key.print')}
         </button>
         <button type="button" className="button button--secondary" onClick={download}>

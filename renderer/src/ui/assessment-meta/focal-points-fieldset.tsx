@@ -1,4 +1,4 @@
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field } from './field';
 import { checks, EMPTY_FOCAL_POINT, type WizardValues } from './meta-values';
@@ -6,8 +6,29 @@ import { checks, EMPTY_FOCAL_POINT, type WizardValues } from './meta-values';
 const TEXT_FIELDS = [
   ['title', 'text', 'organization-title'],
   ['institution', 'text', 'organization'],
-  ['phone', 'tel', 'tel'],
 ] as const;
+
+const LETTERS = /\p{L}/u;
+
+/**
+ * A telephone number is kept as typed, letters and all ("ext. 12", a number spelt out): letters only
+ * bring a hint to check it, never a refusal.
+ */
+function PhoneField({ index, control, register }: { index: number; control: Control<WizardValues>; register: UseFormReturn<WizardValues>['register'] }) {
+  const { t } = useTranslation();
+  const id = `wizard-fp-${index}-phone`;
+  const phone = useWatch({ control, name: `focalPoints.${index}.phone` });
+  const letters = typeof phone === 'string' && LETTERS.test(phone);
+  return (
+    <Field id={id} label={t('form:wizard.fp.phone')}>
+      <input id={id} type="tel" className="input" autoComplete="tel" aria-describedby={letters ? `${id}-letters` : undefined} {...register(`focalPoints.${index}.phone`)} />
+      {/* Always there, so that the hint is read out when it appears. */}
+      <p id={`${id}-letters`} className="field__hint field__hint--check" role="status">
+        {letters ? t('form:wizard.fp.phoneLetters') : ''}
+      </p>
+    </Field>
+  );
+}
 
 /** One or more focal points; the first cannot be removed, a name is required for each. */
 export function FocalPointsFieldset({ form, idPrefix = 'wizard' }: { form: UseFormReturn<WizardValues>; idPrefix?: string }) {
@@ -41,6 +62,7 @@ export function FocalPointsFieldset({ form, idPrefix = 'wizard' }: { form: UseFo
                   <input id={`${base}-${key}`} type={type} className="input" autoComplete={autoComplete} {...register(`focalPoints.${index}.${key}`)} />
                 </Field>
               ))}
+              <PhoneField index={index} control={control} register={register} />
               <Field id={`${base}-email`} label={t('form:wizard.fp.email')} error={errors?.email?.message}>
                 <input
                   id={`${base}-email`}

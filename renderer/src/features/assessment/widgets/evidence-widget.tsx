@@ -1,8 +1,9 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../../core/api/contract';
 import { ErrorMessage } from '../../../ui/error-message';
+import { FilePicker } from '../../../ui/file-picker';
 import { useSession } from '../session';
 import type { EvidenceValue } from '../form-values';
 import { shownText } from '../../../i18n/shown-text';
@@ -35,9 +36,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
 
   const setFiles = (next: string[]) => setValue(`${name}.files`, next, { shouldDirty: true });
 
-  async function attach(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const chosen = [...(input.files ?? [])];
+  async function attach(chosen: File[]) {
     setBusy(true);
     setError(null);
     try {
@@ -52,7 +51,6 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
       }
     } finally {
       setBusy(false);
-      input.value = '';
     }
   }
 
@@ -78,12 +76,16 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
           })}
         </ul>
       )}
-      <div className="evidence__attach">
-        <label htmlFor={inputId} className="button button--secondary button--small file-button" aria-busy={busy}>
-          {busy ? t('form:evidence.uploading') : t('form:evidence.attach')}
-        </label>
-        <input id={inputId} className="visually-hidden-file" type="file" multiple disabled={readOnly || busy} onChange={(event) => void attach(event)} />
-      </div>
+      <FilePicker
+        id={inputId}
+        buttonLabel={t('form:evidence.attach')}
+        busy={busy}
+        busyLabel={t('form:evidence.uploading')}
+        multiple
+        disabled={readOnly}
+        variant="small"
+        onChoose={(chosen) => void attach(chosen)}
+      />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
 
       <p className="evidence__title">{t('form:evidence.links')}</p>

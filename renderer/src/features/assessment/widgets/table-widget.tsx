@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TableColumn } from '../../../../../core/checklist/schema';
@@ -5,14 +6,42 @@ import { LocalDateInput } from '../../../i18n/local-date-input';
 import { PackText, packString } from '../pack-text';
 import type { Row } from '../form-values';
 import type { WidgetProps } from './widget-props';
+import './widgets.css';
 
-/** A repeat group: one row per entry, typed cells under translated column headers. */
+/** Width a column needs to be usable, and what the row number and the remove button take. */
+const COLUMN_REM = 9;
+const FRAME_REM = 12;
+
+/** Whether `columns` columns fit the element's width; follows it as the window or the layout changes. */
+function useStacked(columns: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [stacked, setStacked] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver !== 'function') return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const observer = new ResizeObserver(([entry]) => {
+      const width = entry?.contentBoxSize?.[0]?.inlineSize ?? element.clientWidth;
+      if (width > 0) setStacked(width < (columns * COLUMN_REM + FRAME_REM) * rem);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [columns]);
+  return { ref, stacked };
+}
+
+/**
+ * A repeat group: one row per entry, typed cells under translated column headers. The table fits the
+ * width of its item: cells wrap, and where the item is too narrow for its columns each row becomes a
+ * block of labelled fields (forms.css, by the number of columns), in either direction of writing.
+ */
 export function TableWidget({ item, name, inputId, response, readOnly }: WidgetProps<'table'>) {
   const { t, i18n } = useTranslation();
   const { control, register } = useFormContext<Record<string, Row[]>>();
   const { fields, append, remove } = useFieldArray({ control, name });
   const emptyRow = (): Row => Object.fromEntries(item.columns.map((c) => [c.id, '']));
   const full = item.maxRows !== undefined && fields.length >= item.maxRows;
+  const { ref, stacked } = useStacked(item.columns.length);
 
   const cell = (column: TableColumn, row: number) => {
     const base = {
@@ -28,7 +57,7 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
       case 'text':
         return <input {...props} lang={response.lang} dir={response.dir} />;
       case 'number':
-        return <input {...props} type="number" step="any" />;
+        return <input {...props} type="number" inputMode={column.integer ? 'numeric' : 'decimal'} step={column.integer ? 1 : 'any'} min={column.min} max={column.max} />;
       case 'yesno':
         return (
           <select {...props}>
@@ -51,11 +80,19 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
     }
   };
 
+  // Shown beside each cell when rows are laid out as blocks; the cell's own aria-label says the same.
+  const label = (text: string) => (
+    <span className="table-widget__label" aria-hidden="true">
+      {text}
+    </span>
+  );
+  const fullId = `${inputId}-full`;
+
   return (
-    <div className="table-widget">
+    <div ref={ref} className={stacked ? 'table-widget table-widget--stacked' : 'table-widget'}>
       {fields.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--input">
+        <div className="table-widget__frame">
+          <table className="table table--input table-widget__table">
             <thead>
               <tr>
                 <th scope="col">{t('form:table.row')}</th>
@@ -73,9 +110,14 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
             <tbody>
               {fields.map((field, row) => (
                 <tr key={field.id}>
-                  <th scope="row">{row + 1}</th>
+                  <th scope="row">
+                    {label(t('form:table.row'))} {row + 1}
+                  </th>
                   {item.columns.map((c) => (
-                    <td key={c.id}>{cell(c, row)}</td>
+                    <td key={c.id}>
+                      {label(c.required ? `${packString(c.label, i18n.language)} (${t('form:required')})` : packString(c.label, i18n.language))}
+                      {cell(c, row)}
+                    </td>
                   ))}
                   <td>
                     <button type="button" className="button button--quiet button--small" disabled={readOnly} onClick={() => remove(row)}>
@@ -90,9 +132,21 @@ export function TableWidget({ item, name, inputId, response, readOnly }: WidgetP
       ) : (
         <p className="muted small">{t('form:table.empty')}</p>
       )}
-      <button id={inputId} type="button" className="button button--secondary button--small" disabled={readOnly || full} onClick={() => append(emptyRow())}>
+      <button
+        id={inputId}
+        type="button"
+        className="button button--secondary button--small"
+        disabled={readOnly || full}
+        aria-describedby={full ? fullId : undefined}
+        onClick={() => append(emptyRow())}
+      >
         {t('form:table.addRow')}
       </button>
+      {full && (
+        <p id={fullId} className="field__hint">
+          {t('form:table.full', { count: item.maxRows ?? fields.length })}
+        </p>
+      )}
     </div>
   );
 }

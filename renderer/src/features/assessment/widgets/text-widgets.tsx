@@ -1,41 +1,58 @@
 import { useFormContext } from 'react-hook-form';
 import { LocalDateInput, useDateExample } from '../../../i18n/local-date-input';
 import { PackText } from '../pack-text';
+import { TextLimit, usePasteNotice } from './text-limit';
 import type { WidgetProps } from './widget-props';
 
-/** Short text, long text, number and date: one labelled input each, in the response language. */
+const describe = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/**
+ * Short text, long text, number and date: one labelled input each, in the response language. Text
+ * answers have no hard `maxLength`: the browser would cut a paste at it without a word. Their limit
+ * and a counter are shown instead, and validation holds the export until the text fits.
+ */
 export function TextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'text'>) {
-  const { register } = useFormContext();
+  const { register, setValue } = useFormContext();
+  const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
+  const countId = `${inputId}-count`;
   return (
-    <input
-      id={inputId}
-      className="input"
-      lang={response.lang}
-      dir={response.dir}
-      maxLength={item.maxLength}
-      aria-describedby={describedBy}
-      aria-invalid={invalid || undefined}
-      readOnly={readOnly}
-      {...register(name)}
-    />
+    <>
+      <input
+        id={inputId}
+        className="input"
+        lang={response.lang}
+        dir={response.dir}
+        aria-describedby={describe(describedBy, countId)}
+        aria-invalid={invalid || undefined}
+        readOnly={readOnly}
+        onPaste={paste.onPaste}
+        {...register(name)}
+      />
+      <TextLimit name={name} limit={item.maxLength} id={countId} notice={paste.notice} onDismiss={paste.dismiss} />
+    </>
   );
 }
 
 export function LongTextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'longtext'>) {
-  const { register } = useFormContext();
+  const { register, setValue } = useFormContext();
+  const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
+  const countId = `${inputId}-count`;
   return (
-    <textarea
-      id={inputId}
-      className="input textarea"
-      rows={5}
-      lang={response.lang}
-      dir={response.dir}
-      maxLength={item.maxLength}
-      aria-describedby={describedBy}
-      aria-invalid={invalid || undefined}
-      readOnly={readOnly}
-      {...register(name)}
-    />
+    <>
+      <textarea
+        id={inputId}
+        className="input textarea"
+        rows={5}
+        lang={response.lang}
+        dir={response.dir}
+        aria-describedby={describe(describedBy, countId)}
+        aria-invalid={invalid || undefined}
+        readOnly={readOnly}
+        onPaste={paste.onPaste}
+        {...register(name)}
+      />
+      <TextLimit name={name} limit={item.maxLength} id={countId} notice={paste.notice} onDismiss={paste.dismiss} />
+    </>
   );
 }
 
