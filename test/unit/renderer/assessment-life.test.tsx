@@ -2,6 +2,7 @@
 // An assessment after its creation, on screen with a fake core: the home list says how far each has
 // come and where it stands; archive and delete ask first and can be undone; a file copy of an
 // assessment already here asks replace / keep both / cancel; the Details screen edits the details.
+import { chooseFile } from './choose-file';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Api, AssessmentSummary } from '../../../core/api/contract';
@@ -117,8 +118,7 @@ describe('the home list', () => {
 
 /** Choose `text` as the file of "Open file…" on the home screen. */
 async function openFile(label: string, text: string, name = 'copy.scsa.json') {
-  const input = (await screen.findByLabelText(label)) as HTMLInputElement;
-  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
+  chooseFile(await screen.findByRole('button', { name: label }), new File([text], name, { type: 'application/json' }));
 }
 
 describe('opening a file copy', () => {
