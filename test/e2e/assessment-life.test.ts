@@ -2,6 +2,7 @@
 // Details screen edits what the wizard asked; the home list shows progress and status; a file copy of
 // an assessment already here asks (keep both → a numbered copy, replace → the next revision); archive
 // and delete ask first, delete moves the folder into the trash of the data folder, and both undo.
+import { chooseFile } from './file-choice';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ describe.skipIf(!browserTestsEnabled)('the assessment after creation (Chromium)'
       const file = path.join(data, '..', `${path.basename(data)}-${copy.fileName}`);
       await fs.writeFile(file, copy.text);
       cleanups.push(() => fs.rm(file, { force: true }));
-      await page.getByLabel(t.common.home.openFile).setInputFiles(file);
+      await chooseFile(page, page.getByRole('button', { name: t.common.home.openFile }), file);
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('heading', { name: t.common.home.copy.existsTitle }).waitFor();
       expect(await dialog.textContent()).toContain(t.common.home.copy.same);
@@ -99,7 +100,7 @@ describe.skipIf(!browserTestsEnabled)('the assessment after creation (Chromium)'
       expect(texts[0]).not.toBe(texts[1]);
 
       // The same file again, "replace": the same assessment, one revision on; still two rows.
-      await page.getByLabel(t.common.home.openFile).setInputFiles(file);
+      await chooseFile(page, page.getByRole('button', { name: t.common.home.openFile }), file);
       await page.getByRole('dialog').getByRole('button', { name: t.common.home.copy.replace }).click();
       await page.waitForURL(new RegExp(`#/a/${id}/form$`));
       await page.getByRole('link', { name: t.form.nav.home }).first().click();
