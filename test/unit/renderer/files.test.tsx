@@ -18,8 +18,7 @@ describe('portable draft files', () => {
     const id = wf.seed({ 'A.1': 'Imported answer' });
     const text = JSON.stringify({ ...wf.drafts.get(id), id: 'from-the-usb-stick' });
     await openAt(wf, '#/');
-    const input = (await screen.findByLabelText('Open file…')) as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [new File([text], 'france.scsa.json', { type: 'application/json' })] } });
+    chooseFile(await screen.findByRole('button', { name: 'Open file…' }), new File([text], 'france.scsa.json', { type: 'application/json' }));
     await waitFor(() => expect(wf.api.importCopy).toHaveBeenCalledWith({ fileName: 'france.scsa.json', text }, undefined));
     await waitFor(() => expect(window.location.hash).toBe('#/a/from-the-usb-stick/form'));
   });
