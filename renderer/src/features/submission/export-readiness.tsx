@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DraftProblemInfo } from '../../../../core/api/contract';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
-import { localize } from '../../../../core/checklist/localized';
+import { problemMessage } from '../../../../core/draft/problem-message';
 import { hrefFor } from '../../app/routes';
 import { PackText, uiLanguage } from '../assessment/pack-text';
 
@@ -21,7 +21,8 @@ export function ExportReadiness({ id, problems, pack }: { id: string; problems: 
     );
   }
   const items = new Map((pack?.sections ?? []).flatMap((s) => s.items).map((item) => [item.id, item]));
-  const reason = (p: DraftProblemInfo) => (p.problem === 'constraint' && p.message ? localize(p.message, lng).text : tAny(p.messageKey, p.params));
+  // The same words as the form and the completeness screen: the pack's message, or the reason with its column names.
+  const reason = (p: DraftProblemInfo) => problemMessage(p, lng, (key, params) => tAny(key, params));
   return (
     <div className="export-problems" data-testid="export-problems">
       <p>{t('export.incompleteCount', { count: problems.length })}</p>
