@@ -2,13 +2,13 @@ import { createHash, verify as verifySignature } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { createLogger } from '../log';
 import { FINGERPRINT_PATTERN, fingerprintOf, parsePublicKeyPem, publicKeyPem } from '../keys/fingerprint';
-import { parseManifest, type ManifestLine } from './bag-text';
+import { parseManifest, type BagInfo, type ManifestLine } from './bag-text';
 import { PAYLOAD, SIGNATURES_DIR, TAG_FILES } from './names';
 import { BundleInvalid, type VerifyReason } from './reasons';
 import { isRegistered, type KeyRegistry } from './registry';
 import { checkAgreement, checkBagInfo, checkBagit, checkOxum, parseSubmission } from './verify-content';
 import { progressMeter, type ProgressCallback, type ProgressMeter } from './progress';
-import { DEFAULT_LIMITS, openBag, readFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
+import { DEFAULT_LIMITS, digestFile, openBag, readFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
 
 const log = createLogger('bundle-verify');
 
@@ -39,6 +39,11 @@ export interface VerifyResult {
   reason?: VerifyReason;
   /** Facts from a valid bundle, for display. */
   bundle?: { top: string; country: string; externalIdentifier: string; submissionRevision: number; baggingDate: string };
+  /**
+   * A valid bundle's signed tag files as read (bag-info.txt's labels, the tagmanifest's SHA-256), so
+   * that a caller filing it (the secretariat's import) need not open it again.
+   */
+  tags?: { bagInfo: BagInfo; tagManifestSha256: string };
 }
 
 export interface VerifyOptions {
@@ -144,6 +149,7 @@ function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInval
  */
 async function hashFile(bag: OpenedBag, f: BagFile, progress: ProgressMeter, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
   if (keep && f.size > MAX_SUBMISSION_BYTES) throw new BundleInvalid('tooLarge', { path: f.path });
+  if (!keep) return { ...(await digestFile(bag, f, (n) => progress.add(n))), bytes: null };
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let size = 0;
@@ -227,6 +233,7 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, state: Signe
     fingerprints,
     signers: state.signers,
     bundle: { top: bag.top, country, externalIdentifier: submission.externalIdentifier, submissionRevision: submission.submissionRevision, baggingDate: submission.baggingDate },
+    tags: { bagInfo: info, tagManifestSha256: sha256(tagBytes) },
   };
 }
 

@@ -37,12 +37,29 @@ class RangeStream extends Readable {
   }
 }
 
+/** Reads up to this size (yauzl's headers, the end of the file) go through the header cache. */
+const CACHED_READ_MAX = 128 * 1024;
+/** A miss reads at least this much from where it starts: the central directory's entries follow one another. */
+const BLOCK_BYTES = 64 * 1024;
+const BLOCKS = 4;
+
 export class FileReader extends yauzl.RandomAccessReader {
   // yauzl's reference count (the file closes at zero), present at run time but missing from its types.
   declare ref: () => void;
   declare unref: () => void;
+  /**
+   * The last few pieces read for yauzl: its central directory and local headers are tens of bytes
+   * each, two reads per entry, and each read through the thread pool costs far more than the bytes
+   * (a bundle's verification made about forty of them). One read of the file's end serves the whole
+   * central directory, one near the start most local headers. Bytes read once are served from here,
+   * so every check sees the same bytes.
+   */
+  private blocks: { start: number; bytes: Buffer }[] = [];
 
-  constructor(readonly fd: number) {
+  constructor(
+    readonly fd: number,
+    readonly size: number,
+  ) {
     super();
   }
 
@@ -50,11 +67,31 @@ export class FileReader extends yauzl.RandomAccessReader {
     return new RangeStream(this.fd, start, end);
   }
 
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
-    fs.read(this.fd, buffer, offset, length, position, (err, bytes) => callback(err ?? (bytes < length ? new Error('unexpected end of file') : null)));
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
+    const hit = this.blocks.find((b) => position >= b.start && position + length <= b.start + b.bytes.length);
+    if (hit) {
+      hit.bytes.copy(buffer, offset, position - hit.start, position - hit.start + length);
+      process.nextTick(callback, null, length);
+      return;
+    }
+    const blockLength = Math.min(Math.max(length, BLOCK_BYTES), this.size - position);
+    if (length > CACHED_READ_MAX || blockLength < length) {
+      fs.read(this.fd, buffer, offset, length, position, (err, bytes) => callback(err ?? (bytes < length ? new Error('unexpected end of file') : null), bytes));
+      return;
+    }
+    const block = Buffer.allocUnsafe(blockLength);
+    fs.read(this.fd, block, 0, blockLength, position, (err, bytes) => {
+      if (err) return callback(err);
+      if (bytes < length) return callback(new Error('unexpected end of file'), bytes);
+      this.blocks.unshift({ start: position, bytes: block.subarray(0, bytes) });
+      this.blocks.length = Math.min(this.blocks.length, BLOCKS);
+      block.copy(buffer, offset, 0, length);
+      callback(null, length);
+    });
   }
 
   override close(callback: (err: Error | null) => void): void {
+    this.blocks = [];
     fs.close(this.fd, (err) => callback(err));
   }
 }
@@ -69,7 +106,7 @@ export function fromFile(file: string): Promise<{ zip: ZipFile; reader: FileRead
       if (err) return reject(err);
       fs.fstat(fd, (statErr, stat) => {
         if (statErr) return fs.close(fd, () => reject(statErr));
-        const reader = new FileReader(fd);
+        const reader = new FileReader(fd, stat.size);
         yauzl.fromRandomAccessReader(reader, stat.size, ZIP_OPTIONS, (zipErr, zip) => {
           // On failure yauzl has not taken the reader: close the file here.
           if (zipErr || !zip) return fs.close(fd, () => reject(zipErr ?? new Error('no zip')));
@@ -79,6 +116,28 @@ export function fromFile(file: string): Promise<{ zip: ZipFile; reader: FileRead
     });
   });
 }
+
+/** `length` bytes at `position` (a small entry's compressed bytes), through the header cache: they mostly follow their header. */
+export async function readRange(reader: FileReader, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  if (length === 0) return buffer;
+  reader.ref();
+  try {
+    await new Promise<void>((resolve, reject) => reader.read(buffer, 0, length, position, (err) => (err ? reject(err) : resolve())));
+  } finally {
+    reader.unref();
+  }
+  return buffer;
+}
+
+/**
+ * Read buffers used again from one entry to the next: fresh 1 MiB buffers for every stored entry
+ * of every bundle of an import make V8 collect garbage for "external memory" every few bundles.
+ * A buffer comes back only once readStored is done with it (no read in flight, no chunk handed out).
+ */
+const spare: Buffer[] = [];
+const takeBuffer = (): Buffer => spare.pop() ?? Buffer.allocUnsafeSlow(READ_CHUNK);
+const giveBack = (b: Buffer): void => void (spare.length < 4 && spare.push(b));
 
 function readAt(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
   return new Promise((resolve, reject) => fs.read(fd, buffer, 0, length, position, (err, bytes) => (err ? reject(err) : resolve(bytes))));
@@ -91,7 +150,7 @@ function readAt(fd: number, buffer: Buffer, length: number, position: number): P
  */
 export async function readStored(reader: FileReader, start: number, length: number, onChunk: (chunk: Buffer) => void): Promise<void> {
   const end = start + length;
-  const buffers = [Buffer.allocUnsafe(Math.min(READ_CHUNK, length)), Buffer.allocUnsafe(Math.min(READ_CHUNK, length))] as const;
+  const buffers = [takeBuffer(), takeBuffer()] as const;
   let position = start;
   let turn = 0;
   const next = (): Promise<number> | null => (position < end ? readAt(reader.fd, buffers[turn % 2] as Buffer, Math.min(READ_CHUNK, end - position), position) : null);
@@ -112,5 +171,6 @@ export async function readStored(reader: FileReader, start: number, length: numb
   } finally {
     if (pending) await pending.catch(() => 0);
     reader.unref();
+    for (const b of buffers) giveBack(b);
   }
 }

@@ -1,6 +1,8 @@
 import yauzl, { type Entry, type LocalFileHeader, type ZipFile } from 'yauzl';
-import { crc32 } from 'node:zlib';
-import { ZIP_OPTIONS, fromFile, readStored, type FileReader } from './zip-file-access';
+import { createHash } from 'node:crypto';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { ZIP_OPTIONS, fromFile, readRange, readStored, type FileReader } from './zip-file-access';
+import { WORKER_MIN_BYTES, digestStored, type StoredDigest } from './stored-digest';
 import { entryNameProblem } from './entry-names';
 import { BundleInvalid } from './reasons';
 
@@ -212,12 +214,66 @@ export async function readFile(bag: OpenedBag, file: BagFile, onChunk: (chunk: B
     if ((header.generalPurposeBitFlag & 0x8) === 0 && header.crc32 >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
     // Stored means raw bytes: yauzl has checked compressed size = size, and the bounds (local header).
     if (bag.reader && file.entry.compressionMethod === 0) await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, take);
+    else if (bag.reader && file.entry.compressedSize <= SMALL_DEFLATED && file.size <= SMALL_INFLATED) take(await inflateSmall(bag.reader, header, file));
     else for await (const chunk of await bag.zip.openReadStreamPromise(file.entry)) take(chunk as Buffer);
   } catch (err) {
     if (err instanceof BundleInvalid) throw err;
     throw new BundleInvalid('damagedZip', { path: file.path });
   }
   if (crc >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
+}
+
+/** A deflated entry this small (compressed, and inflated) is read in one piece and inflated at once: a zlib stream per tag file costs more than the file. */
+const SMALL_DEFLATED = 256 * 1024;
+const SMALL_INFLATED = 4 * 1024 * 1024;
+
+/** A small deflated entry's content: exactly its declared size (inflating stops one byte past it), else the zip is damaged. */
+async function inflateSmall(reader: FileReader, header: LocalFileHeader, file: BagFile): Promise<Buffer> {
+  const raw = await readRange(reader, header.fileDataStart, file.entry.compressedSize);
+  const out = inflateRawSync(raw, { maxOutputLength: file.size + 1 });
+  if (out.length !== file.size) throw new BundleInvalid('damagedZip', { path: file.path });
+  return out;
+}
+
+/**
+ * SHA-256 and size of one file's content, with readFile's checks (local header, declared size,
+ * CRC-32). A large stored entry of a bag opened from a file is read and hashed on a second thread
+ * (stored-digest.ts); if that thread cannot run, the bytes are read here. `onBytes` is told the
+ * bytes done now and then.
+ */
+export async function digestFile(bag: OpenedBag, file: BagFile, onBytes: (n: number) => void): Promise<{ sha256: string; size: number }> {
+  const reader = bag.reader;
+  if (reader && file.entry.compressionMethod === 0 && file.entry.compressedSize >= WORKER_MIN_BYTES) {
+    const expected = file.entry.crc32 >>> 0;
+    let header: LocalFileHeader;
+    try {
+      header = await localHeader(bag, file);
+    } catch (err) {
+      throw err instanceof BundleInvalid ? err : new BundleInvalid('damagedZip', { path: file.path });
+    }
+    if ((header.generalPurposeBitFlag & 0x8) === 0 && header.crc32 >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
+    // Keeps the descriptor open (yauzl's reference count) while the worker reads it.
+    reader.ref();
+    let got: StoredDigest | null = null;
+    try {
+      got = (await digestStored(reader.fd, header.fileDataStart, file.entry.compressedSize, onBytes)?.catch(() => null)) ?? null;
+    } finally {
+      reader.unref();
+    }
+    if (got && got.size === file.entry.compressedSize) {
+      if (got.crc !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
+      return { sha256: got.sha256, size: got.size };
+    }
+    // No worker, or it could not read the range: read here, which finds the reason, if any.
+  }
+  const hash = createHash('sha256');
+  let size = 0;
+  await readFile(bag, file, (chunk) => {
+    hash.update(chunk);
+    size += chunk.length;
+    onBytes(chunk.length);
+  });
+  return { sha256: hash.digest('hex'), size };
 }
 
 /** Read a small file whole, refusing anything above `max` bytes. */

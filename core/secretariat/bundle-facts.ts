@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { parseBagInfo } from '../bundle/bag-text';
+import { parseBagInfo, type BagInfo } from '../bundle/bag-text';
+import type { VerifyResult } from '../bundle/verify';
 import { PAYLOAD, TAG_FILES } from '../bundle/names';
 import { SubmissionSchema, type Submission } from '../bundle/submission';
 import { DEFAULT_LIMITS, openBag, readSmall } from '../bundle/zip-reader';
@@ -29,23 +30,36 @@ export async function readBundleFacts(file: string): Promise<BundleFacts | null>
     if (!parsed.ok) return null;
     const v = parsed.value;
     const fingerprints = [...bag.files.keys()].map((p) => SIGNATURE.exec(p)?.[1]).filter((fp): fp is string => fp !== undefined).sort();
-    const facts = BundleFactsSchema.safeParse({
-      country: v['Country-Code'],
-      checklistId: v['Checklist-Id'],
-      checklistVersion: v['Checklist-Version'],
-      submissionRevision: Number(v['Submission-Revision']),
-      externalIdentifier: v['External-Identifier'],
-      responseLanguage: v['Response-Language'],
-      baggingDate: v['Bagging-Date'],
-      tagManifestSha256: createHash('sha256').update(await readSmall(bag, tags, MAX_TAG_BYTES)).digest('hex'),
-      fingerprints,
-    });
-    return facts.success ? facts.data : null;
+    return factsFrom(v, createHash('sha256').update(await readSmall(bag, tags, MAX_TAG_BYTES)).digest('hex'), fingerprints);
   } catch {
     return null;
   } finally {
     bag.zip.close();
   }
+}
+
+function factsFrom(v: BagInfo, tagManifestSha256: string, fingerprints: string[]): BundleFacts | null {
+  const facts = BundleFactsSchema.safeParse({
+    country: v['Country-Code'],
+    checklistId: v['Checklist-Id'],
+    checklistVersion: v['Checklist-Version'],
+    submissionRevision: Number(v['Submission-Revision']),
+    externalIdentifier: v['External-Identifier'],
+    responseLanguage: v['Response-Language'],
+    baggingDate: v['Bagging-Date'],
+    tagManifestSha256,
+    fingerprints,
+  });
+  return facts.success ? facts.data : null;
+}
+
+/**
+ * The same facts from what verifyBundle read of a valid bundle (its tag files, in the same pass as
+ * every check): the import files the bytes it verified without opening them a second time.
+ */
+export function factsOfVerified(result: VerifyResult): BundleFacts | null {
+  if (result.status === 'invalid' || !result.tags) return null;
+  return factsFrom(result.tags.bagInfo, result.tags.tagManifestSha256, [...result.fingerprints].sort());
 }
 
 /** SHA-256 of a whole file, streamed. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyBundle } from '../bundle/verify';
 import { appendJsonLine, syncJsonLines } from './jsonl';
-import { readBundleFacts, sha256OfFile } from './bundle-facts';
+import { factsOfVerified, sha256OfFile } from './bundle-facts';
 import { decide, type Decision } from './decide';
 import { saveIndex } from './index-file';
 import { IMPORT_LIMITS, WORKSPACE_FILES, receivedFile, submissionFile, uuidOf } from './layout';
@@ -84,17 +84,35 @@ export interface Examined {
   signers?: Signer[];
 }
 
+/** What verification says of a file, before the workspace's state is consulted. */
+export interface Inspected {
+  rejected?: Reason;
+  facts?: BundleFacts;
+  signers?: Signer[];
+}
+
+/** Verify `file` and read its facts and signers, writing nothing; independent of the index, so several may run at once. */
+export async function inspect(ws: Workspace, file: string, onProgress?: (done: number, total: number) => void): Promise<Inspected> {
+  const result = await verifyBundle(file, onProgress ? { onProgress } : {});
+  if (result.status === 'invalid') return { rejected: result.reason ?? { code: 'bundle:verify.damagedZip', params: {} } };
+  const facts = factsOfVerified(result);
+  // bag-info.txt and submission.json were checked to agree; facts that do not mean a reader bug, not a bundle to file.
+  if (!facts || facts.country !== result.bundle?.country || facts.externalIdentifier !== result.bundle.externalIdentifier) {
+    return { rejected: { code: 'bundle:verify.damagedZip', params: {} } };
+  }
+  return { facts, signers: signersOf(ws.registry, facts) };
+}
+
+/** Decide what an inspected file is, against the index as it stands now. */
+export function judge(ctx: SettleContext, seen: Inspected): Examined {
+  if (seen.rejected || !seen.facts || !seen.signers) return { decision: { kind: 'rejected', reason: seen.rejected ?? { code: 'bundle:verify.damagedZip', params: {} } } };
+  const { facts, signers } = seen;
+  return { decision: decide(facts, isAccepted(signers), heldReason(ctx.ws.registry, facts), ctx.index), facts, signers };
+}
+
 /** Verify `file` and decide what it is, writing nothing. */
 export async function examine(ctx: SettleContext, file: string, onProgress?: (done: number, total: number) => void): Promise<Examined> {
-  const result = await verifyBundle(file, onProgress ? { onProgress } : {});
-  if (result.status === 'invalid') return { decision: { kind: 'rejected', reason: result.reason ?? { code: 'bundle:verify.damagedZip', params: {} } } };
-  const facts = await readBundleFacts(file);
-  // verify() read the same bag a moment ago; facts that disagree with it mean the file changed under us.
-  if (!facts || facts.country !== result.bundle?.country || facts.externalIdentifier !== result.bundle.externalIdentifier) {
-    return { decision: { kind: 'rejected', reason: { code: 'bundle:verify.damagedZip', params: {} } } };
-  }
-  const signers = signersOf(ctx.ws.registry, facts);
-  return { decision: decide(facts, isAccepted(signers), heldReason(ctx.ws.registry, facts), ctx.index), facts, signers };
+  return judge(ctx, await inspect(ctx.ws, file, onProgress));
 }
 
 async function statOf(ctx: SettleContext, relative: string): Promise<{ size: number; mtimeMs: number }> {
