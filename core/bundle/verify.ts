@@ -1,4 +1,4 @@
-import { createHash, verify as verifySignature } from 'node:crypto';
+import { createHash, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { createLogger } from '../log';
 import { FINGERPRINT_PATTERN, fingerprintOf, parsePublicKeyPem, publicKeyPem } from '../keys/fingerprint';
@@ -95,19 +95,46 @@ function file(bag: OpenedBag, path: string): BagFile {
   return f;
 }
 
-/** Check one signature over the exact tagmanifest bytes, by the key its file name fingerprints; throws the reason it does not hold. */
-async function checkSignature(bag: OpenedBag, fp: string, tagManifest: Buffer): Promise<void> {
-  const pem = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.pub.pem`), MAX_SMALL_BYTES);
-  const sig = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.sig`), MAX_SMALL_BYTES);
+/**
+ * A `.pub.pem` file's key, or the reason it cannot sign as `fp`. Only a function of the file's bytes
+ * and the name, so it is remembered for the last few keys: an import of many bundles meets the same
+ * keys again and again, and parsing, re-exporting and fingerprinting a key costs more than checking
+ * a signature with it. The signature itself is checked every time.
+ */
+const keys = new Map<string, KeyObject | 'signatureFileInvalid' | 'publicKeyMismatch'>();
+const KEYS_REMEMBERED = 64;
+
+function keyOf(pem: Buffer, fp: string): KeyObject {
+  const id = `${fp}:${pem.toString('base64')}`;
+  let known = keys.get(id);
+  if (known === undefined) {
+    known = judgeKey(pem, fp);
+    if (keys.size >= KEYS_REMEMBERED) keys.delete(keys.keys().next().value as string);
+    keys.set(id, known);
+  }
+  if (known === 'signatureFileInvalid') throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
+  if (known === 'publicKeyMismatch') throw new BundleInvalid('publicKeyMismatch', { fingerprint: fp });
+  return known;
+}
+
+function judgeKey(pem: Buffer, fp: string): KeyObject | 'signatureFileInvalid' | 'publicKeyMismatch' {
   let key;
   try {
     key = parsePublicKeyPem(pem);
   } catch {
-    throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
+    return 'signatureFileInvalid';
   }
   // Byte-exact PEM: a second rendering of the same key would be a file no signature covers.
-  if (!pem.equals(Buffer.from(publicKeyPem(key)))) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.pub.pem` });
-  if (fingerprintOf(key) !== fp) throw new BundleInvalid('publicKeyMismatch', { fingerprint: fp });
+  if (!pem.equals(Buffer.from(publicKeyPem(key)))) return 'signatureFileInvalid';
+  if (fingerprintOf(key) !== fp) return 'publicKeyMismatch';
+  return key;
+}
+
+/** Check one signature over the exact tagmanifest bytes, by the key its file name fingerprints; throws the reason it does not hold. */
+async function checkSignature(bag: OpenedBag, fp: string, tagManifest: Buffer): Promise<void> {
+  const pem = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.pub.pem`), MAX_SMALL_BYTES);
+  const sig = await readSmall(bag, file(bag, `${SIGNATURES_DIR}${fp}.sig`), MAX_SMALL_BYTES);
+  const key = keyOf(pem, fp);
   if (sig.length !== 64) throw new BundleInvalid('signatureFileInvalid', { fingerprint: fp, file: `${fp}.sig` });
   if (!verifySignature(null, tagManifest, key, sig)) throw new BundleInvalid('signatureInvalid', { fingerprint: fp });
 }

@@ -213,7 +213,8 @@ export async function readFile(bag: OpenedBag, file: BagFile, onChunk: (chunk: B
     // tools that trust one or the other would judge the entry differently.
     if ((header.generalPurposeBitFlag & 0x8) === 0 && header.crc32 >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
     // Stored means raw bytes: yauzl has checked compressed size = size, and the bounds (local header).
-    if (bag.reader && file.entry.compressionMethod === 0) await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, take);
+    if (bag.reader && file.entry.compressionMethod === 0 && file.entry.compressedSize <= SMALL_DEFLATED) take(await readRange(bag.reader, header.fileDataStart, file.entry.compressedSize));
+    else if (bag.reader && file.entry.compressionMethod === 0) await readStored(bag.reader, header.fileDataStart, file.entry.compressedSize, take);
     else if (bag.reader && file.entry.compressedSize <= SMALL_DEFLATED && file.size <= SMALL_INFLATED) take(await inflateSmall(bag.reader, header, file));
     else for await (const chunk of await bag.zip.openReadStreamPromise(file.entry)) take(chunk as Buffer);
   } catch (err) {
@@ -223,7 +224,10 @@ export async function readFile(bag: OpenedBag, file: BagFile, onChunk: (chunk: B
   if (crc >>> 0 !== expected) throw new BundleInvalid('crcMismatch', { path: file.path });
 }
 
-/** A deflated entry this small (compressed, and inflated) is read in one piece and inflated at once: a zlib stream per tag file costs more than the file. */
+/**
+ * An entry this small (compressed; and inflated) is read in one piece, mostly from the header cache,
+ * and inflated at once: a zlib stream or two 1 MiB buffers per tag file cost more than the file.
+ */
 const SMALL_DEFLATED = 256 * 1024;
 const SMALL_INFLATED = 4 * 1024 * 1024;
 

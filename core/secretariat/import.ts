@@ -51,67 +51,75 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
   if (!dryRun) assertWritable(ws);
   const now = options.now ?? (() => new Date());
   return inWorkspace(ws.dir, async () => {
-    const index = await loadIndex(ws);
-    const ctx = settleContext(ws, index, now, dryRun);
-    const collected = await collectSources(paths, ws.dir, options.limits ?? IMPORT_LIMITS);
-    const decisions: ImportDecision[] = [];
-    const emit = (d: ImportDecision) => {
-      decisions.push(d);
-      try {
-        options.onDecision?.(d);
-      } catch {
-        // A display problem is not an import problem.
-      }
-    };
-    for (const refused of collected.refused) emit(await refuse(ctx, refused.path, refused.reason));
-    const sources = collected.sources;
-    const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
-    let bytesBefore = 0;
-    let settled = 0;
-    // Fractions verified of the files being verified now (two at a time), for one progress figure.
-    const verifying = new Map<number, number>();
-    const progress = (i: number, fraction: number) => {
-      verifying.set(i, fraction);
-      let inFlight = 0;
-      for (const [j, f] of verifying) inFlight += (sources[j] as Source).size * f;
-      options.onProgress?.({ bundlesDone: settled, bundlesTotal: sources.length, bytesDone: bytesBefore + Math.round(inFlight), bytesTotal, path: (sources[i] as Source).path });
-    };
-    // A pipeline: files are copied in (disk work) a few ahead, and verified (processor work, partly
-    // on a second thread) two at a time; decisions stay in order, each made and kept only after the
-    // one before, against the index as that one left it.
-    const copies = new Map<number, Promise<Copied>>();
-    const prepared = new Map<number, Promise<Prepared>>();
-    const fill = (from: number) => {
-      for (let j = from; j < Math.min(sources.length, from + COPIES_AHEAD); j++) if (!copies.has(j)) copies.set(j, copyFor(ctx, sources[j] as Source));
-      for (let j = from; j < Math.min(sources.length, from + VERIFIED_AHEAD); j++) {
-        if (!prepared.has(j)) prepared.set(j, prepare(ctx, sources[j] as Source, copies.get(j) as Promise<Copied>, (done, total) => progress(j, total > 0 ? done / total : 1)));
-      }
-    };
+    const ctx = settleContext(ws, await loadIndex(ws), now, dryRun);
     try {
-      for (const [i, source] of sources.entries()) {
-        fill(i);
-        progress(i, verifying.get(i) ?? 0);
-        const ready = await (prepared.get(i) as Promise<Prepared>);
-        prepared.delete(i);
-        copies.delete(i);
-        fill(i + 1);
-        emit(await importOne(ctx, source, ready));
-        verifying.delete(i);
-        bytesBefore += source.size;
-        settled = i + 1;
-        await ctx.checkpoint();
-      }
+      return await run(ctx, paths, options);
     } finally {
-      // Stopped early (a full disk): what was prepared ahead is waited for (it holds files open) and its copies go.
-      const ahead = [...prepared.values()].map((p) => p.then((r) => r.copied));
-      for (const [j, c] of copies) if (!prepared.has(j)) ahead.push(c);
-      await Promise.all(ahead.map((c) => c.then((r) => ('temp' in r ? fs.rm(r.temp, { force: true }) : undefined)).catch(() => undefined)));
-      await ctx.checkpoint(true);
+      await ctx.close();
     }
-    options.onProgress?.({ bundlesDone: sources.length, bundlesTotal: sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
-    log.info(`import: ${decisions.length} decisions${dryRun ? ' (dry run)' : ''}`);
-    return { decisions, skipped: collected.skipped };
   });
+}
+
+/** One import, in its settle context (closed by the caller). */
+async function run(ctx: SettleContext, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  const collected = await collectSources(paths, ctx.ws.dir, options.limits ?? IMPORT_LIMITS);
+  const decisions: ImportDecision[] = [];
+  const emit = (d: ImportDecision) => {
+    decisions.push(d);
+    try {
+      options.onDecision?.(d);
+    } catch {
+      // A display problem is not an import problem.
+    }
+  };
+  for (const refused of collected.refused) emit(await refuse(ctx, refused.path, refused.reason));
+  const sources = collected.sources;
+  const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
+  let bytesBefore = 0;
+  let settled = 0;
+  // Fractions verified of the files being verified now (two at a time), for one progress figure.
+  const verifying = new Map<number, number>();
+  const progress = (i: number, fraction: number) => {
+    verifying.set(i, fraction);
+    let inFlight = 0;
+    for (const [j, f] of verifying) inFlight += (sources[j] as Source).size * f;
+    options.onProgress?.({ bundlesDone: settled, bundlesTotal: sources.length, bytesDone: bytesBefore + Math.round(inFlight), bytesTotal, path: (sources[i] as Source).path });
+  };
+  // A pipeline: files are copied in (disk work) a few ahead, and verified (processor work, partly
+  // on a second thread) two at a time; decisions stay in order, each made and kept only after the
+  // one before, against the index as that one left it.
+  const copies = new Map<number, Promise<Copied>>();
+  const prepared = new Map<number, Promise<Prepared>>();
+  const fill = (from: number) => {
+    for (let j = from; j < Math.min(sources.length, from + COPIES_AHEAD); j++) if (!copies.has(j)) copies.set(j, copyFor(ctx, sources[j] as Source));
+    for (let j = from; j < Math.min(sources.length, from + VERIFIED_AHEAD); j++) {
+      if (!prepared.has(j)) prepared.set(j, prepare(ctx, sources[j] as Source, copies.get(j) as Promise<Copied>, (done, total) => progress(j, total > 0 ? done / total : 1)));
+    }
+  };
+  try {
+    for (const [i, source] of sources.entries()) {
+      fill(i);
+      progress(i, verifying.get(i) ?? 0);
+      const ready = await (prepared.get(i) as Promise<Prepared>);
+      prepared.delete(i);
+      copies.delete(i);
+      fill(i + 1);
+      emit(await importOne(ctx, source, ready));
+      verifying.delete(i);
+      bytesBefore += source.size;
+      settled = i + 1;
+      await ctx.checkpoint();
+    }
+  } finally {
+    // Stopped early (a full disk): what was prepared ahead is waited for (it holds files open) and its copies go.
+    const ahead = [...prepared.values()].map((p) => p.then((r) => r.copied));
+    for (const [j, c] of copies) if (!prepared.has(j)) ahead.push(c);
+    await Promise.all(ahead.map((c) => c.then((r) => ('temp' in r ? fs.rm(r.temp, { force: true }) : undefined)).catch(() => undefined)));
+    await ctx.checkpoint(true);
+  }
+  options.onProgress?.({ bundlesDone: sources.length, bundlesTotal: sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
+  log.info(`import: ${decisions.length} decisions${ctx.dryRun ? ' (dry run)' : ''}`);
+  return { decisions, skipped: collected.skipped };
 }
 
 /** Copies made ahead of the file being decided: fsyncs of several files at once cost the disk far less than one after another. */
@@ -178,19 +186,23 @@ export async function recheckHeld(ws: Workspace, options: Pick<ImportOptions, 'o
     const index = await loadIndex(ws);
     const ctx = settleContext(ws, index, now, false);
     const decisions: ImportDecision[] = [];
-    for (const held of [...index.held]) {
-      const file = ws.path(held.file);
-      const seen = await examine(ctx, file);
-      // Shown and logged under the name it arrived with; the note keeps it.
-      const shown = held.source ?? held.file;
-      const d: ImportDecision =
-        seen.decision.kind === 'held'
-          ? { path: shown, decision: 'held', file: held.file, ...(seen.decision.reason ? { reason: seen.decision.reason } : {}), ...(seen.facts ? { facts: seen.facts, signers: seen.signers ?? [] } : {}) }
-          : await settle(ctx, shown, file, seen, 'held');
-      decisions.push(d);
-      options.onDecision?.(d);
+    try {
+      for (const held of [...index.held]) {
+        const file = ws.path(held.file);
+        const seen = await examine(ctx, file);
+        // Shown and logged under the name it arrived with; the note keeps it.
+        const shown = held.source ?? held.file;
+        const d: ImportDecision =
+          seen.decision.kind === 'held'
+            ? { path: shown, decision: 'held', file: held.file, ...(seen.decision.reason ? { reason: seen.decision.reason } : {}), ...(seen.facts ? { facts: seen.facts, signers: seen.signers ?? [] } : {}) }
+            : await settle(ctx, shown, file, seen, 'held');
+        decisions.push(d);
+        options.onDecision?.(d);
+      }
+      await ctx.checkpoint(true);
+    } finally {
+      await ctx.close();
     }
-    await ctx.checkpoint(true);
     return decisions;
   });
 }

@@ -26,18 +26,53 @@ export async function appendJsonLine(file: string, value: unknown, sync = true):
   }
 }
 
-/** Make the lines appended so far durable (after appends without `sync`); a missing file has none. */
-export async function syncJsonLines(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null;
-    throw err;
-  });
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** Lines appended to one file through one open descriptor: an import appends a line per bundle. */
+export interface JsonLineAppender {
+  append(value: unknown): Promise<void>;
+  /** Make the lines appended so far durable. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * appendJsonLine for many lines: the file is opened at the first line and kept open, its last byte
+ * looked at once (a line cut short by a kill gets its newline first), and fsynced on `sync`.
+ */
+export function jsonLineAppender(file: string): JsonLineAppender {
+  let handle: fs.FileHandle | null = null;
+  let written = false;
+  const opened = async (): Promise<fs.FileHandle> => {
+    if (handle) return handle;
+    const h = await fs.open(file, 'a+', 0o644);
+    try {
+      const { size } = await h.stat();
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await h.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) await h.write('\n');
+      }
+    } catch (err) {
+      await h.close();
+      throw err;
+    }
+    handle = h;
+    return h;
+  };
+  return {
+    async append(value) {
+      await (await opened()).write(`${JSON.stringify(value)}\n`);
+      written = true;
+    },
+    async sync() {
+      if (handle && written) await handle.sync();
+      written = false;
+    },
+    async close() {
+      const h = handle;
+      handle = null;
+      await h?.close();
+    },
+  };
 }
 
 /**

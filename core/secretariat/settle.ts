@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyBundle } from '../bundle/verify';
-import { appendJsonLine, syncJsonLines } from './jsonl';
+import { jsonLineAppender } from './jsonl';
 import { factsOfVerified, sha256OfFile } from './bundle-facts';
 import { decide, type Decision } from './decide';
 import { saveIndex } from './index-file';
@@ -46,15 +46,16 @@ export interface SettleContext {
    * imported again).
    */
   checkpoint(now?: boolean): Promise<void>;
+  /** Let go of the import log (after the last checkpoint). */
+  close(): Promise<void>;
 }
 
 /** How often an import saves the index and syncs its log while it runs (and always at its end). */
 const CHECKPOINT_MS = 2000;
 
 export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, dryRun: boolean): SettleContext {
-  const logFile = path.join(ws.dir, WORKSPACE_FILES.importLog);
+  const logFile = jsonLineAppender(path.join(ws.dir, WORKSPACE_FILES.importLog));
   let last = Date.now();
-  let pending = false;
   const ctx: SettleContext = {
     ws,
     index,
@@ -63,17 +64,16 @@ export function settleContext(ws: Workspace, index: IndexFile, now: () => Date, 
     placedIn: new Set<string>(),
     async log(line) {
       if (dryRun) return;
-      await appendJsonLine(logFile, ImportLogLineSchema.parse(line), false);
-      pending = true;
+      await logFile.append(ImportLogLineSchema.parse(line));
     },
     async checkpoint(force = false) {
       if (dryRun || (!force && Date.now() - last < CHECKPOINT_MS)) return;
       last = Date.now();
       await syncFolders(ctx.placedIn);
-      if (pending) await syncJsonLines(logFile);
-      pending = false;
+      await logFile.sync();
       await saveIndex(ws, ctx.index);
     },
+    close: () => logFile.close(),
   };
   return ctx;
 }

@@ -40,7 +40,8 @@ export async function copyIn(ws: Workspace, source: string): Promise<string> {
   await handle.close();
   const temp = path.join(ws.dir, WORKSPACE_DIRS.incoming, `${randomBytes(8).toString('hex')}.partial`);
   try {
-    await fs.copyFile(source, temp);
+    // A copy-on-write clone where the file system can make one (Btrfs, XFS, APFS): no bytes to copy or write.
+    await fs.copyFile(source, temp, constants.COPYFILE_FICLONE);
     await syncFile(temp);
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
