@@ -43,9 +43,16 @@ function columnLetters(n: number): string {
 
 /** Text longer than this is wrapped in its cell. */
 const WRAP_FROM = 60;
-/** One style object for all wrapped cells of a direction: exceljs recognises an object it has seen and reuses its style. */
+/** One style object for all wrapped cells of a direction, for the same reason as PLAIN below. */
 const LTR_TEXT: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true, readingOrder: 'ltr' } };
 const RTL_TEXT: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true, readingOrder: 'rtl' } };
+
+/**
+ * Every cell without a style of its own shares this object: exceljs works out a cell's style once
+ * per style object it has not seen before, and each new cell otherwise comes with a fresh `{}`
+ * (that alone took more time than the rest of the workbook).
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
 
 const cellValue = (cell: ExportCell): string | number | null => (typeof cell === 'string' ? cleanText(cell) : cell);
 
@@ -62,17 +69,17 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTab
   header.alignment = { vertical: 'top', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9EEF3' } };
   header.commit();
-  const textColumns = table.columns.flatMap((c, i) => (c.kind === 'text' ? [i + 1] : []));
+  const textColumns = new Set(table.columns.flatMap((c, i) => (c.kind === 'text' ? [i] : [])));
   for (const row of table.rows) {
     const values = row.cells.map(cellValue);
     const added = sheet.addRow(values);
-    for (const index of textColumns) {
+    values.forEach((value, i) => {
+      if (value === null) return;
       // Answers keep their own direction: an Arabic answer reads right to left in any sheet. Short
-      // one-line texts need no style (styling every cell costs more than the rest of the sheet).
-      const value = values[index - 1];
-      if (typeof value !== 'string' || (!row.rtl && value.length <= WRAP_FROM && !value.includes('\n'))) continue;
-      added.getCell(index).style = row.rtl ? RTL_TEXT : LTR_TEXT;
-    }
+      // one-line texts need no style of their own.
+      const wrapped = textColumns.has(i) && typeof value === 'string' && (row.rtl || value.length > WRAP_FROM || value.includes('\n'));
+      added.getCell(i + 1).style = wrapped ? (row.rtl ? RTL_TEXT : LTR_TEXT) : PLAIN;
+    });
     added.commit();
   }
   sheet.commit();
