@@ -12,7 +12,7 @@ export function NoticesBanner() {
   const format = useFormatters();
   const region = useRef<HTMLDivElement>(null);
   // After a restore the form opens on what it did: focus goes to the message, which is then read out.
-  const restored = notices.some((n) => n.code === 'form:history.restored');
+  const restored = notices.some((n) => n.code === 'form:history.restored' || n.code === 'packs:move.done');
   useEffect(() => {
     if (restored) region.current?.focus();
   }, [restored]);
