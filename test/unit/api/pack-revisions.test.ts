@@ -27,7 +27,7 @@ let trustDir = '';
 let services: CoreService[] = [];
 
 function start(): { call: (m: ApiMethod, ...a: unknown[]) => Promise<ApiResult<unknown>>; install: (bytes: Buffer | (() => AsyncIterable<Uint8Array>)) => Promise<ApiResult<unknown>> } {
-  const service = createCoreService({ dataDir, runtime: 'web', settings: new FileSettingsStore(dataDir), snapshotIntervalMs: 0, trustDir });
+  const service = createCoreService({ dataDir, runtime: 'web', settings: new FileSettingsStore(dataDir), snapshotIntervalMs: 3_600_000, trustDir });
   services.push(service);
   const file = (bytes: Buffer | (() => AsyncIterable<Uint8Array>)): IncomingFile => ({
     name: 'revision.scsa-pack',
@@ -139,7 +139,7 @@ describe('moving an assessment to the installed revision', () => {
     expect(moved.notices[0]).toMatchObject({ code: 'packs:move.done', params: { from: '0.1.0', to: '0.2.0', count: 2 } });
     expect(value(await core.call('findNewerVersion', id))).toEqual({ current: REVISION, newer: null });
 
-    // Undo through history: the revision before the move is restored as the next one, on its version.
+    // Undo through history, even with snapshots far apart: the revision just before the move is always kept.
     const restored = value<{ draft: { checklist: unknown; answers: Record<string, unknown> } }>(await core.call('restoreVersion', id, moved.draft.revision - 1));
     expect(restored.draft.checklist).toEqual(SAMPLE);
     expect(restored.draft.answers['B.3']).toBe('A plan for 2027');
