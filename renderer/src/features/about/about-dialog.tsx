@@ -5,6 +5,7 @@ import { localize } from '../../../../core/checklist/localized';
 import { isLanguage } from '../../../../core/i18n/languages';
 import { hrefFor } from '../../app/routes';
 import { PackOrigin } from '../../ui/pack-origin';
+import './about.css';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
 

@@ -159,9 +159,11 @@ function Row({ entry, lng }: { entry: PreviewEntryInfo; lng: Language }) {
         </span>
       </th>
       <td>
-        <span className={`move-chip move-chip--${entry.kind}`}>{t(`packs:preview.kind.${entry.kind}`)}</span>
-        {extra.length > 0 && <span className="muted"> ({extra.join(', ')})</span>}
-        {entry.pleaseCheck && <strong className="badge badge--warn">{t('packs:preview.pleaseCheck')}</strong>}
+        <div className="move-row__change">
+          <span className={`move-chip move-chip--${entry.kind}`}>{t(`packs:preview.kind.${entry.kind}`)}</span>
+          {extra.length > 0 && <span className="muted">({extra.join(', ')})</span>}
+          {entry.pleaseCheck && <strong className="badge badge--warn">{t('packs:preview.pleaseCheck')}</strong>}
+        </div>
         {note && (
           <p className="move-row__note" lang={note.lang}>
             {note.text}
