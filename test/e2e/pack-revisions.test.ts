@@ -110,6 +110,7 @@ describe.skipIf(!browserTestsEnabled)('checklist revisions (Chromium)', { timeou
       await about.waitFor();
       expect(await about.locator('li').count()).toBe(3);
       expect(await about.locator('li').nth(2).textContent()).toContain(t.packs.origin.installed);
+      expect(await axeViolations(page)).toEqual([]);
       await shot(page, `${lng}-about`);
       await page.keyboard.press('Escape');
 
@@ -118,6 +119,7 @@ describe.skipIf(!browserTestsEnabled)('checklist revisions (Chromium)', { timeou
       const offer = page.locator('.revision-strip').first();
       await offer.waitFor();
       expect(await offer.textContent()).toContain(fill(t.packs.newVersion.available, { version: '0.2.0', current: '0.1.0' }));
+      await shot(page, `${lng}-new-version`);
       await offer.getByRole('link', { name: t.packs.newVersion.preview }).click();
       await page.locator('.move-table').waitFor();
       const row = (oldId: string) => page.locator('.move-row').filter({ has: page.locator('.move-row__id', { hasText: new RegExp(`^${oldId.replace('.', '\\.')}( |$)`) }) });
