@@ -12,7 +12,7 @@ import { dispatch, dispatchUpload } from '../../../core/api/dispatch';
 import { createCoreService, type CoreService } from '../../../core/api/service';
 import type { ApiMethod, ApiResult, IncomingFile } from '../../../core/api/contract';
 import { clearInstalledPacks } from '../../../core/checklist/registry';
-import { PACK_BYTES_LIMIT } from '../../../core/checklist/pack-limits';
+import { PACK_BYTES_LIMIT, PACK_ITEMS_LIMIT } from '../../../core/checklist/pack-limits';
 import { setLogSink } from '../../../core/log';
 import { FileSettingsStore } from '../../../core/settings/file-store';
 import { installedPacksDir } from '../../../core/packs';
@@ -80,7 +80,7 @@ describe('installing a checklist revision from a file', () => {
     expect(relisted.map((p) => `${p.version}:${p.origin}`)).toContain('0.2.0:installed');
   });
 
-  it('refuses unsigned, tampered, unknown-signer and too large files with their own message; nothing installed', async () => {
+  it('refuses unsigned, tampered, unknown-signer, too large, 10,000 items, a bad rule, looping migrations: each its own message; nothing installed', async () => {
     const core = start();
     const bytes = packBytes(sampleRevisionSource());
     const code = async (file: Buffer | (() => AsyncIterable<Uint8Array>)) => {
@@ -99,6 +99,13 @@ describe('installing a checklist revision from a file', () => {
     ).toBe('packs:errors.packTooLarge');
     const loop = { ...sampleRevisionSource(), migrations: [{ from: '0.1.0', to: '0.1.5', items: {} }, { from: '0.1.5', to: '0.1.0', items: {} }] };
     expect(await code(await signedPack(loop, secretariat))).toBe('packs:errors.migrationLoop');
+    const badRule = sampleRevisionSource() as { sections: { items: Record<string, unknown>[] }[] } & Record<string, unknown>;
+    badRule.sections[1]!.items[1]!.relevance = "answer('B.1').status in ['fully'";
+    expect(await code(await signedPack(badRule, secretariat))).toBe('drafts:errors.packRuleSyntax');
+    const huge = sampleRevisionSource() as { sections: { items: { id: string }[] }[] } & Record<string, unknown>;
+    const template = huge.sections[0]!.items[0]!;
+    huge.sections = [{ ...huge.sections[0]!, items: Array.from({ length: PACK_ITEMS_LIMIT }, (_, i) => ({ ...template, id: `A.${i + 1}` })) }];
+    expect(await code(await signedPack(huge, secretariat))).toBe('packs:errors.tooManyItems');
     expect(await installed()).toEqual([]);
     const listed = value<{ origin: string }[]>(await core.call('listPacks'));
     expect(listed.every((p) => p.origin === 'bundled')).toBe(true);
