@@ -117,6 +117,7 @@ describe('the form and a newer checklist version', () => {
     expect(rows.map((r) => r.querySelector('.move-chip')?.textContent)).toEqual(['reworded', 'removed', 'new']);
     expect(rows[0]?.textContent).toContain('please check');
     expect(rows[1]?.textContent).toContain('Now under B.1.');
+    expect(rows[1]?.querySelector('.move-row__answer')?.textContent).toBe('A plan for 2027');
     expect(rows[1]?.textContent).toContain('answer kept under “answers to questions no longer in the checklist”');
     expect(screen.getByText(/1 answer will be kept under/)).toBeTruthy();
 

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { countryLabel } from '../../ui/country-label';
 import { useSession } from '../assessment/session';
 import { uiLanguage } from '../assessment/pack-text';
+import { answerText } from '../assessment/answer-text';
 import './move-screen.css';
 
 type State = { kind: 'loading' } | { kind: 'ready'; preview: MovePreview } | { kind: 'failed'; error: ApiError };
@@ -98,7 +99,7 @@ export function MoveScreen({ version }: { version: string }) {
               </thead>
               <tbody>
                 {state.preview.entries.map((entry) => (
-                  <Row key={`${entry.oldId ?? ''}>${entry.newId ?? ''}`} entry={entry} lng={lng} />
+                  <Row key={`${entry.oldId ?? ''}>${entry.newId ?? ''}`} entry={entry} lng={lng} answer={entry.oldId === null ? undefined : session.answers()[entry.oldId]} />
                 ))}
               </tbody>
             </table>
@@ -144,8 +145,14 @@ function Summary({ preview }: { preview: MovePreview }) {
   );
 }
 
-function Row({ entry, lng }: { entry: PreviewEntryInfo; lng: Language }) {
+/** The answer as given, shortened: enough to recognise it in the preview. */
+const SHOWN_CHARS = 160;
+
+function Row({ entry, lng, answer }: { entry: PreviewEntryInfo; lng: Language; answer: unknown }) {
   const { t } = useTranslation();
+  const { responseLanguage } = useSession().draft.assessment;
+  const given = entry.answer === 'none' || answer === undefined ? '' : answerText(answer, { yes: t('form:yes'), no: t('form:no') });
+  const shown = given.length > SHOWN_CHARS ? `${given.slice(0, SHOWN_CHARS)}…` : given;
   const title = pick(entry.title, lng);
   const note = pick(entry.note, lng);
   const ids = entry.oldId && entry.newId && entry.oldId !== entry.newId ? `${entry.oldId} → ${entry.newId}` : (entry.newId ?? entry.oldId ?? '');
@@ -173,6 +180,11 @@ function Row({ entry, lng }: { entry: PreviewEntryInfo; lng: Language }) {
       <td>
         {t(`packs:preview.answer.${entry.answer}`)}
         {entry.reason && entry.answer === 'retained' && <span className="muted"> — {t(`report:retired.reason.${entry.reason}`)}</span>}
+        {shown && (
+          <p className="move-row__answer" lang={responseLanguage}>
+            {shown}
+          </p>
+        )}
       </td>
     </tr>
   );
