@@ -89,18 +89,19 @@ describe('the form and a newer checklist version', () => {
 
   it('previews the move item by item, and "Move" saves it and returns to the form with the notice', async () => {
     const wf = createFakeWorkflow();
-    const id = wf.seed({ 'A.1': 'Ministry', 'B.3': 'A plan for 2027' });
+    const id = wf.seed({ 'A.1': 'Ministry', 'B.1': 'not_implemented', 'B.3': 'A plan for 2027' });
     const preview: MovePreview = {
       from: { id: 'safer-cities-sample', version: '0.1.0' },
       to: { id: 'safer-cities-sample', version: '0.2.0' },
       entries: [
         { kind: 'textChanged', oldId: 'A.1', newId: 'A.1', textChanged: true, typeChanged: false, optionsChanged: false, answer: 'kept', title: { en: 'Official name' }, pleaseCheck: true },
+        { kind: 'typeChanged', oldId: 'B.1', newId: 'B.1', textChanged: false, typeChanged: true, optionsChanged: false, answer: 'converted', title: { en: 'Policy' }, pleaseCheck: true },
         { kind: 'removed', oldId: 'B.3', newId: null, textChanged: false, typeChanged: false, optionsChanged: false, answer: 'retained', reason: 'removed', title: { en: 'Plans' }, note: { en: 'Now under B.1.' }, pleaseCheck: false },
         { kind: 'new', oldId: null, newId: 'C.5', textChanged: false, typeChanged: false, optionsChanged: false, answer: 'none', title: { en: 'Audits published?' }, pleaseCheck: false },
       ],
-      counts: { kept: 0, moved: 0, textChanged: 1, typeChanged: 0, removed: 1, new: 1, unknown: 0 },
-      answers: { kept: 1, converted: 0, retained: 1 },
-      pleaseCheck: 1,
+      counts: { kept: 0, moved: 0, textChanged: 1, typeChanged: 1, removed: 1, new: 1, unknown: 0 },
+      answers: { kept: 1, converted: 1, retained: 1 },
+      pleaseCheck: 2,
     };
     wf.api.previewMove.mockImplementation(async () => ({ ok: true, value: preview }));
     const move: Api['moveAssessment'] = async () => {
@@ -114,11 +115,13 @@ describe('the form and a newer checklist version', () => {
     await screen.findByRole('heading', { name: 'Move to version 0.2.0 of the checklist' });
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.querySelector('.move-chip')?.textContent)).toEqual(['reworded', 'removed', 'new']);
+    expect(rows.map((r) => r.querySelector('.move-chip')?.textContent)).toEqual(['reworded', 'type or choices changed', 'removed', 'new']);
     expect(rows[0]?.textContent).toContain('please check');
-    expect(rows[1]?.textContent).toContain('Now under B.1.');
-    expect(rows[1]?.querySelector('.move-row__answer')?.textContent).toBe('A plan for 2027');
-    expect(rows[1]?.textContent).toContain('answer kept under “answers to questions no longer in the checklist”');
+    // A status is shown by its label in the draft's version, not by its id.
+    expect(rows[1]?.querySelector('.move-row__answer')?.textContent).toBe('Not implemented');
+    expect(rows[2]?.textContent).toContain('Now under B.1.');
+    expect(rows[2]?.querySelector('.move-row__answer')?.textContent).toBe('A plan for 2027');
+    expect(rows[2]?.textContent).toContain('answer kept under “answers to questions no longer in the checklist”');
     expect(screen.getByText(/1 answer will be kept under/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Move to version 0.2.0' }));

@@ -10,6 +10,8 @@ import { countryLabel } from '../../ui/country-label';
 import { useSession } from '../assessment/session';
 import { uiLanguage } from '../assessment/pack-text';
 import { answerText } from '../assessment/answer-text';
+import { localize } from '../../../../core/checklist/localized';
+import type { ChecklistPack } from '../../../../core/checklist/schema';
 import './move-screen.css';
 
 type State = { kind: 'loading' } | { kind: 'ready'; preview: MovePreview } | { kind: 'failed'; error: ApiError };
@@ -148,10 +150,25 @@ function Summary({ preview }: { preview: MovePreview }) {
 /** The answer as given, shortened: enough to recognise it in the preview. */
 const SHOWN_CHARS = 160;
 
+/** A choice or a status by its label in the draft's version (the ids mean nothing to a reader). */
+function labelled(answer: unknown, itemId: string, pack: ChecklistPack, lng: Language): unknown {
+  const item = pack.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
+  if (!item) return answer;
+  const option = (id: unknown) => {
+    const found = 'options' in item && item.options ? item.options.find((o) => o.id === id) : undefined;
+    return found ? localize(found.label, lng).text : id;
+  };
+  if (item.type === 'status' && typeof answer === 'string' && answer in pack.labels.status) return localize(pack.labels.status[answer as keyof typeof pack.labels.status], lng).text;
+  if (item.type === 'single') return option(answer);
+  if (item.type === 'multi' && Array.isArray(answer)) return answer.map(option).join(', ');
+  return answer;
+}
+
 function Row({ entry, lng, answer }: { entry: PreviewEntryInfo; lng: Language; answer: unknown }) {
   const { t } = useTranslation();
-  const { responseLanguage } = useSession().draft.assessment;
-  const given = entry.answer === 'none' || answer === undefined ? '' : answerText(answer, { yes: t('form:yes'), no: t('form:no') });
+  const session = useSession();
+  const { responseLanguage } = session.draft.assessment;
+  const given = entry.answer === 'none' || answer === undefined || entry.oldId === null ? '' : answerText(labelled(answer, entry.oldId, session.pack, lng), { yes: t('form:yes'), no: t('form:no') });
   const shown = given.length > SHOWN_CHARS ? `${given.slice(0, SHOWN_CHARS)}…` : given;
   const title = pick(entry.title, lng);
   const note = pick(entry.note, lng);
