@@ -4,6 +4,8 @@ import { z } from 'zod';
 export interface HostArgs {
   port: number;
   dataDir: string | null;
+  /** The trust list for signed checklist packs; null: the project's build/trust. */
+  trustDir: string | null;
   help: boolean;
 }
 
@@ -16,12 +18,13 @@ export const HOST_USAGE = `Usage: npm run web -- [--port P] [--data DIR]
 Serves the built app and its core on http://127.0.0.1 only, for end-to-end tests and demos.
   --port P     TCP port on 127.0.0.1 (default 0: any free port)
   --data DIR   data folder (default: a new temporary folder, named on stderr)
+  --trust DIR  keys (*.pub.pem) whose signed checklist packs install (default: build/trust)
   --help       this text
 The first line on stdout is the address to open, including its one-time token.`;
 
 /** Parse `--port P --data DIR` (also `--port=P`); anything else is a usage error, not a guess. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const out: HostArgs = { port: 0, dataDir: null, help: false };
+  const out: HostArgs = { port: 0, dataDir: null, trustDir: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     const eq = raw.indexOf('=');
@@ -41,6 +44,9 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       }
       case '--data':
         out.dataDir = value();
+        break;
+      case '--trust':
+        out.trustDir = value();
         break;
       case '--help':
       case '-h':

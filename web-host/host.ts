@@ -40,7 +40,9 @@ async function main(argv: readonly string[]): Promise<number> {
     dataDir = path.resolve(args.dataDir);
     await fs.mkdir(dataDir, { recursive: true });
   }
-  const host = await startWebHost({ rendererDir, dataDir, port: args.port });
+  // Built as dist/web-host/host.cjs: the project's trust list is ../../build/trust.
+  const trustDir = args.trustDir === null ? path.resolve(__dirname, '..', '..', 'build', 'trust') : path.resolve(args.trustDir);
+  const host = await startWebHost({ rendererDir, dataDir, port: args.port, trustDir });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

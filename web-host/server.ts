@@ -26,6 +26,8 @@ export interface WebHostOptions {
   uploads?: Partial<UploadHandlers>;
   /** Largest attachment the core accepts; tests set it low. */
   maxAttachmentBytes?: number;
+  /** The trust list for signed checklist packs (none: no signed pack installs). */
+  trustDir?: string;
 }
 
 export interface WebHost {
@@ -126,7 +128,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     runtime: 'web',
     settings: new FileSettingsStore(options.dataDir),
     ...(options.maxAttachmentBytes !== undefined ? { maxAttachmentBytes: options.maxAttachmentBytes } : {}),
+    ...(options.trustDir !== undefined ? { trustDir: options.trustDir } : {}),
   });
+  // Installed checklist revisions are in the catalogue before the first request.
+  await core.ready;
   const ctx: RouteContext = {
     rendererDir: options.rendererDir,
     handlers: core.handlers,

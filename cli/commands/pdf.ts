@@ -1,4 +1,5 @@
 import { readDraftFile } from './read-draft';
+import { useInstalledPacks } from './data-option';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
 import { setLogSink } from '../../core/log';
@@ -35,6 +36,8 @@ export const run: CommandRun = async (ctx) => {
   const paper = PaperSchema.safeParse(paperText.toLowerCase());
   if (!paper.success) return usage(ctx, 'pdf.badPaper', { value: paperText });
 
+  const unusable = await useInstalledPacks(ctx, 'pdf');
+  if (unusable !== undefined) return unusable;
   const read = await readDraftFile(ctx, draftFile);
   if (typeof read === 'number') return read;
   const { draft, loaded } = read;

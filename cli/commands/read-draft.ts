@@ -35,6 +35,11 @@ export async function readDraftFile(ctx: CommandContext, file: string): Promise<
   }
   const { draft } = parsed;
   const loaded = findPack(draft.checklist);
-  if (!loaded) return fail('validate.packNotFound', { id: draft.checklist.id, version: draft.checklist.version });
+  if (!loaded) {
+    const code = fail('validate.packNotFound', { id: draft.checklist.id, version: draft.checklist.version });
+    // A version installed in the app lives in its data folder, which only --data names (validate, pdf).
+    if (ctx.options['data'] === undefined) ctx.err(ctx.t('validate.packNotFoundHint'));
+    return code;
+  }
   return { draft, loaded };
 }

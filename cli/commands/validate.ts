@@ -1,16 +1,19 @@
 import { readDraftFile } from './read-draft';
+import { useInstalledPacks } from './data-option';
 import { problemMessage } from '../../core/draft/problem-message';
 import { validateDraft, type DraftProblem } from '../../core/draft/validate';
 import { EXIT } from '../exit-codes';
 import type { CommandRun } from './types';
 
 /**
- * `scsa validate DRAFT`: exit 0 when the draft is complete; exit 1 with one line per problem
+ * `scsa validate DRAFT [--data DIR] [--trust PUB.pem]`: exit 0 when the draft is complete; exit 1 with one line per problem
  * ("item id — problem", in the message language) when it is not, and exit 1 with one clear sentence
  * when the file cannot be read as a draft.
  */
 export const run: CommandRun = async (ctx) => {
   const file = ctx.positionals[0] as string;
+  const unusable = await useInstalledPacks(ctx, 'validate');
+  if (unusable !== undefined) return unusable;
   const read = await readDraftFile(ctx, file);
   if (typeof read === 'number') return read;
   const { draft, loaded } = read;

@@ -13,7 +13,9 @@ import { JobQueue } from '../jobs/job-queue';
 import { DownloadDesk, type OpenedDownload } from './downloads';
 import { createAppHandlers } from '../features/app/handlers';
 import { createSettingsHandlers } from '../features/settings/handlers';
-import { createPacksHandlers } from '../features/packs/handlers';
+import { createInstallPackHandler, createPacksHandlers } from '../features/packs/handlers';
+import { loadPacksAtStart } from '../features/packs/start-up';
+import { createRevisionHandlers } from '../features/revisions/handlers';
 import { createAssessmentHandlers } from '../features/assessments/handlers';
 import { createAttachmentHandler } from '../features/assessments/attachments';
 import { createPdfHandlers } from '../features/pdf/handlers';
@@ -37,12 +39,16 @@ export interface CoreOptions {
   keyScrypt?: SealOptions['scrypt'];
   /** Extra protection layers for the signing key available here (the desktop's OS keychain). */
   keyWrappers?: readonly KeyWrapper[];
+  /** The trust list for signed checklist packs (`resources/trust`); none: no signed pack is trusted. */
+  trustDir?: string;
 }
 
 /** The core as the transports see it: the contract's handlers, the uploads, the downloads, and shutdown. */
 export interface CoreService {
   handlers: ApiHandlers;
   uploads: UploadHandlers;
+  /** Settles once the installed checklist revisions are loaded; transports wait for it before serving. */
+  ready: Promise<void>;
   /** The file a download ticket was issued for, opened, once (null otherwise). */
   takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
@@ -62,6 +68,9 @@ export function createCoreService(options: CoreOptions): CoreService {
   const uiLanguage = async () => (await settings.read()).language;
   const readDraft = (id: string) => savedDraft(store, queue, id);
   let disposed: Promise<void> | null = null;
+  // Installed revisions must be in the catalogue before a draft on one of them is opened.
+  const packsReady = loadPacksAtStart(dataDir, options.trustDir);
+  const packDeps = { dataDir, ready: packsReady };
 
   const keys = createSigningKeys({
     dataDir,
@@ -74,7 +83,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
     ...createSettingsHandlers(settings),
-    ...createPacksHandlers(),
+    ...createPacksHandlers(packDeps),
     // A deleted assessment takes its submission log and kept bundles into the trash with it.
     ...createAssessmentHandlers(store, queue, {
       dataDir,
@@ -87,13 +96,15 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,
+    ...createRevisionHandlers({ store, queue, ready: packsReady }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps) },
+    ready: packsReady.then(() => undefined),
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     dispose() {
       disposed ??= (async () => {

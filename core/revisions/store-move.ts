@@ -37,5 +37,5 @@ export async function moveStoredDraft(store: DraftStore, id: string, to: PackRef
   const oldPack = find(current.checklist);
   if (!oldPack) throw new AppError('packs:errors.oldVersionMissing', { id: current.checklist.id, version: current.checklist.version });
   const plan = planMove(current, oldPack, packOf(to, find), now);
-  return { plan, draft: await store.save(applyMove(current, plan)) };
+  return { plan, draft: await store.save(applyMove(current, plan), { milestone: true }) };
 }

@@ -165,8 +165,17 @@ export class DraftStore {
    * assessment run one at a time, in call order. `accepted`: the review suggestions this save takes,
    * recorded in its own change-log entry.
    */
-  async save(draft: Draft, options: { accepted?: readonly AcceptedSuggestion[] } = {}): Promise<Draft> {
-    return this.serialize(this.session(draft.id), () => this.write(draft, undefined, options.accepted));
+  async save(draft: Draft, options: { accepted?: readonly AcceptedSuggestion[]; milestone?: boolean } = {}): Promise<Draft> {
+    const s = this.session(draft.id);
+    if (!options.milestone) return this.serialize(s, () => this.write(draft, undefined, options.accepted));
+    // A milestone (a move to another checklist version) is snapshotted before and after, as a restore
+    // is, so history can always go back to the revision just before it.
+    return this.serialize(s, async () => {
+      await this.snapshot(s);
+      const saved = await this.write(draft, undefined, options.accepted);
+      await this.snapshot(s);
+      return saved;
+    });
   }
 
   private async write(input: Draft, restoredFrom?: number, accepted?: readonly AcceptedSuggestion[]): Promise<Draft> {

@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'ele
 import { createCoreService } from '../../core/api/service';
 import { createLogger } from '../../core/log';
 import { PRODUCT_NAME } from '../../core/version';
+import { TRUST_DIR_NAME } from '../../core/packs/trust';
 import { createRendererHandler, registerAppScheme, APP_SCHEME } from './app-protocol';
 import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   const settings = new ElectronSettingsStore(dataDir);
   // After whenReady: before it, safeStorage cannot tell which keyring it would use.
   const keychain = createKeychainWrapper(safeStorage);
-  const core = createCoreService({ dataDir, runtime: 'desktop', settings, keyWrappers: keychain ? [keychain] : [] });
+  // The secretariat's keys: beside app.asar in an installed app (electron-builder extraResources), build/trust in the project.
+  const trustDir = app.isPackaged ? path.join(process.resourcesPath, TRUST_DIR_NAME) : path.join(appRoot, 'build', TRUST_DIR_NAME);
+  const core = createCoreService({ dataDir, runtime: 'desktop', settings, keyWrappers: keychain ? [keychain] : [], trustDir });
   // The renderer's files, and one-use downloads the core hands out (app://bundle/download/…).
   protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer'), core.takeDownload));
   registerIpcHandlers(ipcMain, core.handlers);
@@ -82,6 +85,8 @@ async function main(): Promise<void> {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Installed checklist revisions are in the catalogue before the first screen asks for one.
+  await core.ready;
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });

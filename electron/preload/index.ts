@@ -61,8 +61,12 @@ const api = {
   getJob: verb<'getJob'>('jobs:status'),
   takeJobResult: verb<'takeJobResult'>('jobs:result'),
   cancelJob: verb<'cancelJob'>('jobs:cancel'),
+  findNewerVersion: verb<'findNewerVersion'>('revisions:newer'),
+  previewMove: verb<'previewMove'>('revisions:preview'),
+  moveAssessment: verb<'moveAssessment'>('revisions:move'),
   addAttachment: upload<'addAttachment'>('attachments:add'),
   checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
+  installPackFile: upload<'installPackFile'>('packs:install-file'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;

@@ -75,6 +75,8 @@ export function preventableEvent(extra: Record<string, unknown> = {}): { prevent
 export interface FakeState {
   appPath: string;
   userData: string;
+  /** An installed app (its resources beside app.asar, in process.resourcesPath) rather than a run from the project. */
+  isPackaged: boolean;
   appEvents: EventEmitter;
   ipc: Map<string, IpcListener>;
   schemes: Map<string, SchemeHandler>;
@@ -88,6 +90,7 @@ export interface FakeState {
 export const fake: FakeState = {
   appPath: '',
   userData: '',
+  isPackaged: false,
   appEvents: new EventEmitter(),
   ipc: new Map(),
   schemes: new Map(),
@@ -155,6 +158,9 @@ const app = {
     return app;
   },
   getAppPath: () => fake.appPath,
+  get isPackaged() {
+    return fake.isPackaged;
+  },
   getPath: (name: string) => {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
     return fake.userData;

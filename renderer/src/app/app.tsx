@@ -11,6 +11,8 @@ import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { PacksScreen } from '../features/packs/packs-screen';
+import { MoveScreen } from '../features/pack-move/move-screen';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -33,17 +35,23 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
   useEffect(() => installButtonLinkKeys(document), []);
-  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details';
+  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'move';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form'}>
       {route.name === 'home' && <HomeScreen />}
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
-      {inAssessment && <AssessmentSession key={route.id} route={route} />}
+      {inAssessment && (
+        <AssessmentSession key={route.id} route={route}>
+          {/* Moving to a new checklist version works on the open session (its draft, saver and pack). */}
+          {route.name === 'move' && <MoveScreen key={route.version} version={route.version} />}
+        </AssessmentSession>
+      )}
       {route.name === 'export' && <ExportSubmissionScreen key={route.id} id={route.id} />}
       {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
+      {route.name === 'packs' && <PacksScreen />}
     </AppShell>
   );
 }

@@ -11,10 +11,13 @@ export type Route =
   | { name: 'export'; id: string }
   | { name: 'letter'; id: string; revision: number }
   | { name: 'signingKey' }
-  | { name: 'checkBundle' };
+  | { name: 'checkBundle' }
+  | { name: 'packs' }
+  | { name: 'move'; id: string; version: string };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+const VERSION = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(-[0-9A-Za-z.-]{1,40})?$/;
 
 /** Read a hash such as `#/a/abc-123/form?item=B.2`; anything unknown is the home screen. */
 export function parseHash(hash: string): Route {
@@ -24,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
+  if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -31,6 +35,7 @@ export function parseHash(hash: string): Route {
     if (view === 'history') return { name: 'history', id };
     if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
+    if (view === 'move' && parts[3] && VERSION.test(parts[3])) return { name: 'move', id, version: parts[3] };
     if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
@@ -63,6 +68,10 @@ export function hrefFor(route: Route): string {
       return '#/signing-key';
     case 'checkBundle':
       return '#/check';
+    case 'packs':
+      return '#/packs';
+    case 'move':
+      return `#/a/${route.id}/move/${route.version}`;
   }
 }
 

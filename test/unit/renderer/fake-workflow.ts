@@ -61,7 +61,7 @@ export function createFakeWorkflow(options: FakeApiOptions = {}): FakeWorkflow {
     ...options,
     overrides: {
       listPacks: vi.fn<Api['listPacks']>(async () =>
-        ok([{ id: pack.id, version: pack.version, title: pack.title, languages: pack.languages, itemCount: 13, isDefault: true }]),
+        ok([{ id: pack.id, version: pack.version, title: pack.title, languages: pack.languages, itemCount: 13, isDefault: true, origin: 'bundled' as const }]),
       ),
       getPack: vi.fn<Api['getPack']>(async (ref) => (ref.id === pack.id ? ok({ pack, translationGaps }) : fail('errors.notFound'))),
       createAssessment: vi.fn<Api['createAssessment']>(async (meta) => ok(opened(create(meta)))),

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, AppInfo } from '../../../../core/api/contract';
+import type { ApiError, AppInfo, PackInfo } from '../../../../core/api/contract';
+import { localize } from '../../../../core/checklist/localized';
+import { isLanguage } from '../../../../core/i18n/languages';
+import { hrefFor } from '../../app/routes';
+import { PackOrigin } from '../../ui/pack-origin';
+import './about.css';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
 
-type InfoState = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed'; error: ApiError };
+type InfoState = { kind: 'loading' } | { kind: 'ready'; info: AppInfo; packs: PackInfo[] } | { kind: 'failed'; error: ApiError };
 
 /**
  * The About button and its modal dialog. The native `<dialog>` gives a focus trap and an inert
@@ -20,8 +25,9 @@ export function About() {
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
-    const result = await api.getAppInfo();
-    setState(result.ok ? { kind: 'ready', info: result.value } : { kind: 'failed', error: result.error });
+    const [result, packs] = await Promise.all([api.getAppInfo(), api.listPacks()]);
+    // The list of checklist versions is extra: without it About still shows the rest.
+    setState(result.ok ? { kind: 'ready', info: result.value, packs: packs.ok ? packs.value : [] } : { kind: 'failed', error: result.error });
   }, [api]);
 
   useEffect(() => {
@@ -69,7 +75,7 @@ export function About() {
           <p className="dialog__intro">{t('about.offline')}</p>
           {state.kind === 'loading' && <p aria-live="polite">{t('about.loading')}</p>}
           {state.kind === 'failed' && <ErrorMessage error={state.error} onRetry={() => void load()} />}
-          {state.kind === 'ready' && <AboutFacts info={state.info} />}
+          {state.kind === 'ready' && <AboutFacts info={state.info} packs={state.packs} onLeave={close} />}
           <div className="dialog__actions">
             <button type="button" className="button button--primary" onClick={close} autoFocus>
               {t('about.close')}
@@ -81,8 +87,9 @@ export function About() {
   );
 }
 
-function AboutFacts({ info }: { info: AppInfo }) {
-  const { t } = useTranslation();
+function AboutFacts({ info, packs, onLeave }: { info: AppInfo; packs: PackInfo[]; onLeave: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
     <dl className="facts">
       <div className="facts__row">
@@ -99,6 +106,26 @@ function AboutFacts({ info }: { info: AppInfo }) {
             : t('about.noChecklistPack')}
         </dd>
       </div>
+      {packs.length > 0 && (
+        <div className="facts__row">
+          <dt>{t('packs:about.versions')}</dt>
+          <dd>
+            <ul className="about-packs">
+              {packs.map((p) => (
+                <li key={`${p.id}@${p.version}`}>
+                  {t('packs:about.versionLine', { title: localize(p.title, lng).text, version: p.version })}
+                  {' — '}
+                  <PackOrigin pack={p} />
+                </li>
+              ))}
+            </ul>
+            {/* Following the link closes the dialog: the screen it opens is behind it. */}
+            <a href={hrefFor({ name: 'packs' })} onClick={onLeave}>
+              {t('packs:about.manage')}
+            </a>
+          </dd>
+        </div>
+      )}
       <div className="facts__row">
         <dt>{t('about.dataFolder')}</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, OpenedAssessment } from '../../../../core/api/contract';
 import type { AttachmentRef } from '../../../../core/draft/schema';
@@ -12,7 +12,7 @@ import { CompletenessScreen } from './completeness-screen';
 import { HistoryScreen } from './history-screen';
 import { DetailsScreen } from './details-screen';
 import { takeNotices } from './pending-notices';
-import { openWithPack, takeSettledOpening, type LoadedPack, type Opening } from './open-assessment';
+import { loadPack, openWithPack, takeSettledOpening, type LoadedPack, type Opening } from './open-assessment';
 import { uiLanguage } from './pack-text';
 import { usePackInLanguage } from './use-pack-language';
 import type { Language } from '../../../../core/i18n/languages';
@@ -32,8 +32,11 @@ function loaded(id: string, result: Extract<Opening, { ok: true }>): Loaded {
   return { opened: { ...result.opened, notices }, pack: result.pack, language: result.language };
 }
 
-/** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
-export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
+/**
+ * Opens the assessment for its screens and closes it (after a last save) when the user leaves it.
+ * `children` are other tasks' screens shown inside the open session (moving to a new checklist version).
+ */
+export function AssessmentSession({ route, children }: { route: Extract<Route, { id: string }>; children?: ReactNode }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const id = route.id;
@@ -82,13 +85,20 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
       </div>
     );
   }
-  return <ReadySession data={state.data} route={route} />;
+  return (
+    <ReadySession data={state.data} route={route}>
+      {children}
+    </ReadySession>
+  );
 }
 
-function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { id: string }> }) {
+function ReadySession({ data, route, children }: { data: Loaded; route: Extract<Route, { id: string }>; children?: ReactNode }) {
   const api = useApi();
+  const { i18n } = useTranslation();
   const [opened, setOpened] = useState(data.opened);
-  const pack = usePackInLanguage(data);
+  // The pack follows the draft: a move or a restore may put it on another checklist version.
+  const [packData, setPackData] = useState<Loaded>(data);
+  const pack = usePackInLanguage(packData);
   const [notices, setNotices] = useState(data.opened.notices);
   const [attachments, setAttachments] = useState<AttachmentRef[]>(data.opened.draft.attachments);
   const [generation, setGeneration] = useState(0);
@@ -144,7 +154,15 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
       attachments,
       addAttachment,
       generation,
-      replaceWith: (next) => {
+      replaceWith: async (next) => {
+        const ref = next.draft.checklist;
+        const was = opened.draft.checklist;
+        if (ref.id !== was.id || ref.version !== was.version) {
+          const language = uiLanguage(i18n.language);
+          const loadedPack = await loadPack(api, ref, language);
+          if (!loadedPack.ok) throw new Error(loadedPack.error.code);
+          setPackData({ opened: next, pack: loadedPack.value, language });
+        }
         answers.current = { ...next.draft.answers };
         autosaver.reset(next.draft.answers);
         setOpened(next);
@@ -154,7 +172,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
       },
       setMeta: (meta) => setOpened((o) => ({ ...o, draft: { ...o.draft, assessment: meta } })),
     }),
-    [id, opened, pack, notices, autosaver, attachments, addAttachment, generation],
+    [api, i18n, id, opened, pack, notices, autosaver, attachments, addAttachment, generation],
   );
 
   return (
@@ -163,6 +181,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
       {route.name === 'completeness' && <CompletenessScreen />}
       {route.name === 'history' && <HistoryScreen />}
       {route.name === 'details' && <DetailsScreen />}
+      {children}
     </SessionContext.Provider>
   );
 }

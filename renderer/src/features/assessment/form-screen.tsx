@@ -9,6 +9,8 @@ import { buildModel, itemState, passesFilter, matchesSearch, sectionOf, type Fil
 import { fieldKey, toAnswer, toFormValues, type FormValues } from './form-values';
 import { ItemCard, itemDomId } from './item-card';
 import { NoticesBanner } from './notices-banner';
+import { KeptAnswers } from './kept-answers';
+import { RevisionNotices } from './revision-notices';
 import { uiLanguage } from './pack-text';
 import { ProgressBar } from './progress-bar';
 import { SectionNav } from './section-nav';
@@ -141,6 +143,7 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
       <div className="form-screen">
         <AssessmentHeader current="form" saveStatus={false} />
         <NoticesBanner />
+        <RevisionNotices />
         <ProgressBar id="overall-progress" label={t('form:progress.overall')} progress={model.overall} />
         <div className="form-layout">
           <SectionNav
@@ -191,6 +194,7 @@ export function FormScreen({ focusItem }: { focusItem?: string | undefined }) {
               ))}
               {filtering && shownCount === 0 && <p className="muted">{t('form:filter.none')}</p>}
             </form>
+            <KeptAnswers />
           </div>
         </div>
       </div>

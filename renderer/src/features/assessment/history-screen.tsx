@@ -77,7 +77,12 @@ export function HistoryScreen() {
     if (!result.ok) return setError(result.error);
     // The form says what the restore did: which version is now the draft, and where the one before went.
     const restored = { code: 'form:history.restored', params: { n: entry.revision, savedAt: entry.savedAt, revision: result.value.draft.revision } };
-    session.replaceWith({ ...result.value, notices: [...result.value.notices, restored] });
+    // A revision from before a move is on the earlier checklist version: its pack comes first.
+    try {
+      await session.replaceWith({ ...result.value, notices: [...result.value.notices, restored] });
+    } catch {
+      return setError({ code: 'errors.unexpected' });
+    }
     navigate({ name: 'form', id: session.id });
   }
 

@@ -12,7 +12,7 @@ export function NoticesBanner() {
   const format = useFormatters();
   const region = useRef<HTMLDivElement>(null);
   // After a restore the form opens on what it did: focus goes to the message, which is then read out.
-  const restored = notices.some((n) => n.code === 'form:history.restored');
+  const restored = notices.some((n) => n.code === 'form:history.restored' || n.code === 'packs:move.done');
   useEffect(() => {
     if (restored) region.current?.focus();
   }, [restored]);
@@ -24,9 +24,11 @@ export function NoticesBanner() {
     <div ref={region} className="notices" role="region" aria-label={t('form:notices.label')} tabIndex={-1}>
       {notices.map((notice, index) => {
         const key = notice.code.includes(':') ? notice.code : `drafts:notices.${notice.code}`;
+        // With its params: a plural message exists only as its forms (`_one`, `_other`…), found by `count`.
+        const values = params(notice.params);
         return (
           <div key={`${notice.code}-${index}`} className="notice">
-            <p>{i18n.exists(key) ? t(key, params(notice.params)) : t('form:notices.generic')}</p>
+            <p>{i18n.exists(key, values) ? t(key, values) : t('form:notices.generic')}</p>
             <button type="button" className="button button--quiet button--small" onClick={() => dismissNotice(index)}>
               {t('errors.dismiss')}
             </button>

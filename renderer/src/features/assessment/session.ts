@@ -20,9 +20,10 @@ export interface Session {
   setAnswer(itemId: string, value: unknown): void;
   attachments: AttachmentRef[];
   addAttachment(file: File): Promise<{ ok: true; ref: AttachmentRef } | { ok: false; error: ApiError }>;
-  /** Bumped when the answers are replaced wholesale (a restore), so the form starts afresh. */
+  /** Bumped when the answers are replaced wholesale (a restore, a move), so the form starts afresh. */
   generation: number;
-  replaceWith(opened: OpenedAssessment): void;
+  /** The draft replaced wholesale; when it is on another checklist version, that pack is loaded first. */
+  replaceWith(opened: OpenedAssessment): Promise<void>;
   /** The details as just saved (Details screen), so every screen of the session shows them. */
   setMeta(meta: AssessmentMeta): void;
 }

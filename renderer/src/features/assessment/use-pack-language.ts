@@ -20,21 +20,24 @@ export function usePackInLanguage(data: { opened: OpenedAssessment; pack: Loaded
   const api = useApi();
   const { i18n } = useTranslation();
   const language = uiLanguage(i18n.language);
-  const [packs, setPacks] = useState<ReadonlyMap<Language, LoadedPack>>(() => new Map([[data.language, data.pack]]));
   const { id, version } = data.opened.draft.checklist;
+  // Keyed by version too: a move or a restore may put the draft on another version of its checklist.
+  const keyOf = useCallback((lng: Language) => `${id}@${version}/${lng}`, [id, version]);
+  const [packs, setPacks] = useState<ReadonlyMap<string, LoadedPack>>(() => new Map([[keyOf(data.language), data.pack]]));
 
   const fetchIn = useCallback(
     async (lng: Language) => {
       const loaded = await loadPack(api, { id, version }, lng);
       if (!loaded.ok) return log.warn(`pack ${id} ${version} in ${lng}: ${loaded.error.code}`);
-      setPacks((known) => (known.get(lng) === loaded.value ? known : new Map(known).set(lng, loaded.value)));
+      const key = keyOf(lng);
+      setPacks((known) => (known.get(key) === loaded.value ? known : new Map(known).set(key, loaded.value)));
     },
-    [api, id, version],
+    [api, id, version, keyOf],
   );
   useEffect(() => onLanguageSwitch(fetchIn), [fetchIn]);
   useEffect(() => {
-    if (!packs.has(language)) void fetchIn(language);
-  }, [language, packs, fetchIn]);
+    if (!packs.has(keyOf(language))) void fetchIn(language);
+  }, [language, packs, fetchIn, keyOf]);
 
-  return packs.get(language) ?? packs.get(data.language) ?? data.pack;
+  return packs.get(keyOf(language)) ?? packs.get(keyOf(data.language)) ?? data.pack;
 }

@@ -66,10 +66,13 @@ export function WizardScreen() {
               <select id="wizard-pack" className="input" {...register('pack')}>
                 {packs.map((p) => (
                   <option key={packKey(p)} value={packKey(p)}>
-                    {localize(p.title, lng).text} ({p.version})
+                    {t(p.origin === 'installed' ? 'packs:wizard.installedOption' : 'packs:wizard.bundledOption', { title: localize(p.title, lng).text, version: p.version })}
                   </option>
                 ))}
               </select>
+              <p className="muted small">
+                <a href={hrefFor({ name: 'packs' })}>{t('packs:wizard.install')}</a>
+              </p>
             </Field>
           )}
           <Field id="wizard-country" label={t('form:wizard.country')} error={errors.countryCode?.message} required>
