@@ -11,6 +11,9 @@ import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { ReviewsScreen } from '../features/review-send/reviews-screen';
+import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
+import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -35,8 +38,8 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
   useEffect(() => installButtonLinkKeys(document), []);
   const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details';
   return (
-    <AppShell startupError={startupError} wide={route.name === 'form'}>
-      {route.name === 'home' && <HomeScreen />}
+    <AppShell startupError={startupError} wide={route.name === 'form' || route.name === 'review'} signing={route.name !== 'review'}>
+      {route.name === 'home' && <HomeScreen reviews={<ReviewsOnHome />} />}
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
       {inAssessment && <AssessmentSession key={route.id} route={route} />}
@@ -44,6 +47,8 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
+      {route.name === 'reviews' && <ReviewsScreen key={route.id} id={route.id} />}
+      {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
     </AppShell>
   );
 }

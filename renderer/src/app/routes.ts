@@ -11,9 +11,12 @@ export type Route =
   | { name: 'export'; id: string }
   | { name: 'letter'; id: string; revision: number }
   | { name: 'signingKey' }
-  | { name: 'checkBundle' };
+  | { name: 'checkBundle' }
+  | { name: 'reviews'; id: string }
+  | { name: 'review'; reviewId: string };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 
 /** Read a hash such as `#/a/abc-123/form?item=B.2`; anything unknown is the home screen. */
@@ -24,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
+  if (parts[0] === 'review' && parts[1] && UUID.test(parts[1]) && parts.length === 2) return { name: 'review', reviewId: parts[1] };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -31,6 +35,7 @@ export function parseHash(hash: string): Route {
     if (view === 'history') return { name: 'history', id };
     if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
+    if (view === 'reviews') return { name: 'reviews', id };
     if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
@@ -63,6 +68,10 @@ export function hrefFor(route: Route): string {
       return '#/signing-key';
     case 'checkBundle':
       return '#/check';
+    case 'reviews':
+      return `#/a/${route.id}/reviews`;
+    case 'review':
+      return `#/review/${route.reviewId}`;
   }
 }
 
