@@ -74,7 +74,7 @@ export function ReviewsScreen({ id }: { id: string }) {
           {ready && <span className="reviews__country"> — {countryLabel(ready.overview.summary.countryCode, i18n.language, tc)}</span>}
         </h2>
         <div className="card__actions">
-          <button type="button" className="button button--primary" disabled={!ready} onClick={() => setSending(true)}>
+          <button id="send-for-review" type="button" className="button button--primary" disabled={!ready} onClick={() => setSending(true)}>
             {t('send.open')}
           </button>
         </div>

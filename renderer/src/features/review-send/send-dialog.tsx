@@ -75,6 +75,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
           <label className="field">
             <span className="field__label">{t('send.institution')}</span>
             <input
+              id="send-institution"
               className="input"
               dir="auto"
               autoFocus
@@ -92,7 +93,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
             <span className="field__label">
               {t('send.person')} <span className="field__required">({t('send.optional')})</span>
             </span>
-            <input className="input" dir="auto" {...register('name')} />
+            <input id="send-person" className="input" dir="auto" {...register('name')} />
           </label>
           <fieldset className="fieldset fieldset--plain">
             <legend className="fieldset__legend">{t('send.scope')}</legend>
@@ -106,7 +107,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
               <div className="send-form__sections" role="group" aria-label={t('send.sections')}>
                 {(pack?.sections ?? []).map((s) => (
                   <label key={s.id} className="field--inline">
-                    <input type="checkbox" value={s.id} {...register('sections', { validate: (v, all) => all.scope === 'all' || v.length > 0 })} />
+                    <input id={`send-section-${s.id}`} type="checkbox" value={s.id} {...register('sections', { validate: (v, all) => all.scope === 'all' || v.length > 0 })} />
                     <span>
                       {s.id}. <PackText text={s.title} />
                     </span>
@@ -135,17 +136,17 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
             <span className="field__label">
               {t('send.message')} <span className="field__required">({t('send.optional')})</span>
             </span>
-            <textarea className="input textarea" dir="auto" rows={4} {...register('message')} />
+            <textarea id="send-message" className="input textarea" dir="auto" rows={4} {...register('message')} />
           </label>
           <label className="field--inline">
-            <input type="checkbox" {...register('withAttachments')} /> {t('send.withAttachments')}
+            <input id="send-attachments" type="checkbox" {...register('withAttachments')} /> {t('send.withAttachments')}
           </label>
           {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
           <div className="dialog__actions">
             <button type="button" className="button button--quiet" onClick={onCancel}>
               {t('send.cancel')}
             </button>
-            <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
+            <button id="send-submit" type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
               {busy ? t('send.writing') : t('send.submit')}
             </button>
           </div>

@@ -23,19 +23,25 @@ export interface ReviewerItemProps {
   onWithdraw(itemId: string): void;
 }
 
-/** An answer shown in its own widget: read-only for the draft, editable for a suggestion. */
-function AnswerView({ item, value, idBase, response, readOnly, labelledBy }: { item: ChecklistItem; value: unknown; idBase: string; response: WidgetProps['response']; readOnly: boolean; labelledBy: string }) {
+/** An answer shown read-only in its own widget (the draft's, or the suggestion kept), under `label`. */
+function AnswerView({ item, value, idBase, response, label, questionId }: { item: ChecklistItem; value: unknown; idBase: string; response: WidgetProps['response']; label: string; questionId: string }) {
   const name = fieldKey(item.id);
   const form = useForm({ defaultValues: { [name]: toFieldValue(item, value) } });
-  const widget = widgetFor({ item, name, inputId: `${idBase}-input`, describedBy: undefined, invalid: false, response, readOnly });
+  const inputId = `${idBase}-input`;
+  const labelId = `${idBase}-label`;
+  const widget = widgetFor({ item, name, inputId, describedBy: undefined, invalid: false, response, readOnly: true });
   return (
     <FormProvider {...form}>
       {GROUPED_TYPES.has(item.type) ? (
-        <div role="group" aria-labelledby={labelledBy} className="reviewer-answer">
+        <div role="group" aria-labelledby={`${labelId} ${questionId}`} className="reviewer-answer">
+          <p id={labelId} className="muted small reviewer-answer__label">{label}</p>
           {widget}
         </div>
       ) : (
-        <div className="reviewer-answer">{widget}</div>
+        <div className="reviewer-answer">
+          <label id={labelId} htmlFor={inputId} className="muted small reviewer-answer__label">{label}</label>
+          {widget}
+        </div>
       )}
     </FormProvider>
   );
@@ -75,13 +81,13 @@ function SuggestEditor({ item, start, note, response, idBase, onSave, onCancel }
         )}
         <label className="field">
           <span className="field__label">{t('reviewer.suggestNote')}</span>
-          <input className="input" dir="auto" {...form.register('note')} />
+          <input className="input reviewer-suggest__note" dir="auto" {...form.register('note')} />
         </label>
         {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
         <div className="reviewer-item__actions">
           <button
             type="button"
-            className="button button--primary button--small"
+            className="button button--primary button--small reviewer-suggest__save"
             onClick={() => setError(onSave(toAnswer(item, form.getValues(name)), String(form.getValues('note') ?? '')))}
           >
             {t('reviewer.suggestSave')}
@@ -117,8 +123,7 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
       <h4 id={questionId} className="item__question">
         <span className="item__id">{item.id}</span> <PackText text={item.text} />
       </h4>
-      <p className="muted small">{t('reviewer.currentAnswer')}</p>
-      <AnswerView item={item} value={answer} idBase={`${base}-base`} response={response} readOnly labelledBy={questionId} />
+      <AnswerView item={item} value={answer} idBase={`${base}-base`} response={response} label={t('reviewer.currentAnswer')} questionId={questionId} />
 
       {comments.length > 0 && (
         <ul className="reviewer-notes" aria-label={t('reviewer.commentsOn', { item: item.id })}>
@@ -135,8 +140,7 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
 
       {suggestion && open !== 'suggest' && (
         <div className="reviewer-suggestion">
-          <p className="field__label">{t('reviewer.yourSuggestion')}</p>
-          <AnswerView key={suggestion.at} item={item} value={suggestion.answer} idBase={`${base}-sug`} response={response} readOnly labelledBy={questionId} />
+          <AnswerView key={suggestion.at} item={item} value={suggestion.answer} idBase={`${base}-sug`} response={response} label={t('reviewer.yourSuggestion')} questionId={questionId} />
           {suggestion.note && <p className="small" dir="auto">{suggestion.note}</p>}
           <div className="reviewer-item__actions">
             <button type="button" className="button button--secondary button--small" onClick={() => setOpen('suggest')}>
@@ -153,11 +157,11 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
         <div className="reviewer-comment stack">
           <label className="field">
             <span className="field__label">{t('reviewer.commentLabel', { item: item.id })}</span>
-            <textarea className="input textarea" rows={3} dir="auto" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+            <textarea className="input textarea reviewer-comment__text" rows={3} dir="auto" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
           </label>
           {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
           <div className="reviewer-item__actions">
-            <button type="button" className="button button--primary button--small" disabled={text.trim() === ''} onClick={addComment}>
+            <button type="button" className="button button--primary button--small reviewer-comment__add" disabled={text.trim() === ''} onClick={addComment}>
               {t('reviewer.addComment')}
             </button>
             <button type="button" className="button button--quiet button--small" onClick={() => setOpen('none')}>
@@ -183,11 +187,11 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
       )}
       {open === 'none' && (
         <div className="reviewer-item__actions">
-          <button type="button" className="button button--secondary button--small" aria-describedby={questionId} onClick={() => setOpen('comment')}>
+          <button type="button" className="button button--secondary button--small reviewer-item__comment" aria-describedby={questionId} onClick={() => setOpen('comment')}>
             {t('reviewer.comment')}
           </button>
           {!suggestion && (
-            <button type="button" className="button button--secondary button--small" aria-describedby={questionId} onClick={() => setOpen('suggest')}>
+            <button type="button" className="button button--secondary button--small reviewer-item__suggest" aria-describedby={questionId} onClick={() => setOpen('suggest')}>
               {t('reviewer.suggest')}
             </button>
           )}

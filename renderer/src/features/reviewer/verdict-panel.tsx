@@ -65,17 +65,17 @@ export function VerdictPanel({ session, work, change, flush, onReturned }: {
       <div className="reviewer-verdict__who">
         <label className="field">
           <span className="field__label">{t('reviewer.yourName')}</span>
-          <input className="input" dir="auto" value={reviewer.name} onChange={(e) => person('name', e.target.value)} autoComplete="name" />
+          <input id="reviewer-name" className="input" dir="auto" value={reviewer.name} onChange={(e) => person('name', e.target.value)} autoComplete="name" />
         </label>
         <label className="field">
           <span className="field__label">
             {t('reviewer.yourTitle')} <span className="field__required">({t('send.optional')})</span>
           </span>
-          <input className="input" dir="auto" value={reviewer.title ?? ''} onChange={(e) => person('title', e.target.value)} />
+          <input id="reviewer-title" className="input" dir="auto" value={reviewer.title ?? ''} onChange={(e) => person('title', e.target.value)} />
         </label>
         <label className="field">
           <span className="field__label">{t('reviewer.yourInstitution')}</span>
-          <input className="input" dir="auto" value={reviewer.institution} onChange={(e) => person('institution', e.target.value)} />
+          <input id="reviewer-institution" className="input" dir="auto" value={reviewer.institution} onChange={(e) => person('institution', e.target.value)} />
         </label>
       </div>
       <fieldset className="fieldset fieldset--plain">
@@ -92,6 +92,7 @@ export function VerdictPanel({ session, work, change, flush, onReturned }: {
           {t('reviewer.note')} <span className="field__required">({t('send.optional')})</span>
         </span>
         <textarea
+          id="verdict-note"
           className="input textarea"
           rows={3}
           dir="auto"
@@ -108,7 +109,7 @@ export function VerdictPanel({ session, work, change, flush, onReturned }: {
       </label>
       <p className="muted small">{t('reviewer.counts', { comments: work.comments.length, suggestions: work.suggestions.length })}</p>
       <div className="reviewer-item__actions">
-        <button type="button" className="button button--primary" disabled={busy} aria-busy={busy || undefined} onClick={() => void giveBack()}>
+        <button id="return-review" type="button" className="button button--primary" disabled={busy} aria-busy={busy || undefined} onClick={() => void giveBack()}>
           {last || done ? t('reviewer.returnAgain') : t('reviewer.return')}
         </button>
       </div>
