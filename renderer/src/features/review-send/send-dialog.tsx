@@ -109,7 +109,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
                   <label key={s.id} className="field--inline">
                     <input id={`send-section-${s.id}`} type="checkbox" value={s.id} {...register('sections', { validate: (v, all) => all.scope === 'all' || v.length > 0 })} />
                     <span>
-                      {s.id}. <PackText text={s.title} />
+                      <PackText text={s.title} />
                     </span>
                   </label>
                 ))}

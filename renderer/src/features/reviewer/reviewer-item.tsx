@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
+import { isAnswered } from '../../../../core/checklist/answer-presence';
 import type { ChecklistItem } from '../../../../core/checklist/schema';
 import type { ReviewComment, ReviewSuggestion } from '../../../../core/review/schema';
 import { fieldKey, toAnswer, toFieldValue } from '../../ui/answer-widgets/form-values';
@@ -119,11 +120,15 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
   };
 
   return (
-    <article className={`item reviewer-item${suggestion || comments.length > 0 ? ' reviewer-item--noted' : ''}`} data-review-item={item.id} aria-labelledby={questionId}>
+    <article className={`item item--solo reviewer-item${suggestion || comments.length > 0 ? ' reviewer-item--noted' : ''}`} data-review-item={item.id} aria-labelledby={questionId}>
       <h4 id={questionId} className="item__question">
         <span className="item__id">{item.id}</span> <PackText text={item.text} />
       </h4>
-      <AnswerView item={item} value={answer} idBase={`${base}-base`} response={response} label={t('reviewer.currentAnswer')} questionId={questionId} />
+      {isAnswered(answer) ? (
+        <AnswerView item={item} value={answer} idBase={`${base}-base`} response={response} label={t('reviewer.currentAnswer')} questionId={questionId} />
+      ) : (
+        <p className="muted small">{t('reviewer.notAnswered')}</p>
+      )}
 
       {comments.length > 0 && (
         <ul className="reviewer-notes" aria-label={t('reviewer.commentsOn', { item: item.id })}>

@@ -127,7 +127,7 @@ function ReviewerView({ session: opened, pack }: { session: ReviewerSession; pac
           asked(s) ? (
             <section key={s.id} className="reviewer-section" aria-labelledby={`rv-section-${s.id}`}>
               <h3 id={`rv-section-${s.id}`} className="section-title">
-                {s.id}. <PackText text={s.title} />
+                <PackText text={s.title} />
               </h3>
               {items(s)}
             </section>
@@ -158,7 +158,7 @@ function OtherSection({ section, children }: { section: ChecklistSection; childr
   return (
     <details className="reviewer-section reviewer-section--other" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {section.id}. <PackText text={section.title} /> <span className="muted small">({t('reviewer.notAsked')})</span>
+        <PackText text={section.title} /> <span className="muted small">({t('reviewer.notAsked')})</span>
       </summary>
       {open && children()}
     </details>
