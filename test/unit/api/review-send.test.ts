@@ -9,6 +9,8 @@ import { setLogSink } from '../../../core/log';
 import { addComment, buildReviewRequest, setVerdict, suggest, writeReviewCopy, type ReviewWork } from '../../../core/review';
 import type { ReviewRequest } from '../../../core/review/schema';
 import { EVERY_TYPE, META, SAMPLE, diskFile, makeCore, tempDir, type TestCore } from './harness';
+import yazl from 'yazl';
+import { canonicalJsonBytes } from '../../../core/bundle/canonical-json';
 
 let focalDir: string;
 let reviewerDir: string;
@@ -178,5 +180,38 @@ describe('reviewing a copy', () => {
     expect(await open(future)).toEqual({ ok: false, error: { code: 'review:errors.copyUnknownChecklist', params: { id: draft.checklist.id, version: '99.0.0' } } });
 
     expect(await reviewer.ok('listReviewerWork')).toEqual([]);
+  });
+
+  /** A zip written by hand, as a hostile sender could. */
+  async function handZip(file: string, entries: Array<{ name: string; bytes: Buffer; compress?: boolean }>): Promise<void> {
+    const zip = new yazl.ZipFile();
+    // yazl refuses `..`: the name is written with `@@` and patched in the bytes (same length; no checksum covers names).
+    for (const e of entries) zip.addBuffer(e.bytes, e.name.replaceAll('..', '@@'), { compress: e.compress ?? true });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    await fs.writeFile(file, Buffer.from(Buffer.concat(chunks).toString('latin1').replace(/\/@@(?=\/)/g, '/..'), 'latin1'));
+  }
+
+  it('refuses hostile copies — a name leaving its folder, an extra file, a bomb, a request edited by hand — keeping nothing', async () => {
+    const { draft } = await focal.ok<{ draft: Parameters<typeof buildReviewRequest>[0] }>('openExample', 'en');
+    const request = buildReviewRequest(draft, getPack(draft.checklist).pack, { to: { institution: 'X' } });
+    const top = `scsa-review-${request.reviewId}`;
+    const json = Buffer.from(canonicalJsonBytes(request));
+    const cases: Array<[string, Array<{ name: string; bytes: Buffer; compress?: boolean }>, string[]]> = [
+      ['escape', [{ name: `${top}/review-request.json`, bytes: json }, { name: `${top}/../../evil.txt`, bytes: Buffer.from('x') }], ['review:errors.copyDamaged']],
+      ['extra', [{ name: `${top}/review-request.json`, bytes: json }, { name: `${top}/notes.txt`, bytes: Buffer.from('x') }], ['review:errors.copyUnexpectedFile']],
+      ['bomb', [{ name: `${top}/review-request.json`, bytes: json }, { name: `${top}/attachments/${'0'.repeat(64)}`, bytes: Buffer.alloc(48 * 1024 * 1024) }], ['review:errors.copyDamaged', 'review:errors.copyUnexpectedFile']],
+      ['altered', [{ name: `${top}/review-request.json`, bytes: Buffer.from(JSON.stringify({ ...request, draft: { ...request.draft, answers: { ...request.draft.answers, 'A.1': 'changed' } } })) }], ['review:errors.copyAltered']],
+    ];
+    for (const [name, entries, codes] of cases) {
+      const file = path.join(reviewerDir, `${name}.scsa-review`);
+      await handZip(file, entries);
+      const r = await open(file);
+      expect(r.ok, name).toBe(false);
+      expect(codes, name).toContain((r as { error: { code: string } }).error.code);
+    }
+    expect(await reviewer.ok('listReviewerWork')).toEqual([]);
+    await expect(fs.readdir(path.join(reviewerDir, 'reviewing'))).rejects.toThrow();
   });
 });
