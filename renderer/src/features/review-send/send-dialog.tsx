@@ -72,8 +72,10 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
             {t('send.title')}
           </h2>
           <p className="dialog__intro">{t('send.intro')}</p>
-          <label className="field">
-            <span className="field__label">{t('send.institution')}</span>
+          <div className="field">
+            <label className="field__label" htmlFor="send-institution">
+              {t('send.institution')}
+            </label>
             <input
               id="send-institution"
               className="input"
@@ -88,7 +90,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
                 {t('send.institutionMissing')}
               </span>
             )}
-          </label>
+          </div>
           <label className="field">
             <span className="field__label">
               {t('send.person')} <span className="field__required">({t('send.optional')})</span>
