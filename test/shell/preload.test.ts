@@ -4,7 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, uploadContract } from '../../core/api/contract';
+import { apiContract, API_METHODS, uploadContract, UPLOAD_NAMES } from '../../core/api/contract';
 
 const bridge = vi.hoisted(() => ({
   exposed: [] as Array<[string, unknown]>,
@@ -35,7 +35,7 @@ describe('preload (source)', () => {
   it('exposes exactly one world key, `api`, holding one function per contract method, the file verbs, and nothing else', () => {
     const api = exposedApi(bridge.exposed);
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
     for (const method of API_METHODS) expect(typeof api[method], method).toBe('function');
   });
 
@@ -88,7 +88,7 @@ describe('preload (built bundle)', () => {
     vm.runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
     expect(requested).toEqual(['electron']);
     const api = exposedApi(exposed);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
     await (api.setLanguage as (lng: string) => Promise<unknown>)('zh');
     expect(invoked).toEqual([[apiContract.setLanguage.channel, 'zh']]);
   });
