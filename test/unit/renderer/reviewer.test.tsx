@@ -119,4 +119,10 @@ describe('reviews on the home screen', () => {
     expect(await screen.findByText('Ce fichier n’est pas une copie d’examen d’une auto-évaluation Villes plus sûres.')).toBeTruthy();
     expect(window.location.hash).toBe('');
   });
+
+  it('shows why the desktop could not open a copy handed to it by the system', async () => {
+    window.location.hash = `#/?reviewError=${encodeURIComponent('review:errors.copyAltered')}`;
+    await renderApp(createFakeApi());
+    expect(await screen.findByText(/This review copy was changed after it was made/)).toBeTruthy();
+  });
 });

@@ -99,16 +99,16 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
           </label>
           <fieldset className="fieldset fieldset--plain">
             <legend className="fieldset__legend">{t('send.scope')}</legend>
-            <label className="field--inline">
+            <label className="field field--inline">
               <input type="radio" value="all" {...register('scope')} /> {t('send.scopeAll')}
             </label>
-            <label className="field--inline">
+            <label className="field field--inline">
               <input type="radio" value="some" {...register('scope')} /> {t('send.scopeSome')}
             </label>
             {scope === 'some' && (
               <div className="send-form__sections" role="group" aria-label={t('send.sections')}>
                 {(pack?.sections ?? []).map((s) => (
-                  <label key={s.id} className="field--inline">
+                  <label key={s.id} className="field field--inline">
                     <input id={`send-section-${s.id}`} type="checkbox" value={s.id} {...register('sections', { validate: (v, all) => all.scope === 'all' || v.length > 0 })} />
                     <span>
                       <PackText text={s.title} />
@@ -140,7 +140,7 @@ export function SendDialog({ id, pack, onSent, onCancel }: {
             </span>
             <textarea id="send-message" className="input textarea" dir="auto" rows={4} {...register('message')} />
           </label>
-          <label className="field--inline">
+          <label className="field field--inline">
             <input id="send-attachments" type="checkbox" {...register('withAttachments')} /> {t('send.withAttachments')}
           </label>
           {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}

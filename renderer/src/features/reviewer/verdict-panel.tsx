@@ -81,7 +81,7 @@ export function VerdictPanel({ session, work, change, flush, onReturned }: {
       <fieldset className="fieldset fieldset--plain">
         <legend className="fieldset__legend">{t('reviewer.verdict')}</legend>
         {VERDICTS.map((v: Verdict) => (
-          <label key={v} className="field--inline">
+          <label key={v} className="field field--inline">
             <input type="radio" name="verdict" value={v} checked={work.verdict === v} onChange={() => change(setVerdict(work, v, work.note))} />
             {t(`verdict.${v}`)}
           </label>
