@@ -70,6 +70,7 @@ const api = {
   openReviewerWork: verb<'openReviewerWork'>('reviewer:open'),
   saveReviewerWork: verb<'saveReviewerWork'>('reviewer:save'),
   returnReview: verb<'returnReview'>('reviewer:return'),
+  downloadReviewAttachment: verb<'downloadReviewAttachment'>('reviewer:attachment'),
   openReviewCopy: upload<'openReviewCopy'>('reviewer:open-copy'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,

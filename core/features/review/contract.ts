@@ -91,6 +91,8 @@ export const reviewContract = {
   openReviewerWork: { channel: 'reviewer:open', input: z.tuple([ReviewIdSchema]), output: ReviewerSessionSchema },
   /** Autosave the reviewer's work (checked against the copy: items, answers, files). */
   saveReviewerWork: { channel: 'reviewer:save', input: z.tuple([ReviewIdSchema, ReviewWorkSchema]), output: z.object({ updatedAt: z.string() }) },
+  /** One of the draft's attached files the copy carries, as a one-use download (to read the evidence). */
+  downloadReviewAttachment: { channel: 'reviewer:attachment', input: z.tuple([ReviewIdSchema, Sha256Schema]), output: DownloadTicketSchema },
   /** Write the reply (`*.scsa-reply.json`) from the work as saved; can be done again at any time. */
   returnReview: { channel: 'reviewer:return', input: z.tuple([ReviewIdSchema]), output: ReviewerReturnSchema },
 } as const satisfies Record<string, MethodSpec>;

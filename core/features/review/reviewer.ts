@@ -10,6 +10,7 @@ import type { DownloadDesk } from '../../api/downloads';
 import { findPack } from '../../checklist/registry';
 import type { ChecklistPack } from '../../checklist/schema';
 import { AppError } from '../../errors';
+import { writeFileAtomic } from '../../fs/atomic';
 import { openRegularFile } from '../../fs/open-regular';
 import { createLogger } from '../../log';
 import { readReviewCopy } from '../../review/copy-file';
@@ -56,6 +57,13 @@ async function keepCopy(source: string, paths: ReviewDeskPaths): Promise<void> {
   const part = `${paths.copy}.part`;
   await fs.copyFile(source, part);
   await fs.rename(part, paths.copy);
+}
+
+/** An attached file's name for a download: its own when plain ASCII, else `attachment-<hash>` with its extension. */
+export function attachmentFileName(name: string, sha256: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(name)) return name;
+  const ext = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `attachment-${sha256.slice(0, 12)}${ext}`;
 }
 
 /** The reply's file name as the reviewer receives it: ASCII only, so every transport can serve it. */
@@ -181,6 +189,24 @@ export function createReviewerHandlers(options: ReviewerOptions) {
       saving.set(reviewId, run.catch(() => undefined));
       await run;
       return { updatedAt: checked.updatedAt };
+    },
+
+    async downloadReviewAttachment(reviewId: string, sha256: string) {
+      const paths = reviewDeskPaths(dataDir, reviewId);
+      const copy = await copyOf(paths, reviewId);
+      const ref = copy.request.draft.attachments.find((a) => a.sha256 === sha256);
+      if (!ref || !copy.carried.includes(sha256)) throw new AppError('review:errors.attachmentNotSent');
+      // Taken out of the copy once (checked against its hash), then served from the review's folder.
+      const file = path.join(paths.dir, 'attachments', sha256);
+      if (!(await fs.lstat(file).catch(() => null))?.isFile()) {
+        const opened = await readReviewCopy(paths.copy);
+        try {
+          await writeFileAtomic(file, await opened.readAttachment(sha256));
+        } finally {
+          opened.close();
+        }
+      }
+      return options.downloads.issue({ fileName: attachmentFileName(ref.name, sha256), mediaType: ref.mediaType, open: () => openRegularFile(file) });
     },
 
     async returnReview(reviewId: string) {

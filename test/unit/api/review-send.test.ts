@@ -8,7 +8,7 @@ import { getPack } from '../../../core/checklist/registry';
 import { setLogSink } from '../../../core/log';
 import { addComment, buildReviewRequest, setVerdict, suggest, writeReviewCopy, type ReviewWork } from '../../../core/review';
 import type { ReviewRequest } from '../../../core/review/schema';
-import { EVERY_TYPE, META, SAMPLE, diskFile, makeCore, tempDir, type TestCore } from './harness';
+import { EVERY_TYPE, META, SAMPLE, diskFile, makeCore, memoryFile, tempDir, type TestCore } from './harness';
 import yazl from 'yazl';
 import { canonicalJsonBytes } from '../../../core/bundle/canonical-json';
 
@@ -145,6 +145,30 @@ describe('reviewing a copy', () => {
     // And from the home screen's list, by its id.
     const resumed = await reviewer.ok<Session>('openReviewerWork', request.reviewId);
     expect(resumed.work.verdict).toBe('changes_requested');
+  });
+
+  it('lets the reviewer read an attached file the copy carries, and says when it was not sent', async () => {
+    const id = await answeredAssessment();
+    const bytes = Buffer.from('%PDF-1.4 strategy\n');
+    async function* one() {
+      yield new Uint8Array(bytes);
+    }
+    const added = await dispatchUpload(focal.service.uploads, 'addAttachment', [id], memoryFile(one(), 'stratégie nationale.pdf', 'application/pdf'));
+    const sha = (added as { ok: true; value: { attachment: { sha256: string } } }).value.attachment.sha256;
+    await focal.ok('saveAnswers', id, { 'C.3': { files: [sha], links: [] } });
+    const withFiles = await focal.ok<{ copy: Ticket }>('sendForReview', id, SEND);
+    const without = await focal.ok<{ copy: Ticket }>('sendForReview', id, { ...SEND, withAttachments: false });
+
+    const a = (await open(await download(focal, withFiles.copy, reviewerDir))) as { ok: true; value: Session };
+    expect(a.value.carried).toEqual([sha]);
+    const ticket = await reviewer.ok<Ticket>('downloadReviewAttachment', a.value.request.reviewId, sha);
+    expect(ticket.fileName).toBe(`attachment-${sha.slice(0, 12)}.pdf`);
+    const saved = await download(reviewer, ticket, reviewerDir);
+    expect((await fs.readFile(saved)).equals(bytes)).toBe(true);
+
+    const b = (await open(await download(focal, without.copy, reviewerDir))) as { ok: true; value: Session };
+    expect(b.value.carried).toEqual([]);
+    expect(await reviewer.call('downloadReviewAttachment', b.value.request.reviewId, sha)).toEqual({ ok: false, error: { code: 'review:errors.attachmentNotSent' } });
   });
 
   it('refuses work that does not fit the copy, and keeps the work saved before', async () => {

@@ -43,7 +43,7 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview'] as const;
+  'downloadSubmission', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

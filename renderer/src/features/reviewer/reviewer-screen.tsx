@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { hrefFor } from '../../app/routes';
 import { AnswerContext, type AnswerContextValue } from '../../ui/answer-widgets/answer-context';
 import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
+import { downloadUrl } from '../../ui/download';
 import { ErrorMessage } from '../../ui/error-message';
 import { loadPack } from '../assessment/open-assessment';
 import { RequestSummary } from './request-summary';
@@ -62,7 +63,16 @@ function ReviewerView({ session: opened, pack }: { session: ReviewerSession; pac
   const { work, change, save, flush } = useReviewWork(api, request.reviewId, opened.work);
   const language = request.draft.assessment.responseLanguage;
   const response = useMemo(() => ({ lang: language, dir: directionOf(language) }), [language]);
-  const answerContext = useMemo<AnswerContextValue>(() => ({ pack, attachments: request.draft.attachments }), [pack, request]);
+  const [fileError, setFileError] = useState<ApiError | null>(null);
+  const carried = session.carried.length > 0;
+  const answerContext = useMemo<AnswerContextValue>(() => {
+    // The evidence can be read when the focal point sent the files with the copy.
+    const openAttachment = (sha256: string) => {
+      setFileError(null);
+      void api.downloadReviewAttachment(request.reviewId, sha256).then((r) => (r.ok ? downloadUrl(api.downloadUrl(r.value), r.value.fileName) : setFileError(r.error)));
+    };
+    return { pack, attachments: request.draft.attachments, ...(carried ? { openAttachment } : {}) };
+  }, [api, pack, request, carried]);
   const asked = (s: ChecklistSection) => request.scope === 'all' || request.scope.includes(s.id);
 
   // Each edit goes through the same checks as the core's (core/review/work.ts); a refusal is shown at the item.
@@ -123,6 +133,7 @@ function ReviewerView({ session: opened, pack }: { session: ReviewerSession; pac
             {t('reviewer.toVerdict')}
           </a>
         </p>
+        {fileError && <ErrorMessage error={fileError} onDismiss={() => setFileError(null)} />}
         {pack.sections.map((s) =>
           asked(s) ? (
             <section key={s.id} className="reviewer-section" aria-labelledby={`rv-section-${s.id}`}>

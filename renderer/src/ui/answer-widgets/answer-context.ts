@@ -12,6 +12,8 @@ export interface AnswerContextValue {
   pack: ChecklistPack;
   attachments: readonly AttachmentRef[];
   addAttachment?: (file: File) => Promise<{ ok: true; ref: AttachmentRef } | { ok: false; error: ApiError }>;
+  /** Open (download) an attached file, where the screen can: the reviewer reads the evidence sent. */
+  openAttachment?: (sha256: string) => void;
 }
 
 export const AnswerContext = createContext<AnswerContextValue | null>(null);

@@ -67,7 +67,17 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
             const ref = session.attachments.find((a) => a.sha256 === sha);
             return (
               <li key={sha} className="evidence__file">
-                <span className="evidence__name">{ref ? <bdi>{shownText(ref.name)}</bdi> : t('form:evidence.missingFile')}</span>
+                <span className="evidence__name">
+                  {ref && session.openAttachment ? (
+                    <button type="button" className="button button--quiet button--small" onClick={() => session.openAttachment?.(sha)}>
+                      <bdi>{shownText(ref.name)}</bdi>
+                    </button>
+                  ) : ref ? (
+                    <bdi>{shownText(ref.name)}</bdi>
+                  ) : (
+                    t('form:evidence.missingFile')
+                  )}
+                </span>
                 {ref && <span className="muted small">{size(ref.size)}</span>}
                 <button type="button" className="button button--quiet button--small" disabled={readOnly}
                   onClick={() => setFiles(files.filter((f) => f !== sha))}>
