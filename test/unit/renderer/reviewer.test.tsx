@@ -56,6 +56,8 @@ describe('reviewer mode', () => {
     fireEvent.change(within(item).getByLabelText('Your comment on item B.2'), { target: { value: 'Name the body.' } });
     fireEvent.click(within(item).getByRole('button', { name: 'Add comment' }));
     expect(within(item).getByText('Name the body.')).toBeTruthy();
+    // The keyboard stays at the item.
+    await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole('button', { name: 'Comment' })));
 
     fireEvent.click(screen.getByLabelText('Changes requested'));
     fireEvent.click(screen.getByRole('button', { name: 'Return the review' }));

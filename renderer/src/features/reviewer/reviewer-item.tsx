@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../core/api/contract';
@@ -109,6 +109,13 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
   const [open, setOpen] = useState<'none' | 'comment' | 'suggest'>('none');
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+  // When an editor closes, the keyboard goes back to the item's buttons rather than to the page's start.
+  const actions = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open === 'none' && wasOpen.current) actions.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    wasOpen.current = open !== 'none';
+  }, [open]);
 
   const addComment = () => {
     const refused = onComment(item.id, text);
@@ -191,7 +198,7 @@ function ReviewerItemImpl({ item, answer, suggestion, comments, response, onComm
         />
       )}
       {open === 'none' && (
-        <div className="reviewer-item__actions">
+        <div ref={actions} className="reviewer-item__actions">
           <button type="button" className="button button--secondary button--small reviewer-item__comment" aria-describedby={questionId} onClick={() => setOpen('comment')}>
             {t('reviewer.comment')}
           </button>

@@ -129,7 +129,7 @@ function ReviewerView({ session: opened, pack }: { session: ReviewerSession; pac
         <RequestSummary session={session} />
         <p className="reviewer__status">
           <SaveLine save={save} />{' '}
-          <a href="#verdict-title" onClick={(e) => { e.preventDefault(); document.getElementById('verdict-title')?.scrollIntoView(); }}>
+          <a href="#verdict-title" onClick={(e) => { e.preventDefault(); document.getElementById('verdict-title')?.focus(); }}>
             {t('reviewer.toVerdict')}
           </a>
         </p>

@@ -59,7 +59,7 @@ export function VerdictPanel({ session, work, change, flush, onReturned }: {
 
   return (
     <section className="card reviewer-verdict" aria-labelledby="verdict-title">
-      <h3 id="verdict-title" className="card__title">
+      <h3 id="verdict-title" className="card__title" tabIndex={-1}>
         {t('reviewer.verdictTitle')}
       </h3>
       <div className="reviewer-verdict__who">
