@@ -171,6 +171,17 @@ describe('reviewing a copy', () => {
     expect(await reviewer.call('downloadReviewAttachment', b.value.request.reviewId, sha)).toEqual({ ok: false, error: { code: 'review:errors.attachmentNotSent' } });
   });
 
+  it('sets a damaged work file aside and starts the work again, so the copy still opens', async () => {
+    const file = await sentCopy();
+    const { value } = (await open(file)) as { ok: true; value: Session };
+    const dir = path.join(reviewerDir, 'reviewing', value.request.reviewId);
+    await fs.writeFile(path.join(dir, 'work.json'), '{"format": "scsa-review-work", trunc');
+    const again = await reviewer.ok<Session>('openReviewerWork', value.request.reviewId);
+    expect(again.work.comments).toEqual([]);
+    expect(again.work.reviewer.institution).toBe('Ministry of Justice');
+    expect((await fs.readdir(dir)).filter((n) => n.startsWith('work.corrupt-'))).toHaveLength(1);
+  });
+
   it('refuses work that does not fit the copy, and keeps the work saved before', async () => {
     const file = await sentCopy();
     const { value } = (await open(file)) as { ok: true; value: Session };
