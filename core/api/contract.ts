@@ -19,6 +19,7 @@ import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submi
 import { jobsContract } from '../features/jobs/contract';
 import { packsUploads } from '../features/packs/contract';
 import { revisionsContract } from '../features/revisions/contract';
+import { reviewContract, reviewUploads } from '../features/review/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -30,6 +31,7 @@ export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
 export * from '../features/revisions/contract';
+export * from '../features/review/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
 export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
@@ -45,6 +47,7 @@ export const apiContract = {
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
   ...revisionsContract,
+  ...reviewContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */
@@ -52,6 +55,7 @@ export const uploadContract = {
   ...assessmentsUploads,
   ...submissionsUploads,
   ...packsUploads,
+  ...reviewUploads,
 };
 
 export type ApiMethod = keyof typeof apiContract;

@@ -23,6 +23,7 @@ import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
+import { createReviewHandlers } from '../features/review/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -79,6 +80,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
+  const { openReviewCopy, ...reviewHandlers } = createReviewHandlers({ dataDir, store, readDraft, downloads });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -99,11 +101,12 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...createRevisionHandlers({ store, queue, ready: packsReady }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
+    ...reviewHandlers,
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps) },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps), openReviewCopy },
     ready: packsReady.then(() => undefined),
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     dispose() {

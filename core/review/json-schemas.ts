@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ReviewReplySchema, ReviewRequestSchema } from './schema';
 import { ReviewLedgerSchema } from './ledger';
 import { ReviewWorkSchema } from './work';
+import { DeskSchema } from './work-file';
 
 const BASE = 'https://unhabitat.org/safer-cities/self-assessment/schemas';
 
@@ -40,6 +41,12 @@ export function generateReviewSchemas(): Record<string, Record<string, unknown>>
       'review-ledger.schema.json',
       "The focal point's record of reviews (reviews.json)",
       'Copies sent, reply versions imported, decisions on suggestions and resolutions of comments. See docs/formats/review.md.',
+    ),
+    'review-desk.schema.json': toJson(
+      DeskSchema,
+      'review-desk.schema.json',
+      "A review copy opened by a reviewer (reviewing/<reviewId>/desk.json)",
+      'When the copy was opened, who asks for what by when, and each reply written. See docs/formats/review.md.',
     ),
   };
 }

@@ -67,6 +67,15 @@ const api = {
   addAttachment: upload<'addAttachment'>('attachments:add'),
   checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
   installPackFile: upload<'installPackFile'>('packs:install-file'),
+  listSentReviews: verb<'listSentReviews'>('review-send:list'),
+  sendForReview: verb<'sendForReview'>('review-send:send'),
+  downloadReviewCopy: verb<'downloadReviewCopy'>('review-send:download'),
+  listReviewerWork: verb<'listReviewerWork'>('reviewer:list'),
+  openReviewerWork: verb<'openReviewerWork'>('reviewer:open'),
+  saveReviewerWork: verb<'saveReviewerWork'>('reviewer:save'),
+  returnReview: verb<'returnReview'>('reviewer:return'),
+  downloadReviewAttachment: verb<'downloadReviewAttachment'>('reviewer:attachment'),
+  openReviewCopy: upload<'openReviewCopy'>('reviewer:open-copy'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;

@@ -122,6 +122,7 @@ describe('bundle:check-file (main-only channel)', () => {
     checkBundleFile: check,
     addAttachment: async () => Promise.reject(new Error('not in this test')),
     installPackFile: async () => Promise.reject(new Error('not in this test')),
+    openReviewCopy: async () => Promise.reject(new Error('not in this test')),
   };
   const ref = (file: string) => ({ path: file, name: path.basename(file), mediaType: 'application/zip' });
   const invoke = (sender: string | null, file: unknown, ...args: unknown[]) => {

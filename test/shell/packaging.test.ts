@@ -197,4 +197,9 @@ describe('builder config (what the smoke test cannot run)', () => {
       linux: { target: expect.arrayContaining(['AppImage', 'deb']) },
     });
   });
+
+  it('opens review copies (.scsa-review) with the app; replies are opened from the merge screen, not associated', () => {
+    const associations = (config as { fileAssociations?: Array<{ ext: string }> }).fileAssociations ?? [];
+    expect(associations.map((a) => a.ext)).toEqual(['scsa-review']);
+  });
 });

@@ -13,6 +13,9 @@ import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
 import { PacksScreen } from '../features/packs/packs-screen';
 import { MoveScreen } from '../features/pack-move/move-screen';
+import { ReviewsScreen } from '../features/review-send/reviews-screen';
+import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
+import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -37,8 +40,8 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
   useEffect(() => installButtonLinkKeys(document), []);
   const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'move';
   return (
-    <AppShell startupError={startupError} wide={route.name === 'form'}>
-      {route.name === 'home' && <HomeScreen />}
+    <AppShell startupError={startupError} wide={route.name === 'form' || route.name === 'review'} signing={route.name !== 'review'}>
+      {route.name === 'home' && <HomeScreen reviews={<ReviewsOnHome />} />}
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
       {inAssessment && (
@@ -52,6 +55,8 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
       {route.name === 'packs' && <PacksScreen />}
+      {route.name === 'reviews' && <ReviewsScreen key={route.id} id={route.id} />}
+      {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
     </AppShell>
   );
 }

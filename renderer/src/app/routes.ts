@@ -13,9 +13,12 @@ export type Route =
   | { name: 'signingKey' }
   | { name: 'checkBundle' }
   | { name: 'packs' }
-  | { name: 'move'; id: string; version: string };
+  | { name: 'move'; id: string; version: string }
+  | { name: 'reviews'; id: string }
+  | { name: 'review'; reviewId: string };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 const VERSION = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(-[0-9A-Za-z.-]{1,40})?$/;
 
@@ -28,6 +31,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
+  if (parts[0] === 'review' && parts[1] && UUID.test(parts[1]) && parts.length === 2) return { name: 'review', reviewId: parts[1] };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -36,6 +40,7 @@ export function parseHash(hash: string): Route {
     if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
     if (view === 'move' && parts[3] && VERSION.test(parts[3])) return { name: 'move', id, version: parts[3] };
+    if (view === 'reviews') return { name: 'reviews', id };
     if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
@@ -72,6 +77,10 @@ export function hrefFor(route: Route): string {
       return '#/packs';
     case 'move':
       return `#/a/${route.id}/move/${route.version}`;
+    case 'reviews':
+      return `#/a/${route.id}/reviews`;
+    case 'review':
+      return `#/review/${route.reviewId}`;
   }
 }
 

@@ -32,6 +32,9 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     addAttachment: vi.fn<UploadApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     checkBundleFile: vi.fn<UploadApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     installPackFile: vi.fn<UploadApi['installPackFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    // No review opened on this computer: the home screen lists none.
+    listReviewerWork: vi.fn<Api['listReviewerWork']>(async () => ({ ok: true, value: [] })),
+    openReviewCopy: vi.fn<UploadApi['openReviewCopy']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     downloadUrl: vi.fn<RendererApi['downloadUrl']>((ticket) => `/download/${ticket.token}/${ticket.fileName}`),
   } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
@@ -41,7 +44,7 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment'] as const;
+  'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

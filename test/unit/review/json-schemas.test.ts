@@ -14,8 +14,8 @@ describe('review JSON Schemas in docs/schemas', () => {
     expect(readFileSync(path.join(DIR, name), 'utf8')).toBe(schemaFileText(generated[name] ?? {}));
   });
 
-  it('cover the four review files', () => {
-    expect(Object.keys(generated).sort()).toEqual(['review-ledger.schema.json', 'review-reply.schema.json', 'review-request.schema.json', 'review-work.schema.json']);
+  it('cover the five review files', () => {
+    expect(Object.keys(generated).sort()).toEqual(['review-desk.schema.json', 'review-ledger.schema.json', 'review-reply.schema.json', 'review-request.schema.json', 'review-work.schema.json']);
   });
 
   it('require what a merge relies on', () => {

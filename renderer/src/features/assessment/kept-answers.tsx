@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RetiredAnswer } from '../../../../core/draft/retired';
 import { LANGUAGES, directionOf, type Language } from '../../../../core/i18n/languages';
 import { answerText } from './answer-text';
-import { uiLanguage } from './pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { useSession } from './session';
 import './kept-answers.css';
 

@@ -8,7 +8,7 @@ import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../../ui/error-message';
 import { countryLabel } from '../../ui/country-label';
 import { useSession } from '../assessment/session';
-import { uiLanguage } from '../assessment/pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { answerText } from '../assessment/answer-text';
 import { localize } from '../../../../core/checklist/localized';
 import type { ChecklistPack } from '../../../../core/checklist/schema';

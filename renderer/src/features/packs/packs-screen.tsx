@@ -6,7 +6,7 @@ import { useApi } from '../../api/api-context';
 import { hrefFor } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
 import { FilePicker } from '../../ui/file-picker';
-import { uiLanguage } from '../assessment/pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { PackOrigin } from '../../ui/pack-origin';
 import './packs.css';
 

@@ -3,7 +3,7 @@ import type { DraftProblemInfo } from '../../../../core/api/contract';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { problemMessage } from '../../../../core/draft/problem-message';
 import { hrefFor } from '../../app/routes';
-import { PackText, uiLanguage } from '../assessment/pack-text';
+import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
 
 /**
  * The first step of an export: is every item complete? Each item that is not is named by its id and

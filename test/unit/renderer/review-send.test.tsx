@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+// "Send for review" and the reviews of an assessment, against a fake API.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { SendForReviewInput, SentReview } from '../../../core/api/contract';
+import { pack } from '../review/fixture';
+import { catchDownloads } from './catch-downloads';
+import { createFakeApi, SAMPLE_ASSESSMENT } from './fake-api';
+import { renderApp, resetPage } from './render-app';
+
+afterEach(() => {
+  resetPage();
+  vi.restoreAllMocks();
+  window.location.hash = '';
+});
+
+const SENT: SentReview = {
+  reviewId: '3f0c5a8e-6a1f-4d3b-9c7e-2b1a0d9e8f71',
+  to: { institution: 'Ministry of Justice', name: 'John Carter' },
+  sentAt: '2026-11-02T08:00:00.000Z',
+  baseRevision: 3,
+  scope: 'all',
+  dueDate: '2026-12-31',
+  state: 'awaiting',
+  copyKept: true,
+};
+const TICKET = { token: 'b'.repeat(64), fileName: 'FRA_review_r3_2026-11-05_7d2e9b40.scsa-review' };
+
+function focalApi() {
+  const reviews: SentReview[] = [SENT];
+  const sent: SendForReviewInput[] = [];
+  return {
+    sent,
+    api: createFakeApi({
+      overrides: {
+        getAssessmentOverview: vi.fn(async () => ({ ok: true as const, value: { summary: SAMPLE_ASSESSMENT, assessment: { countryCode: 'FRA', responseLanguage: 'fr' as const, focalPoints: [], contributingInstitutions: [], periodCovered: null } } })),
+        listSentReviews: vi.fn(async () => ({ ok: true as const, value: [...reviews] })),
+        getPack: vi.fn(async () => ({ ok: true as const, value: { pack, translationGaps: [] } })),
+        sendForReview: vi.fn(async (_id: string, input: SendForReviewInput) => {
+          sent.push(input);
+          const review: SentReview = { ...SENT, reviewId: '7d2e9b40-1c3a-4f5e-8a6b-0c9d8e7f6a52', to: { institution: input.institution }, scope: input.scope, state: 'awaiting' };
+          reviews.push(review);
+          return { ok: true as const, value: { review, copy: TICKET } };
+        }),
+      },
+    }),
+  };
+}
+
+describe('send for review', () => {
+  it('lists the reviews out with their state, and sends a copy of some sections as a download', async () => {
+    const downloads = catchDownloads();
+    const { api, sent } = focalApi();
+    window.location.hash = '#/a/fra-sample-1/reviews';
+    await renderApp(api);
+    expect(await screen.findByText('Sent, awaiting reply')).toBeTruthy();
+    expect(screen.getByText('John Carter')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    // The institution is the one thing the copy cannot go without.
+    fireEvent.click(await screen.findByRole('button', { name: 'Make the review copy' }));
+    expect(await screen.findByText('Enter the institution that will review the draft.')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('Institution'), { target: { value: 'وزارة المالية' } });
+    fireEvent.click(screen.getByLabelText('Some sections only'));
+    fireEvent.click(await screen.findByLabelText(/National framework/));
+    fireEvent.change(screen.getByLabelText(/Reply needed by/), { target: { value: '2027-01-15' } });
+    fireEvent.click(screen.getByLabelText('Include the attached files (evidence)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Make the review copy' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ institution: 'وزارة المالية', scope: ['B'], dueDate: '2027-01-15', withAttachments: false });
+    await waitFor(() => expect(downloads.names).toEqual([TICKET.fileName]));
+    expect(await screen.findByText(/The review copy for وزارة المالية is ready/)).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('Sent, awaiting reply')).toHaveLength(2));
+  });
+});
