@@ -12,6 +12,9 @@ import { attachmentBagPath } from './names';
 /** Version of `data/submission.json` this code writes and reads. */
 export const SUBMISSION_SCHEMA_VERSION = 1;
 
+/** Largest `data/submission.json` any reader takes from a bundle. */
+export const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
+
 export const SubmissionAttachmentSchema = AttachmentRefSchema.extend({
   /** Where the file is in the bag, e.g. `data/attachments/<sha256>-report.docx`. */
   path: z.string().regex(/^data\/attachments\/[0-9a-f]{64}-[^/\\]+$/),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parseBagInfo } from '../bundle/bag-text';
-import { PAYLOAD, TAG_FILES } from '../bundle/names';
-import { checkSubmission, type Submission } from '../bundle/submission';
+import { TAG_FILES } from '../bundle/names';
+import { readBundleSubmission } from '../bundle/stored-submission';
+import type { Submission } from '../bundle/submission';
 import { DEFAULT_LIMITS, openBag, readSmall } from '../bundle/zip-reader';
 import { BundleFactsSchema, type BundleFacts } from './schemas';
 
@@ -55,28 +56,10 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
-
 /**
  * `data/submission.json` of a stored bundle (verified when it was imported), for reading and
  * analysis; null when it cannot be read as a submission. Attachments and the PDF stay in the zip.
  */
 export async function readStoredSubmission(file: string): Promise<Submission | null> {
-  let bag;
-  try {
-    bag = await openBag(file, DEFAULT_LIMITS);
-  } catch {
-    return null;
-  }
-  try {
-    const entry = bag.files.get(PAYLOAD.submission);
-    if (!entry) return null;
-    // The verifier's own check: the same depth bound before the schema, so a stored bundle reads as it verified.
-    const checked = checkSubmission(JSON.parse((await readSmall(bag, entry, MAX_SUBMISSION_BYTES)).toString('utf8')));
-    return checked.ok ? checked.submission : null;
-  } catch {
-    return null;
-  } finally {
-    bag.zip.close();
-  }
+  return readBundleSubmission(file).catch(() => null);
 }
