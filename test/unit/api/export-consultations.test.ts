@@ -94,4 +94,25 @@ describe('consultations in the app export', () => {
     expect(submission).not.toHaveProperty('consultations');
     expect(reportText).not.toContain('Consultations');
   });
+
+  it('the draft PDF the app prints lists them too', async () => {
+    const { draft } = await ok<{ draft: { id: string } }>('openExample', 'en');
+    await writeLedger(path.join(assessmentPaths(dir, draft.id).dir, LEDGER_FILE), twoRepliesLedger(draft.id));
+    const { jobId } = await ok<{ jobId: string }>('exportPdf', draft.id, { paper: 'a4' });
+    let base64 = '';
+    for (;;) {
+      const polled = await pollJob<{ state: string; base64?: string }>(call, jobId);
+      if (!polled.ok) throw new Error(JSON.stringify(polled.error));
+      if (polled.value.state !== 'running') {
+        base64 = polled.value.base64 ?? '';
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const pdfFile = path.join(dir, 'draft.pdf');
+    await fs.writeFile(pdfFile, Buffer.from(base64, 'base64'));
+    const page2 = pdftotext(pdfFile, 2).replace(/\s+/g, ' ');
+    for (const c of CONSULTED) expect(page2).toContain(c.institution);
+    expect(page2).toContain('Comments');
+  });
 });
