@@ -4,37 +4,30 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../core/api/dispatch';
-import { createCoreService, type CoreService } from '../../../core/api/service';
-import type { ApiMethod } from '../../../core/api/contract';
-import { FileSettingsStore } from '../../../core/settings/file-store';
 import { setLogSink } from '../../../core/log';
 import { writeLedger, LEDGER_FILE } from '../../../core/review/ledger-file';
 import { assessmentPaths } from '../../../core/store/layout';
 import { readZip } from '../bundle/fixture';
 import { pdftotext } from '../pdf/pdf-tools';
 import { CONSULTED, RETURNED_AT, SENT_AT, twoRepliesLedger } from '../../fixtures/review/two-replies';
-import { pollJob, tempDir } from './harness';
+import { makeCore, pollJob, tempDir, type TestCore } from './harness';
 
 const PASS = 'correct horse battery';
 let dir: string;
-let service: CoreService;
-const call = (method: ApiMethod, ...args: unknown[]) => dispatch(service.handlers, method, args);
-async function ok<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
-  const r = await call(method, ...args);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+let core: TestCore;
+const call: TestCore['call'] = (method, ...args) => core.call(method, ...args);
+const ok: TestCore['ok'] = (method, ...args) => core.ok(method, ...args);
 
 beforeEach(async () => {
   setLogSink(null);
   dir = await tempDir('consultations');
-  service = createCoreService({ dataDir: dir, runtime: 'web', settings: new FileSettingsStore(dir), snapshotIntervalMs: 0, keyScrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  // The lowest scrypt cost core/keys accepts, so the unlock takes milliseconds here.
+  core = makeCore(dir, { keyScrypt: { N: 2 ** 14, r: 8, p: 1 } });
   await ok('createSigningKey', PASS);
 });
 
 afterEach(async () => {
-  await service.dispose();
+  await core.service.dispose();
   await fs.rm(dir, { recursive: true, force: true });
   setLogSink((line) => process.stderr.write(line + '\n'));
 });

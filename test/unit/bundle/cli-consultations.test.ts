@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLI_ENTRY, ROOT, ensureBuilt } from '../../e2e/harness';
 import { writeLedger } from '../../../core/review/ledger-file';
 import { CONSULTED, twoRepliesLedger } from '../../fixtures/review/two-replies';
-import { readZip, tempDir } from './fixture';
+import { submissionJson, tempDir } from './fixture';
 
 const PASS = 'correct horse battery';
 const EXAMPLE = path.join(ROOT, 'core', 'checklist', 'examples', 'example-en.scsa.json');
@@ -39,8 +39,7 @@ describe('scsa export --reviews', () => {
     const r = scsa(['export', EXAMPLE, '--key', 'key', '--out', 'with.zip', '--reviews', 'reviews.json']);
     expect(r.code).toBe(0);
     for (const c of CONSULTED) expect(r.stdout).toContain(c.institution);
-    const entry = (await readZip(path.join(dir, 'with.zip'))).find((e) => e.name.endsWith('/data/submission.json'));
-    const submission = JSON.parse(entry?.bytes.toString('utf8') ?? '{}') as { consultations?: { institution: string; verdict: string }[] };
+    const submission = (await submissionJson(path.join(dir, 'with.zip'))) as { consultations?: { institution: string; verdict: string }[] };
     expect(submission.consultations?.map((c) => [c.institution, c.verdict])).toEqual(CONSULTED.map((c) => [c.institution, c.verdict]));
   });
 

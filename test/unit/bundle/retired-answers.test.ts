@@ -9,7 +9,7 @@ import { generateBundleSchemas } from '../../../core/bundle/json-schemas';
 import { checkSubmission } from '../../../core/bundle/submission';
 import type { RetiredAnswer } from '../../../core/draft/retired';
 import { readStoredSubmission } from '../../../core/secretariat/bundle-facts';
-import { exportFixture, makeFixture, readZip, type Fixture } from './fixture';
+import { exportFixture, makeFixture, submissionJson, type Fixture } from './fixture';
 
 const OLDER = path.resolve(__dirname, '../../fixtures/bundle/before-consultations.zip');
 
@@ -27,11 +27,6 @@ const kept: RetiredAnswer[] = [
   { itemId: 'Z.1', checklist: { id: 'safer-cities-sample', version: '0.9.0' }, title: {}, answer: 'Réponse à une question inconnue', reason: 'unknownItem', retiredAt: '2026-10-01T08:00:00.000Z' },
 ];
 
-async function submissionOf(file: string): Promise<Record<string, unknown>> {
-  const entry = (await readZip(file)).find((e) => e.name.endsWith('/data/submission.json'));
-  return JSON.parse(entry?.bytes.toString('utf8') ?? '{}') as Record<string, unknown>;
-}
-
 let f: Fixture | undefined;
 afterEach(async () => {
   if (f) await fs.rm(f.dir, { recursive: true, force: true });
@@ -43,26 +38,26 @@ describe('retiredAnswers in submission.json', () => {
     f = await makeFixture();
     const file = await exportFixture(f, { draft: { ...f.draft, retiredAnswers: kept } });
     expect((await verifyBundle(file)).status).toBe('valid-unregistered');
-    expect((await submissionOf(file)).retiredAnswers).toEqual(kept);
+    expect((await submissionJson(file)).retiredAnswers).toEqual(kept);
     expect((await readStoredSubmission(file))?.retiredAnswers).toEqual(kept);
   });
 
   it('a draft that kept nothing aside exports without the key, as before', async () => {
     f = await makeFixture();
     const file = await exportFixture(f);
-    expect(await submissionOf(file)).not.toHaveProperty('retiredAnswers');
+    expect(await submissionJson(file)).not.toHaveProperty('retiredAnswers');
     expect((await readStoredSubmission(file))?.retiredAnswers).toBeUndefined();
   });
 
   it('a bundle exported before the field existed still verifies and reads', async () => {
     expect((await verifyBundle(OLDER)).status).toBe('valid-unregistered');
-    expect(await submissionOf(OLDER)).not.toHaveProperty('retiredAnswers');
+    expect(await submissionJson(OLDER)).not.toHaveProperty('retiredAnswers');
     expect((await readStoredSubmission(OLDER))?.answers).toBeDefined();
   });
 
   it('a kept answer nested a million deep is refused by the check, without overflowing the stack', async () => {
     f = await makeFixture();
-    const good = await submissionOf(await exportFixture(f, { draft: { ...f.draft, retiredAnswers: kept } }));
+    const good = await submissionJson(await exportFixture(f, { draft: { ...f.draft, retiredAnswers: kept } }));
     let deep: unknown = 'x';
     for (let i = 0; i < 1_000_000; i++) deep = [deep];
     const hostile = { ...good, retiredAnswers: [{ ...kept[1], answer: deep }] };
