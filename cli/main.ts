@@ -5,7 +5,7 @@ import { LANGUAGES } from '../core/i18n/languages';
 import { EXIT } from './exit-codes';
 import { chooseLanguage, createTranslator, withoutUiLang, type TFunction } from './i18n';
 import { commandUsage, usageText } from './help';
-import { findCommand, subcommandsOf } from './commands/table';
+import { findCommand } from './commands/table';
 import { parseLine, UsageError } from './parse';
 import type { CommandContext, CommandSpec } from './commands/types';
 
@@ -70,16 +70,10 @@ export async function main(rawArgv: readonly string[], env: NodeJS.ProcessEnv, r
     io.out(usageText(t));
     return EXIT.ok;
   }
-  // A command of two words (`review send`) is named by both; a command with actions (`pack build`) names them after it.
-  const sub = argv[i + 1];
-  const pair = sub !== undefined ? findCommand(`${name} ${sub}`) : undefined;
-  let spec: CommandSpec | undefined = pair ?? findCommand(name);
-  if (!spec) {
-    const family = subcommandsOf(name);
-    if (family.length > 0) return usageFailure(t, io, new UsageError('errors.missingSubcommand', { command: `scsa ${name}`, list: family.join(', ') }));
-    return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
-  }
-  let rest = argv.slice(i + (pair ? 2 : 1));
+  // A command with actions (`pack build`, `review send`) names the action after it.
+  let spec: CommandSpec | undefined = findCommand(name);
+  if (!spec) return usageFailure(t, io, new UsageError('errors.unknownCommand', { command: name }));
+  let rest = argv.slice(i + 1);
   if (spec.subcommands) {
     const word = rest[0];
     if (word === '--help' || word === '-h') {

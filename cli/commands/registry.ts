@@ -5,12 +5,14 @@ import { printableFingerprint } from '../../core/keys';
 import { visibleControls } from '../../core/text/sanitize';
 import { addKey, applyReplacement, revokeKey, type RegistryChange, type RegistryEntry, type Workspace } from '../../core/secretariat';
 import { EXIT } from '../exit-codes';
-import { commandUsage } from '../help';
-import { findCommand } from './table';
 import { reportAppError } from './passphrase';
 import { printDecision } from './import-output';
 import { optionValue, usageError, workspaceOption } from './workspace-option';
 import type { CommandContext, CommandRun } from './types';
+
+// `scsa registry add|list|revoke|apply-replacement`: main.ts runs the action's function below (table.ts).
+// Every change is logged in registry-log.jsonl and followed by a new look at the held bundles, whose
+// filing is reported like an import (docs/formats/workspace.md).
 
 /** A public key PEM or a replacement statement is about 1 KB: a far larger file is not one. */
 const MAX_INPUT_BYTES = 64 * 1024;
@@ -136,14 +138,3 @@ export const runApplyReplacement: CommandRun = async (ctx) => {
   });
 };
 
-/**
- * `scsa registry` picks an action (add, list, revoke, apply-replacement: see table.ts); main.ts runs
- * the action's own function. This runs only if a line reaches the command without one: show the
- * actions, exit 2. Every change is logged in registry-log.jsonl and followed by a new look at the
- * held bundles, whose filing is reported like an import (docs/formats/workspace.md).
- */
-export const run: CommandRun = async (ctx) => {
-  const spec = findCommand('registry');
-  if (spec) ctx.err(commandUsage(ctx.t, spec));
-  return EXIT.usage;
-};

@@ -57,9 +57,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'export',
-    synopsis: 'export DRAFT --key DIR --out FILE [--revision N]',
-    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE, revision: { type: 'string', value: 'N' } },
+    synopsis: 'export DRAFT --key DIR --out FILE [--revision N] [--reviews FILE]',
+    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE, revision: { type: 'string', value: 'N' }, reviews: { type: 'string', value: 'FILE' } },
     positionals: ['DRAFT'],
+    details: true,
     available: true,
     load: () => import('./export'),
   },
@@ -81,32 +82,44 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./verify-replacement'),
   },
   {
-    name: 'review send',
-    synopsis: 'review send DRAFT --to INSTITUTION [--name N] [--sections A,B] [--due DATE] [--message M] [--no-attachments] --out FILE',
-    options: {
-      lang: LANG,
-      to: { type: 'string', value: 'INSTITUTION' },
-      name: { type: 'string', value: 'N' },
-      sections: { type: 'string', value: 'A,B' },
-      due: { type: 'string', value: 'DATE' },
-      message: { type: 'string', value: 'M' },
-      'no-attachments': { type: 'boolean' },
-      out: OUT_FILE,
-    },
-    positionals: ['DRAFT'],
-    details: true,
+    name: 'review',
+    synopsis: 'review send|merge …',
+    options: { lang: LANG },
+    positionals: [],
     available: true,
-    load: () => import('./review-send'),
-  },
-  {
-    name: 'review merge',
-    synopsis: 'review merge DRAFT --base REVIEW_COPY REPLY… [--accept-clean] [--dry-run] [--json]',
-    options: { lang: LANG, base: { type: 'string', value: 'REVIEW_COPY' }, 'accept-clean': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-    positionals: ['DRAFT', 'REPLY'],
-    variadic: true,
-    details: true,
-    available: true,
-    load: () => import('./review-merge'),
+    load: async () => ({ run: (await import('./actions')).showActions('review') }),
+    subcommands: [
+      {
+        word: 'send',
+        name: 'review-send',
+        synopsis: 'review send DRAFT --to INSTITUTION [--name N] [--sections A,B] [--due DATE] [--message M] [--no-attachments] --out FILE',
+        options: {
+          lang: LANG,
+          to: { type: 'string', value: 'INSTITUTION' },
+          name: { type: 'string', value: 'N' },
+          sections: { type: 'string', value: 'A,B' },
+          due: { type: 'string', value: 'DATE' },
+          message: { type: 'string', value: 'M' },
+          'no-attachments': { type: 'boolean' },
+          out: OUT_FILE,
+        },
+        positionals: ['DRAFT'],
+        details: true,
+        available: true,
+        load: () => import('./review-send'),
+      },
+      {
+        word: 'merge',
+        name: 'review-merge',
+        synopsis: 'review merge DRAFT --base REVIEW_COPY REPLY… [--accept-clean] [--dry-run] [--json]',
+        options: { lang: LANG, base: { type: 'string', value: 'REVIEW_COPY' }, 'accept-clean': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+        positionals: ['DRAFT', 'REPLY'],
+        variadic: true,
+        details: true,
+        available: true,
+        load: () => import('./review-merge'),
+      },
+    ],
   },
   {
     name: 'diff',
@@ -139,7 +152,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { lang: LANG },
     positionals: [],
     available: true,
-    load: () => import('./pack'),
+    load: async () => ({ run: (await import('./actions')).showActions('pack') }),
     subcommands: [
       {
         word: 'build',
@@ -187,7 +200,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { lang: LANG },
     positionals: [],
     available: true,
-    load: () => import('./registry'),
+    load: async () => ({ run: (await import('./actions')).showActions('registry') }),
     subcommands: [
       {
         word: 'add',
@@ -283,9 +296,4 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
-}
-
-/** The second words of the commands named `<name> …` (`review` → send, merge). */
-export function subcommandsOf(name: string): string[] {
-  return COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.slice(name.length + 1));
 }

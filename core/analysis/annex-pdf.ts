@@ -5,17 +5,13 @@
  * annex's own. It prints every table of the analysis except the free text (the spreadsheet and CSV
  * carry that), with countries in alphabetical order and counts only per item, option or type.
  */
-import PDFDocument from 'pdfkit';
-import { directionOf } from '../i18n/languages';
+import { openTaggedDocument } from '../pdf/document';
 import { createLabels } from '../pdf/labels';
 import { drawRunningText } from '../pdf/report-chrome';
 import { sectionKey, STYLE, tag, type ReportContext } from '../pdf/report-context';
 import { ReportModelSchema, type Paper } from '../pdf/report-model';
 import { drawTable } from '../pdf/report-table';
 import { fillToc, reserveToc } from '../pdf/report-toc';
-import { Flow, TextEngine } from '../pdf/text';
-import { baseFaceOf } from '../pdf/text/font-runs';
-import { registerFonts } from '../pdf/text/fonts';
 import type { AnalysisLabels } from './labels';
 import { cleanText } from './sanitize';
 import type { ExportCell, ExportColumn, ExportTable } from './tables';
@@ -150,31 +146,13 @@ export async function renderAnnex(tables: readonly ExportTable[], options: Annex
     paper: options.paper ?? 'a4',
     sections: parts.map((t, i) => ({ id: `part-${i}`, title: t.title, items: [] })),
   });
-  const doc = new PDFDocument({
-    size: model.paper === 'letter' ? 'LETTER' : 'A4',
-    margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
-    bufferPages: true,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: language,
-    displayTitle: true,
-    info: { Title: model.title, Author: model.author, Subject: labels.t('mechanism'), CreationDate: options.created, Creator: 'Safer Cities Self-Assessment' },
+  const { ctx, missing, finish } = openTaggedDocument({
+    model,
+    labels: createLabels(language),
+    paper: model.paper,
+    margin: MARGIN,
+    info: { Title: model.title, Author: model.author, Subject: labels.t('mechanism'), CreationDate: options.created },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  registerFonts(doc);
-  const missing = new Set<string>();
-  const engine = new TextEngine(doc, { direction: directionOf(language), baseFace: baseFaceOf(language), onMissingGlyphs: (cps) => cps.forEach((c) => missing.add(c)) });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  doc.addPage();
-  const frame = { left: MARGIN.side, top: MARGIN.top, right: doc.page.width - MARGIN.side, bottom: doc.page.height - MARGIN.bottom };
-  const ctx: ReportContext = { model, labels: createLabels(language), doc, engine, flow: new Flow(engine, frame), root, warnings: [], pageOf: new Map() };
 
   cover(ctx, labels, tables.find((t) => t.id === 'about'));
   const toc = reserveToc(ctx);
@@ -185,8 +163,6 @@ export async function renderAnnex(tables: readonly ExportTable[], options: Annex
   }
   fillToc(ctx, toc);
   drawRunningText(ctx);
-  const pages = doc.bufferedPageRange().count;
-  root.end();
-  doc.end();
-  return { bytes: await done, pages, parts: parts.length, missingGlyphs: [...missing].sort() };
+  const { bytes, pages } = await finish();
+  return { bytes, pages, parts: parts.length, missingGlyphs: [...missing].sort() };
 }

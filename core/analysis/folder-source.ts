@@ -10,9 +10,8 @@ import { AppError } from '../errors';
 import { verifyBundle } from '../bundle/verify';
 import type { KeyRegistry } from '../bundle/registry';
 import { PAYLOAD } from '../bundle/names';
-import { parseSubmission } from '../bundle/verify-content';
 import { BundleInvalid, type VerifyReason } from '../bundle/reasons';
-import { openBag, readSmall } from '../bundle/zip-reader';
+import { readBundleSubmission } from '../bundle/stored-submission';
 import type { Submission } from '../bundle/submission';
 import type { SourcedSubmission, SubmissionSource } from './source';
 
@@ -29,7 +28,6 @@ export interface FolderSourceOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
 /** A folder is read as a list of names first; more entries than this is not a folder of bundles. */
 const MAX_ENTRIES = 100_000;
 
@@ -50,17 +48,10 @@ export async function listBundles(dir: string): Promise<string[]> {
 
 /** The submission of a bundle already verified; the identifier must be the one verification saw. */
 async function readSubmission(file: string, externalIdentifier: string): Promise<Submission> {
-  const bag = await openBag(file);
-  try {
-    const entry = bag.files.get(PAYLOAD.submission);
-    if (!entry) throw new BundleInvalid('missingFile', { path: PAYLOAD.submission });
-    const submission = parseSubmission(await readSmall(bag, entry, MAX_SUBMISSION_BYTES));
-    // The file was replaced between the two reads: refuse rather than analyse unverified content.
-    if (submission.externalIdentifier !== externalIdentifier) throw new BundleInvalid('damagedZip', { path: PAYLOAD.submission });
-    return submission;
-  } finally {
-    bag.zip.close();
-  }
+  const submission = await readBundleSubmission(file);
+  // The file was replaced between the two reads: refuse rather than analyse unverified content.
+  if (submission.externalIdentifier !== externalIdentifier) throw new BundleInvalid('damagedZip', { path: PAYLOAD.submission });
+  return submission;
 }
 
 /** A source over the bundles of a folder; problems go to `onSkip`, one per bundle left out. */

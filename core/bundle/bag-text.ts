@@ -28,18 +28,11 @@ export const BAG_INFO_LABELS = [
 export type BagInfoLabel = (typeof BAG_INFO_LABELS)[number];
 export type BagInfo = Partial<Record<BagInfoLabel, string>>;
 
-/** Labels a bag of this app must carry; the contact fields are written when the draft has them. */
-export const REQUIRED_BAG_INFO: readonly BagInfoLabel[] = [
-  'Bagging-Date',
-  'Payload-Oxum',
-  'External-Identifier',
-  'Country-Code',
-  'Checklist-Id',
-  'Checklist-Version',
-  'Response-Language',
-  'Submission-Revision',
-  'Software',
-];
+/** Labels written only when the draft has them (who to contact); every other label is required. */
+const OPTIONAL_BAG_INFO: readonly BagInfoLabel[] = ['Source-Organization', 'Contact-Name', 'Contact-Email'];
+
+/** Labels a bag of this app must carry. */
+export const REQUIRED_BAG_INFO: readonly BagInfoLabel[] = BAG_INFO_LABELS.filter((label) => !OPTIONAL_BAG_INFO.includes(label));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

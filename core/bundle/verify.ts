@@ -6,6 +6,7 @@ import { parseManifest, type BagInfo, type ManifestLine } from './bag-text';
 import { PAYLOAD, SIGNATURES_DIR, TAG_FILES } from './names';
 import { BundleInvalid, type VerifyReason } from './reasons';
 import { isRegistered, type KeyRegistry } from './registry';
+import { MAX_SUBMISSION_BYTES } from './submission';
 import { checkAgreement, checkBagInfo, checkBagit, checkOxum, parseSubmission } from './verify-content';
 import { progressMeter, type ProgressCallback, type ProgressMeter } from './progress';
 import { DEFAULT_LIMITS, digestFile, openBag, readFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
@@ -58,7 +59,6 @@ export interface VerifyOptions {
 
 const MAX_TAG_BYTES = 16 * 1024 * 1024;
 const MAX_SMALL_BYTES = 64 * 1024;
-const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
 const SIGNATURE_NAME = /^signatures\/([0-9a-f]{64})\.(sig|pub\.pem)$/;
 /** Reasons that condemn one signer, not the archive: the others are still judged. */
 const SIGNER_REASONS = new Set(['signatureFileInvalid', 'publicKeyMismatch', 'signatureInvalid']);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { syncFolder } from '../fs/atomic';
 import { useNativeCrc32 } from './native-crc32';
 import { FileSink } from './file-sink';
 import { useSharedHashPool } from './hash-worker';
@@ -160,14 +161,4 @@ export async function writeZipAtomically(
   }
   await syncFolder(dir);
   return written;
-}
-
-/** Make the rename itself durable (Linux, macOS); Windows cannot open folders and does not need it. */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
-  // Some file systems refuse fsync on folders; the bundle is complete and in place all the same.
-  await handle.sync().catch(() => undefined);
-  await handle.close().catch(() => undefined);
 }

@@ -23,21 +23,19 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
-  await syncDir(dir);
+  await syncFolder(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  // Directory fsync makes the rename durable on Linux/macOS; Windows cannot open folders, and does not need it.
+/**
+ * Make a rename in `dir` durable (Linux, macOS). Windows cannot open folders and does not need it;
+ * some file systems refuse fsync on folders, and the rename has happened all the same: never throws.
+ */
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r').catch(() => undefined);
   if (!handle) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on folders; the rename has still happened.
-  } finally {
-    await handle.close();
-  }
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
 }
 
 /** Move an unreadable file aside (never delete what a user may need) and return its new name. */

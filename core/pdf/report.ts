@@ -1,23 +1,19 @@
 /**
  * renderReport: the submission as a PDF anyone can read, in any of the six scripts.
- * Cover → focal points and institutions → contents → sections and items; running header and
+ * Cover → focal points, institutions and consultations → contents → sections and items; running header and
  * footer, draft watermark, outline, metadata and a tagged structure tree.
  */
-import PDFDocument from 'pdfkit';
-import { directionOf } from '../i18n/languages';
 import { createLogger } from '../log';
 import { AppError } from '../errors';
+import { openTaggedDocument } from './document';
 import { createLabels } from './labels';
 import { drawBody } from './report-body';
 import { drawRunningText, drawWatermark } from './report-chrome';
-import type { ReportContext, ReportWarning } from './report-context';
+import type { ReportWarning } from './report-context';
+import { drawConsultations } from './report-consultations';
 import { drawCover, drawPeople } from './report-cover';
 import { ReportModelSchema, type Paper, type ReportModelInput } from './report-model';
 import { fillToc, reserveToc } from './report-toc';
-import { TextEngine } from './text/engine';
-import { baseFaceOf } from './text/font-runs';
-import { registerFonts } from './text/fonts';
-import { Flow } from './text/flow';
 
 const log = createLogger('pdf-report');
 
@@ -47,57 +43,32 @@ export async function renderReport(input: ReportModelInput, options: RenderOptio
   const model = parsed.data;
   const labels = createLabels(model.language);
   const started = Date.now();
-  const doc = new PDFDocument({
-    size: (options.paper ?? model.paper) === 'letter' ? 'LETTER' : 'A4',
-    margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
-    bufferPages: true,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: model.language,
-    displayTitle: true,
+  const { ctx, missing, finish } = openTaggedDocument({
+    model,
+    labels,
+    paper: options.paper ?? model.paper,
+    margin: MARGIN,
     info: {
       Title: model.title,
       Author: model.author,
       Subject: labels.t('subject'),
       Keywords: [labels.t('keywords'), model.country, model.checklist.id, ...model.keywords].join('; '),
       CreationDate: options.creationDate ?? new Date(),
-      Creator: 'Safer Cities Self-Assessment',
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  registerFonts(doc);
-  const missing = new Set<string>();
-  const engine = new TextEngine(doc, {
-    direction: directionOf(model.language),
-    baseFace: baseFaceOf(model.language),
-    onMissingGlyphs: (codePoints) => codePoints.forEach((c) => missing.add(c)),
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  doc.addPage();
-  const frame = { left: MARGIN.side, top: MARGIN.top, right: doc.page.width - MARGIN.side, bottom: doc.page.height - MARGIN.bottom };
-  const ctx: ReportContext = { model, labels, doc, engine, flow: new Flow(engine, frame), root, warnings: [], pageOf: new Map() };
   drawWatermark(ctx);
   ctx.flow.onNewPage(() => drawWatermark(ctx));
 
   drawCover(ctx);
   drawPeople(ctx);
+  drawConsultations(ctx);
   const toc = reserveToc(ctx);
   const total = model.sections.reduce((n, s) => n + s.items.length, 0);
   await drawBody(ctx, (done) => options.onProgress?.(done, total));
   fillToc(ctx, toc);
   drawRunningText(ctx);
 
-  const pages = doc.bufferedPageRange().count;
-  root.end();
-  doc.end();
-  const bytes = await done;
+  const { bytes, pages } = await finish();
   const warnings: ReportWarning[] = [...ctx.warnings];
   if (missing.size > 0) warnings.unshift({ code: 'missingGlyphs', codePoints: [...missing].sort() });
   log.info('report rendered', { language: model.language, pages, bytes: bytes.length, ms: Date.now() - started, warnings: warnings.length });

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parseBagInfo, type BagInfo } from '../bundle/bag-text';
 import type { VerifyResult } from '../bundle/verify';
-import { PAYLOAD, TAG_FILES } from '../bundle/names';
-import { SubmissionSchema, type Submission } from '../bundle/submission';
+import { TAG_FILES } from '../bundle/names';
+import { readBundleSubmission } from '../bundle/stored-submission';
+import type { Submission } from '../bundle/submission';
 import { DEFAULT_LIMITS, openBag, readSmall } from '../bundle/zip-reader';
 import { BundleFactsSchema, type BundleFacts } from './schemas';
 
@@ -69,27 +70,10 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
-
 /**
  * `data/submission.json` of a stored bundle (verified when it was imported), for reading and
  * analysis; null when it cannot be read as a submission. Attachments and the PDF stay in the zip.
  */
 export async function readStoredSubmission(file: string): Promise<Submission | null> {
-  let bag;
-  try {
-    bag = await openBag(file, DEFAULT_LIMITS);
-  } catch {
-    return null;
-  }
-  try {
-    const entry = bag.files.get(PAYLOAD.submission);
-    if (!entry) return null;
-    const parsed = SubmissionSchema.safeParse(JSON.parse((await readSmall(bag, entry, MAX_SUBMISSION_BYTES)).toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  } finally {
-    bag.zip.close();
-  }
+  return readBundleSubmission(file).catch(() => null);
 }

@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from '../fs/atomic';
+import { syncFolder, writeFileAtomic } from '../fs/atomic';
 import { errnoOf } from './fs-errors';
 import { jsonText } from './json-file';
 import { WORKSPACE_DIRS, receivedFile } from './layout';
@@ -14,15 +14,6 @@ export class SourceUnreadable extends Error {
     super(code);
     this.name = 'SourceUnreadable';
   }
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
-  // Some file systems refuse fsync on folders; the rename has happened all the same.
-  await handle.sync().catch(() => undefined);
-  await handle.close().catch(() => undefined);
 }
 
 /**

@@ -15,7 +15,7 @@ export interface TestCore {
   ok<T = Record<string, unknown>>(method: ApiMethod, ...args: unknown[]): Promise<T>;
 }
 
-export function makeCore(dataDir: string, extra: Partial<Pick<CoreOptions, 'maxAttachmentBytes' | 'snapshotIntervalMs'>> = {}): TestCore {
+export function makeCore(dataDir: string, extra: Partial<Pick<CoreOptions, 'maxAttachmentBytes' | 'snapshotIntervalMs' | 'keyScrypt'>> = {}): TestCore {
   const service = createCoreService({ dataDir, runtime: 'web', settings: new FileSettingsStore(dataDir), snapshotIntervalMs: 0, ...extra });
   const call = (method: ApiMethod, ...args: unknown[]) => dispatch(service.handlers, method, args);
   return {

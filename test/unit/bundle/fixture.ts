@@ -130,3 +130,9 @@ export async function writeZip(items: readonly { name: string; bytes: Buffer; mo
   for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
   return Buffer.concat(chunks);
 }
+
+/** The bundle's `data/submission.json`, parsed (an empty object when it has none). */
+export async function submissionJson(file: string): Promise<Record<string, unknown>> {
+  const entry = (await readZip(file)).find((e) => e.name.endsWith('/data/submission.json'));
+  return JSON.parse(entry?.bytes.toString('utf8') ?? '{}') as Record<string, unknown>;
+}

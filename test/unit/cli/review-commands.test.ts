@@ -93,7 +93,7 @@ describe('scsa review send', () => {
     expect(badSection.stderr).toContain('"Q"');
     const review = scsa(['review']);
     expect(review.code).toBe(2);
-    expect(review.stderr).toContain('send, merge');
+    expect(review.stderr).toMatch(/send\|merge[\s\S]*scsa review --help/);
     await fs.writeFile(file('taken.scsa-review'), 'mine');
     expect(scsa(['review', 'send', 'ken.scsa.json', '--to', 'X', '--out', 'taken.scsa-review']).code).toBe(1);
     expect(await fs.readFile(file('taken.scsa-review'), 'utf8')).toBe('mine');

@@ -22,7 +22,7 @@ function scsa(args: string[], env: Record<string, string> = {}) {
 }
 
 const STACK_LINE = /\n\s+at .+:\d+:\d+/;
-const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'review send', 'review merge', 'diff', 'migrate', 'registry', 'import', 'countersign', 'report', 'pack'];
+const DESIGN_COMMANDS = ['checklist', 'new', 'validate', 'pdf', 'keygen', 'export', 'verify', 'review', 'diff', 'migrate', 'registry', 'import', 'countersign', 'report', 'pack'];
 // Read from the command table, so this file needs no change as each command's issue lands.
 const AVAILABLE = COMMANDS.filter((c) => c.available).map((c) => c.name);
 const NOT_YET = DESIGN_COMMANDS.filter((c) => !AVAILABLE.includes(c));

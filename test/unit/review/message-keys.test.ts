@@ -32,7 +32,7 @@ describe('review message keys', () => {
   const used = new Set([...engine.matchAll(/'review:([\w.]+)'/g)].map((m) => m[1] ?? ''));
   // Keys the parser builds from a table (parse.ts), and the labels chosen by value.
   const built = [
-    ...['replyTooLarge', 'replyNotJson', 'notAReply', 'replyInvalid', 'copyTooLarge', 'copyDamaged', 'notACopy', 'copyInvalid'].map((k) => `errors.${k}`),
+    ...['replyTooLarge', 'replyNotJson', 'notAReply', 'replyInvalid', 'copyTooLarge', 'copyDamaged', 'notACopy', 'copyInvalid', 'ledgerTooLarge', 'notALedger', 'ledgerInvalid'].map((k) => `errors.${k}`),
     ...[...MERGE_STATUSES, 'comment'].map((s) => `status.${s}`),
     ...VERDICTS.map((v) => `verdict.${v}`),
   ];
@@ -51,7 +51,7 @@ describe('the review commands’ own messages', () => {
   const used = new Set([...commands.matchAll(/t\('([\w.-]+)'/g)].map((m) => m[1] ?? ''));
 
   it('are all in cli.json', () => {
-    const built = ['diff.change.added', 'diff.change.removed', 'diff.change.changed', 'commands.review send', 'commands.review merge', 'commands.diff', 'details.review send', 'details.review merge', 'details.diff'];
+    const built = ['diff.change.added', 'diff.change.removed', 'diff.change.changed', 'commands.review', 'commands.review-send', 'commands.review-merge', 'commands.diff', 'details.review-send', 'details.review-merge', 'details.diff'];
     expect(used.size).toBeGreaterThan(20);
     expect([...used, ...built].filter((k) => !has(cli, k)).sort()).toEqual([]);
   });

@@ -11,46 +11,32 @@ const describe = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' 
  * answers have no hard `maxLength`: the browser would cut a paste at it without a word. Their limit
  * and a counter are shown instead, and validation holds the export until the text fits.
  */
-export function TextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'text'>) {
-  const { register, setValue } = useFormContext();
-  const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
-  const countId = `${inputId}-count`;
-  return (
-    <>
-      <input
-        id={inputId}
-        className="input"
-        lang={response.lang}
-        dir={response.dir}
-        aria-describedby={describe(describedBy, countId)}
-        aria-invalid={invalid || undefined}
-        readOnly={readOnly}
-        onPaste={paste.onPaste}
-        {...register(name)}
-      />
-      <TextLimit name={name} limit={item.maxLength} id={countId} notice={paste.notice} onDismiss={paste.dismiss} />
-    </>
-  );
+export function TextWidget(props: WidgetProps<'text'>) {
+  return <LimitedText {...props} multiline={false} />;
 }
 
-export function LongTextWidget({ item, name, inputId, describedBy, invalid, response, readOnly }: WidgetProps<'longtext'>) {
+export function LongTextWidget(props: WidgetProps<'longtext'>) {
+  return <LimitedText {...props} multiline />;
+}
+
+/** A short or long text answer with its counter: the same field, paste handling and limit line. */
+function LimitedText({ item, name, inputId, describedBy, invalid, response, readOnly, multiline }: WidgetProps<'text' | 'longtext'> & { multiline: boolean }) {
   const { register, setValue } = useFormContext();
   const paste = usePasteNotice((value) => setValue(name, value, { shouldDirty: true }));
   const countId = `${inputId}-count`;
+  const field = {
+    id: inputId,
+    lang: response.lang,
+    dir: response.dir,
+    'aria-describedby': describe(describedBy, countId),
+    'aria-invalid': invalid || undefined,
+    readOnly,
+    onPaste: paste.onPaste,
+    ...register(name),
+  };
   return (
     <>
-      <textarea
-        id={inputId}
-        className="input textarea"
-        rows={5}
-        lang={response.lang}
-        dir={response.dir}
-        aria-describedby={describe(describedBy, countId)}
-        aria-invalid={invalid || undefined}
-        readOnly={readOnly}
-        onPaste={paste.onPaste}
-        {...register(name)}
-      />
+      {multiline ? <textarea className="input textarea" rows={5} {...field} /> : <input className="input" {...field} />}
       <TextLimit name={name} limit={item.maxLength} id={countId} notice={paste.notice} onDismiss={paste.dismiss} />
     </>
   );
