@@ -21,6 +21,8 @@ import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
+import { WorkspaceSession } from '../features/workspace/session';
+import { createWorkspaceHandlers } from '../features/workspace/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -47,6 +49,8 @@ export interface CoreService {
   takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
   dispose(): Promise<void>;
+  /** The secretariat workspace open in this app session (features over it take it as a dependency). */
+  workspace: WorkspaceSession;
 }
 
 export function createCoreService(options: CoreOptions): CoreService {
@@ -70,6 +74,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
+  const workspace = new WorkspaceSession({ dataDir });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -87,6 +92,7 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,
+    ...createWorkspaceHandlers({ session: workspace, dataDir }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
   };
@@ -95,11 +101,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     handlers,
     uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
     takeDownload: (token, fileName) => downloads.take(token, fileName),
+    workspace,
     dispose() {
       disposed ??= (async () => {
         jobs.dispose();
         await queue.idle();
         await store.closeAll();
+        await workspace.dispose();
         log.info('all drafts closed');
       })();
       return disposed;

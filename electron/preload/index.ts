@@ -61,6 +61,12 @@ const api = {
   getJob: verb<'getJob'>('jobs:status'),
   takeJobResult: verb<'takeJobResult'>('jobs:result'),
   cancelJob: verb<'cancelJob'>('jobs:cancel'),
+  getWorkspace: verb<'getWorkspace'>('workspace:get'),
+  openWorkspace: verb<'openWorkspace'>('workspace:open'),
+  createWorkspace: verb<'createWorkspace'>('workspace:create'),
+  closeWorkspace: verb<'closeWorkspace'>('workspace:close'),
+  listRecentWorkspaces: verb<'listRecentWorkspaces'>('workspace:recent'),
+  forgetRecentWorkspace: verb<'forgetRecentWorkspace'>('workspace:forget-recent'),
   addAttachment: upload<'addAttachment'>('attachments:add'),
   checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
