@@ -17,7 +17,7 @@ import { pdfContract, PdfJobResultSchema } from '../features/pdf/contract';
 import { keysContract } from '../features/keys/contract';
 import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submissionsUploads } from '../features/submissions/contract';
 import { jobsContract } from '../features/jobs/contract';
-import { workspaceContract } from '../features/workspace/contract';
+import { CountersignJobResultSchema, WorkspaceImportJobResultSchema, workspaceContract, workspaceUploads } from '../features/workspace/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -31,7 +31,7 @@ export * from '../features/jobs/contract';
 export * from '../features/workspace/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
-export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
+export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema, WorkspaceImportJobResultSchema, CountersignJobResultSchema]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const apiContract = {
@@ -50,6 +50,7 @@ export const apiContract = {
 export const uploadContract = {
   ...assessmentsUploads,
   ...submissionsUploads,
+  ...workspaceUploads,
 };
 
 export type ApiMethod = keyof typeof apiContract;

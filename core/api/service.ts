@@ -22,7 +22,7 @@ import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
 import { WorkspaceSession } from '../features/workspace/session';
-import { createWorkspaceHandlers } from '../features/workspace/handlers';
+import { createWorkspaceFeature } from '../features/workspace/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -75,6 +75,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
   const workspace = new WorkspaceSession({ dataDir });
+  const workspaceFeature = createWorkspaceFeature({ session: workspace, dataDir, jobs, downloads, unlock: (passphrase) => keys.unlock(passphrase) });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -92,14 +93,14 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,
-    ...createWorkspaceHandlers({ session: workspace, dataDir }),
+    ...workspaceFeature.handlers,
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, ...workspaceFeature.uploads },
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     workspace,
     dispose() {
@@ -108,6 +109,7 @@ export function createCoreService(options: CoreOptions): CoreService {
         await queue.idle();
         await store.closeAll();
         await workspace.dispose();
+        await workspaceFeature.dispose();
         log.info('all drafts closed');
       })();
       return disposed;

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 import { ApiErrorSchema, NoticeSchema, type MethodSpec } from '../../api/common';
+import { importContract, importUploads } from './contract-import';
+import { registryContract, registryUploads } from './contract-registry';
+
+export * from './contract-import';
+export * from './contract-registry';
 
 /** A folder path as the analyst typed it or the desktop's folder dialog gave it. */
 export const FolderPathSchema = z.string().trim().min(1).max(4096);
@@ -43,4 +48,8 @@ export const workspaceSessionContract = {
 
 export const workspaceContract = {
   ...workspaceSessionContract,
+  ...registryContract,
+  ...importContract,
 } as const satisfies Record<string, MethodSpec>;
+
+export const workspaceUploads = { ...registryUploads, ...importUploads };

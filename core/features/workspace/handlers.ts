@@ -2,15 +2,54 @@
  * The workspace feature's handlers: over the session's one open workspace (session.ts) and the
  * secretariat engine. Work that changes the workspace runs through `session.change`, one at a time.
  */
-import type { HandlersOf } from '../../api/common';
+import type { HandlersOf, IncomingFile } from '../../api/common';
+import type { DownloadDesk } from '../../api/downloads';
+import type { JobQueue } from '../../jobs/job-queue';
+import type { SigningKey } from '../../keys/keys';
 import { loadIndex, type Workspace } from '../../secretariat';
-import type { WorkspaceStatus, workspaceContract } from './contract';
+import type { UploadHandlers } from '../../api/contract';
+import type { WorkspaceStatus, workspaceContract, workspaceSessionContract } from './contract';
+import { createCountersignHandlers } from './countersign-handlers';
+import { createImportHandlers } from './import-handlers';
+import { createRegistryHandlers } from './registry-handlers';
+import { createStoredHandlers } from './stored-handlers';
 import { forgetWorkspace, readRecentWorkspaces } from './recent';
 import type { WorkspaceSession } from './session';
 
 export interface WorkspaceHandlerOptions {
   session: WorkspaceSession;
   dataDir: string;
+  jobs: JobQueue;
+  downloads: DownloadDesk;
+  /** This computer's signing key, unlocked (for countersigning). */
+  unlock(passphrase: string): Promise<SigningKey>;
+  now?: () => Date;
+}
+
+type WorkspaceUploads = Pick<UploadHandlers, 'addRegistryKey' | 'applyKeyReplacement' | 'stageImportFile' | 'countersignBundleFile'>;
+
+/** The feature's contract handlers and uploads, and `dispose` (staged import batches removed). */
+export function createWorkspaceFeature(options: WorkspaceHandlerOptions): { handlers: HandlersOf<typeof workspaceContract>; uploads: WorkspaceUploads; dispose(): Promise<void> } {
+  const { session, dataDir } = options;
+  const { addRegistryKey, applyKeyReplacement, ...registry } = createRegistryHandlers(session, options.now);
+  const { stageImportFile, dispose, ...imports } = createImportHandlers(session, options.jobs, dataDir);
+  const { countersignBundleFile, downloadCountersigned } = createCountersignHandlers({ session, jobs: options.jobs, downloads: options.downloads, dataDir, unlock: options.unlock });
+  return {
+    handlers: {
+      ...createWorkspaceHandlers(session, dataDir),
+      ...registry,
+      ...imports,
+      ...createStoredHandlers(session, options.downloads, dataDir),
+      downloadCountersigned,
+    },
+    uploads: {
+      addRegistryKey,
+      applyKeyReplacement,
+      stageImportFile,
+      countersignBundleFile: (file: IncomingFile, passphrase: string) => countersignBundleFile(file, passphrase),
+    },
+    dispose,
+  };
 }
 
 async function statusOf(session: WorkspaceSession, ws: Workspace): Promise<WorkspaceStatus> {
@@ -29,8 +68,7 @@ async function statusOf(session: WorkspaceSession, ws: Workspace): Promise<Works
   };
 }
 
-export function createWorkspaceHandlers(options: WorkspaceHandlerOptions): HandlersOf<typeof workspaceContract> {
-  const { session, dataDir } = options;
+function createWorkspaceHandlers(session: WorkspaceSession, dataDir: string): HandlersOf<typeof workspaceSessionContract> {
   return {
     async getWorkspace() {
       if (!session.current()) return null;

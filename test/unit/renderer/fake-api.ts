@@ -1,6 +1,6 @@
 // An in-memory Api for component tests: records calls, keeps the language like the real core does.
 import { vi } from 'vitest';
-import { API_METHODS, type Api, type AppInfo, type AssessmentSummary, type RendererApi, type Settings, type UploadApi } from '../../../core/api/contract';
+import { API_METHODS, UPLOAD_NAMES, type Api, type AppInfo, type AssessmentSummary, type RendererApi, type Settings, type UploadApi } from '../../../core/api/contract';
 
 export interface FakeApiOptions {
   language?: string;
@@ -44,8 +44,8 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'downloadSubmission'] as const;
 
 // Every contract verb (features added later too) answers like a core that cannot do it, unless listed below or overridden.
-function everyVerb(): Api {
-  return Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => ({ ok: false as const, error: { code: 'errors.unexpected' } }))])) as unknown as Api;
+function everyVerb(): Api & UploadApi {
+  return Object.fromEntries([...API_METHODS, ...UPLOAD_NAMES].map((m) => [m, vi.fn(async () => ({ ok: false as const, error: { code: 'errors.unexpected' } }))])) as unknown as Api & UploadApi;
 }
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
