@@ -7,8 +7,7 @@ import type { DownloadDesk } from '../../api/downloads';
 import type { JobQueue } from '../../jobs/job-queue';
 import type { SigningKey } from '../../keys/keys';
 import { loadIndex, type Workspace } from '../../secretariat';
-import type { UploadHandlers } from '../../api/contract';
-import type { WorkspaceStatus, workspaceContract, workspaceSessionContract } from './contract';
+import type { AddKeyParams, RegistryChangeView, WorkspaceStatus, workspaceContract, workspaceSessionContract } from './contract';
 import { createCountersignHandlers } from './countersign-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createRegistryHandlers } from './registry-handlers';
@@ -26,7 +25,12 @@ export interface WorkspaceHandlerOptions {
   now?: () => Date;
 }
 
-type WorkspaceUploads = Pick<UploadHandlers, 'addRegistryKey' | 'applyKeyReplacement' | 'stageImportFile' | 'countersignBundleFile'>;
+interface WorkspaceUploads {
+  addRegistryKey(file: IncomingFile, params: AddKeyParams): Promise<RegistryChangeView>;
+  applyKeyReplacement(file: IncomingFile): Promise<RegistryChangeView>;
+  stageImportFile(file: IncomingFile, batchId: string): Promise<{ name: string }>;
+  countersignBundleFile(file: IncomingFile, passphrase: string): Promise<{ jobId: string }>;
+}
 
 /** The feature's contract handlers and uploads, and `dispose` (staged import batches removed). */
 export function createWorkspaceFeature(options: WorkspaceHandlerOptions): { handlers: HandlersOf<typeof workspaceContract>; uploads: WorkspaceUploads; dispose(): Promise<void> } {
