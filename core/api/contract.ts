@@ -80,6 +80,12 @@ export type UploadHandlers = { [U in UploadName]: (file: import('./common').Inco
 export interface FileApi {
   /** The address an `<a download>` fetches for a ticket a contract method gave out. */
   downloadUrl(ticket: DownloadTicket): string;
+  /** Desktop only: the native folder dialog (a workspace folder); null when cancelled. The web host types a path instead. */
+  chooseFolder?(): Promise<string | null>;
+  /** Desktop only: the native dialog for bundles or folders to import; [] when cancelled. */
+  chooseImportPaths?(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Desktop only: where a dropped or chosen file lies on disk (Electron's webUtils), so it is read in place. */
+  pathForFile?(file: File): string;
 }
 
 /** Everything `window.api` offers the renderer. */

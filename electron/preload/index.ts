@@ -83,6 +83,10 @@ const api = {
   stageImportFile: upload<'stageImportFile'>('workspace:stage-file'),
   countersignBundleFile: upload<'countersignBundleFile'>('workspace:countersign'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
+  // The secretariat's native dialogs (electron/main/dialogs.ts DIALOG_CHANNELS): paths only, checked by the contract when used.
+  chooseFolder: () => ipcRenderer.invoke('dialog:choose-folder') as Promise<string | null>,
+  chooseImportPaths: (kind: 'files' | 'folder') => ipcRenderer.invoke('dialog:choose-import-paths', kind) as Promise<string[]>,
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;
 

@@ -11,6 +11,7 @@ import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { SecretariatScreen } from '../features/secretariat/secretariat-screen';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -44,6 +45,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
+      {route.name === 'secretariat' && <SecretariatScreen view={route.view} file={route.file} other={route.other} />}
     </AppShell>
   );
 }

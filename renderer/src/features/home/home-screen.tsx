@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
 import { TrainingExample } from './training-example';
+import { SecretariatEntry } from './secretariat-entry';
 
 /** The first screen: what the app is for, the assessments on this computer and how to start one. */
 export function HomeScreen() {
@@ -15,6 +16,7 @@ export function HomeScreen() {
       <AssessmentList />
       <TrainingExample />
       <HowItWorks />
+      <SecretariatEntry />
     </>
   );
 }
