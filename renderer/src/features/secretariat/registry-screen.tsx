@@ -48,7 +48,7 @@ function ChangeResult({ what, view }: { what: string; view: RegistryChangeView }
   const imported = view.held.filter((d) => d.decision !== 'held').length;
   return (
     <section className="card secretariat__section" aria-labelledby="registry-change-title" data-testid="registry-change">
-      <h3 id="registry-change-title" className="success" role="status">
+      <h3 id="registry-change-title" className="success">
         {t(`app.registry.done.${what}`)}
       </h3>
       <p>{view.held.length === 0 ? t('app.registry.noHeld') : t('app.registry.heldChecked', { count: view.held.length, imported })}</p>
