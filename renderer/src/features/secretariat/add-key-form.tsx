@@ -54,6 +54,7 @@ export function AddKeyForm({ onAdded }: { onAdded: (v: RegistryChangeView) => vo
     if (!r.ok) return setProblem(r.error);
     // Nothing typed is kept for the next key: a fingerprint must never be reused by mistake.
     setPem(null);
+    setCountry('');
     setFingerprint('');
     setName('');
     setValidFrom('');

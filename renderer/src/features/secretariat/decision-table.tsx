@@ -1,9 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type { DecisionView, SignerView } from '../../../../core/api/contract';
+import type { ApiError, DecisionView, SignerView } from '../../../../core/api/contract';
 import { countryLabel } from '../../ui/country-label';
 import { translateError } from '../../ui/error-message';
 import { useFormatters } from '../../i18n/use-formatters';
 import { groupedFingerprint } from './use-workspace';
+
+/** A reason in the interface language, with the countries it names by their names, not their codes. */
+export function useReasonText() {
+  const { t: common, i18n } = useTranslation();
+  return (reason: ApiError): string => {
+    const params = { ...(reason.params ?? {}) };
+    const name = (code: string) => (/^[A-Z]{3}$/.test(code) ? countryLabel(code, i18n.language, common) : code);
+    if (typeof params.country === 'string') params.country = name(params.country);
+    if (typeof params.countries === 'string') params.countries = params.countries.split(', ').map(name).join(', ');
+    return translateError(common, i18n, { code: reason.code, params });
+  };
+}
 
 /** The last part of a path, for a table cell (the whole path stays in the title). */
 export const baseName = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? p;
@@ -45,6 +57,7 @@ export function DecisionTable({ decisions, caption }: { decisions: readonly Deci
   const { t } = useTranslation('secretariat');
   const { t: common, i18n } = useTranslation();
   const format = useFormatters();
+  const reasonText = useReasonText();
   return (
     <div className="table-wrap">
       <table className="table secretariat__table" data-testid="decision-table">
@@ -70,7 +83,7 @@ export function DecisionTable({ decisions, caption }: { decisions: readonly Deci
               <td>{d.country ? countryLabel(d.country, i18n.language, common) : '—'}</td>
               <td>{d.submissionRevision !== undefined ? format.number(d.submissionRevision) : '—'}</td>
               <td>
-                {d.reason ? translateError(common, i18n, d.reason) : d.decision === 'conflict' ? t('app.conflictHint') : d.baggingDate ? format.date(d.baggingDate) : ''}
+                {d.reason ? reasonText(d.reason) : d.decision === 'conflict' ? t('app.conflictHint') : d.baggingDate ? format.date(d.baggingDate) : ''}
               </td>
             </tr>
           ))}

@@ -4,9 +4,9 @@ import type { ApiError, SeriesView } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { hrefFor } from '../../app/routes';
 import { countryLabel } from '../../ui/country-label';
-import { ErrorMessage, translateError } from '../../ui/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { useFormatters } from '../../i18n/use-formatters';
-import { DecisionTable } from './decision-table';
+import { DecisionTable, useReasonText } from './decision-table';
 import { useLoaded } from './use-workspace';
 
 /** A language's own name in the interface language (`fr` → "French"). */
@@ -27,6 +27,7 @@ export function SubmissionsScreen({ writable }: { writable: boolean }) {
   const { t } = useTranslation('secretariat');
   const { t: common, i18n } = useTranslation();
   const list = useLoaded((a) => a.listWorkspaceSubmissions());
+  const reasonText = useReasonText();
   const rows = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
     const label = (s: SeriesView) => countryLabel(s.country, i18n.language, common);
@@ -79,7 +80,7 @@ export function SubmissionsScreen({ writable }: { writable: boolean }) {
           </h2>
           <ul>
             {list.value.rejected.map((r) => (
-              <li key={r.sha256}>{translateError(common, i18n, r.reason)}</li>
+              <li key={r.sha256}>{reasonText(r.reason)}</li>
             ))}
           </ul>
         </section>
