@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../../core/api/contract';
+import { API_METHODS, UPLOAD_NAMES } from '../../../core/api/contract';
 import { resolveApi } from '../../../renderer/src/api/resolve-api';
 import { createFakeApi } from './fake-api';
 
@@ -25,7 +25,7 @@ describe('finding the API', () => {
     vi.stubGlobal('fetch', fetch);
 
     const api = await resolveApi();
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
     expect(await api.listAssessments()).toEqual({ ok: true, value: [] });
     const headers = fetch.mock.calls[0]?.[1]?.headers as Record<string, string>;
     expect(headers['x-scsa-token']).toBe('tok-42');

@@ -1,6 +1,6 @@
 // The browser side of the web test host's protocol: POST /api/<method> {args} with the run's token.
 import { describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../../core/api/contract';
+import { API_METHODS, UPLOAD_NAMES } from '../../../core/api/contract';
 import { createWebApi, tokenFromLocation } from '../../../renderer/src/api/web-api';
 
 function fetchAnswering(status: number, body: unknown) {
@@ -10,7 +10,7 @@ function fetchAnswering(status: number, body: unknown) {
 describe('web API', () => {
   it('offers exactly the methods of the contract, and the file verbs', () => {
     const api = createWebApi({ token: 't', fetch: fetchAnswering(200, {}) });
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
   });
 
   it('posts the arguments with the token header and returns the envelope', async () => {
