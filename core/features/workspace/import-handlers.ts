@@ -55,8 +55,11 @@ export function createImportHandlers(session: WorkspaceSession, jobs: JobQueue, 
         }
         if (batch.names.size >= MAX_BATCH_FILES) throw new AppError('secretariat:errors.batchTooLarge', { limit: MAX_BATCH_FILES });
         const name = file.name.slice(0, 255) || 'bundle.zip';
-        // Numbered, so two files of the same name stay two; read in the order they were chosen.
-        const staged = path.join(batch.dir, `${String(batch.names.size + 1).padStart(5, '0')}-${safeFileName(name)}`);
+        // In a numbered folder each, under its own name (what the import log and a held note record):
+        // two files of the same name stay two, read in the order they were chosen.
+        const slot = path.join(batch.dir, String(batch.names.size + 1).padStart(5, '0'));
+        await fs.mkdir(slot, { recursive: true });
+        const staged = path.join(slot, safeFileName(name));
         await fs.copyFile(await file.path(), staged);
         batch.names.set(staged, name);
         return { name };
