@@ -67,4 +67,22 @@ describe('secretariat screens', () => {
     expect(banner.textContent).toContain('office-pc');
     expect(screen.queryByRole('button', { name: 'Register the key' })).toBeNull();
   });
+
+  it('reopens a recent workspace with one click, and forgets one on request', async () => {
+    let recent = [{ dir: '/srv/ws-2025', openedAt: '2026-11-30T09:00:00.000Z' }];
+    const forgetRecentWorkspace = vi.fn(async () => {
+      recent = [];
+      return { ok: true as const, value: null };
+    });
+    const openWorkspace = vi.fn(async () => ({ ok: false as const, error: { code: 'secretariat:errors.notFound', params: { dir: '/srv/ws-2025' } } }));
+    window.location.hash = '#/secretariat';
+    await renderApp(api({ getWorkspace: vi.fn(async () => ({ ok: true as const, value: null })), listRecentWorkspaces: vi.fn(async () => ({ ok: true as const, value: recent })), openWorkspace, forgetRecentWorkspace }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open /srv/ws-2025' }));
+    await waitFor(() => expect(openWorkspace).toHaveBeenCalledWith('/srv/ws-2025'));
+    // A folder that is gone says so in words.
+    expect(await screen.findByText(/does not exist/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from the list /srv/ws-2025' }));
+    await waitFor(() => expect(forgetRecentWorkspace).toHaveBeenCalledWith('/srv/ws-2025'));
+    await waitFor(() => expect(screen.queryByText('/srv/ws-2025')).toBeNull());
+  });
 });

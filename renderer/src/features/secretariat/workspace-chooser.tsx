@@ -35,6 +35,12 @@ export function WorkspaceChooser({ onOpened }: { onOpened: (status: WorkspaceSta
     else setProblem(r.error);
   }
 
+  async function forget(folder: string) {
+    const r = await api.forgetRecentWorkspace(folder);
+    if (r.ok) recent.reload();
+    else setProblem(r.error);
+  }
+
   async function pick(action: 'open' | 'create') {
     const chosen = await api.chooseFolder?.();
     if (chosen) await go(action, chosen);
@@ -90,11 +96,16 @@ export function WorkspaceChooser({ onOpened }: { onOpened: (status: WorkspaceSta
               <li key={w.dir}>
                 <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void go('open', w.dir)}>
                   {t('app.chooser.reopen')}
+                  <span className="visually-hidden"> {w.dir}</span>
                 </button>{' '}
                 <bdi dir="ltr" className="secretariat__path">
                   {w.dir}
                 </bdi>{' '}
-                <span className="muted small">{t('app.chooser.openedAt', { date: format.dateTime(w.openedAt) })}</span>
+                <span className="muted small">{t('app.chooser.openedAt', { date: format.dateTime(w.openedAt) })}</span>{' '}
+                <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void forget(w.dir)}>
+                  {t('app.chooser.forget')}
+                  <span className="visually-hidden"> {w.dir}</span>
+                </button>
               </li>
             ))}
           </ul>
