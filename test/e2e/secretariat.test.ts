@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { setLogSink } from '../../core/log';
+import { verifyBundle } from '../../core/bundle';
 import { countryName } from '../../core/i18n/countries';
 import { exportFixture, readZip, writeZip } from '../unit/bundle/fixture';
 import { makeKit, type Kit } from '../unit/secretariat/fixture';
@@ -16,6 +17,7 @@ import { axeViolations } from './axe';
 import { browserTestsEnabled, makeTempDir } from './harness';
 import { chooseFile } from './file-choice';
 import { openApp } from './workflow-steps';
+import type { RunningHost } from './harness';
 import arText from '../../locales/ar/secretariat.json';
 import enText from '../../locales/en/secretariat.json';
 
@@ -190,4 +192,57 @@ describe.skipIf(!browserTestsEnabled)('the secretariat workspace (Chromium)', { 
       expect(await axeViolations(page)).toEqual([]);
     });
   }
+
+  it('en: an approver countersigns a bundle with this computer’s key; every signer is named with its registered role', async () => {
+    const t = TEXT.en;
+    const { page, host } = await openApp(cleanups, 'en');
+    const pass = 'approver passphrase 2026';
+    const key = await call<{ fingerprint: string; publicKeyPem: string }>(host, 'createSigningKey', [pass]);
+    const ws = await makeTempDir('secretariat-cs');
+    cleanups.push(ws.remove);
+    const approverPem = path.join(ws.path, 'minister.pub.pem');
+    await fs.writeFile(approverPem, key.publicKeyPem);
+
+    await page.getByRole('link', { name: t.app.entry.open }).click();
+    await page.getByLabel(t.app.chooser.path).fill(path.join(ws.path, 'workspace'));
+    await page.getByRole('button', { name: t.app.chooser.create, exact: true }).click();
+    await go(page, t, 'registry');
+    await registerKey(page, t, files.pem.fra, 'FRA', kit.keys.fra.fingerprint);
+    await expect.poll(() => page.getByTestId('key-table').locator('tbody tr').count()).toBe(1);
+    await chooseFile(page, page.locator('#add-key-pem'), approverPem);
+    await page.selectOption('#add-key-country', 'FRA');
+    await page.fill('#add-key-fingerprint', key.fingerprint);
+    await page.getByLabel(t.app.role.approver).check();
+    await page.getByRole('button', { name: t.app.addKey.submit, exact: true }).click();
+    await expect.poll(() => page.getByTestId('key-table').locator('tbody tr').count()).toBe(2);
+
+    await go(page, t, 'countersign');
+    await chooseFile(page, page.locator('#countersign-bundle'), files.bundles.fra1);
+    await page.getByLabel(t.app.countersign.passphrase).fill(pass);
+    await page.getByRole('button', { name: t.app.countersign.submit, exact: true }).click();
+    const result = page.getByTestId('countersign-result');
+    await result.waitFor({ timeout: 120_000 });
+    const roles = await result.locator('li[data-role]').evaluateAll((items) => items.map((i) => i.getAttribute('data-role')).sort());
+    expect(roles).toEqual(['approver', 'focal-point']);
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await result.getByRole('button', { name: t.app.countersign.download }).click();
+    const saved = path.join(ws.path, (await download).suggestedFilename());
+    await (await download).saveAs(saved);
+    const verdict = await verifyBundle(saved);
+    expect(verdict.status).not.toBe('invalid');
+    expect([...verdict.fingerprints].sort()).toEqual([kit.keys.fra.fingerprint, key.fingerprint].sort());
+  });
 });
+
+/** A contract call straight to the host (what another screen would do first). */
+async function call<T>(host: RunningHost, method: string, args: unknown[]): Promise<T> {
+  const res = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-scsa-token': host.token, origin: host.origin },
+    body: JSON.stringify({ args }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T };
+  if (!body.ok || body.value === undefined) throw new Error(`${method}: ${JSON.stringify(body)}`);
+  return body.value;
+}
