@@ -182,14 +182,17 @@ export function ImportScreen({ writable, onImported }: { writable: boolean; onIm
         {problem && <ErrorMessage error={problem} onDismiss={() => setProblem(null)} />}
         {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
       </section>
-      <div aria-live="polite">
+      {/* Only the summary is announced: a table of thousands of rows is read when the analyst goes to it. */}
+      <div>
         {result && (
           <section className="card secretariat__section" aria-labelledby="import-report-title" data-testid="import-report">
             <h2 id="import-report-title" className="card__title">
               {result.dryRun ? t('app.import.dryRunReport') : t('app.import.report')}
             </h2>
             {result.dryRun && <p>{t('app.import.dryRunNote')}</p>}
-            <DecisionSummary decisions={result.decisions} />
+            <div role="status">
+              <DecisionSummary decisions={result.decisions} />
+            </div>
             {result.skipped > 0 && <p className="muted">{t('app.import.skipped', { count: result.skipped })}</p>}
             {result.decisions.some((d) => d.decision === 'conflict') && (
               <p>
