@@ -14,6 +14,7 @@ const SOURCES = [
   { entry: 'core/draft/json-schemas.ts', generate: 'generateJsonSchemas' },
   { entry: 'core/secretariat/json-schemas.ts', generate: 'generateWorkspaceSchemas' },
   { entry: 'core/review/json-schemas.ts', generate: 'generateReviewSchemas' },
+  { entry: 'core/features/workspace/json-schemas.ts', generate: 'generateRecentWorkspaceSchemas' },
 ];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'scsa-schemas-'));
 try {

@@ -20,6 +20,7 @@ import { jobsContract } from '../features/jobs/contract';
 import { packsUploads } from '../features/packs/contract';
 import { revisionsContract } from '../features/revisions/contract';
 import { reviewContract, reviewUploads } from '../features/review/contract';
+import { CountersignJobResultSchema, WorkspaceImportJobResultSchema, workspaceContract, workspaceUploads } from '../features/workspace/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -32,9 +33,10 @@ export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
 export * from '../features/revisions/contract';
 export * from '../features/review/contract';
+export * from '../features/workspace/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
-export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
+export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema, WorkspaceImportJobResultSchema, CountersignJobResultSchema]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const apiContract = {
@@ -48,6 +50,7 @@ export const apiContract = {
   ...jobsContract(JobResultSchema),
   ...revisionsContract,
   ...reviewContract,
+  ...workspaceContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */
@@ -56,6 +59,7 @@ export const uploadContract = {
   ...submissionsUploads,
   ...packsUploads,
   ...reviewUploads,
+  ...workspaceUploads,
 };
 
 export type ApiMethod = keyof typeof apiContract;
@@ -85,6 +89,12 @@ export type UploadHandlers = { [U in UploadName]: (file: import('./common').Inco
 export interface FileApi {
   /** The address an `<a download>` fetches for a ticket a contract method gave out. */
   downloadUrl(ticket: DownloadTicket): string;
+  /** Desktop only: the native folder dialog (a workspace folder); null when cancelled. The web host types a path instead. */
+  chooseFolder?(): Promise<string | null>;
+  /** Desktop only: the native dialog for bundles or folders to import; [] when cancelled. */
+  chooseImportPaths?(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Desktop only: where a dropped or chosen file lies on disk (Electron's webUtils), so it is read in place. */
+  pathForFile?(file: File): string;
 }
 
 /** Everything `window.api` offers the renderer. */

@@ -25,6 +25,8 @@ import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
 import { createReviewHandlers } from '../features/review/handlers';
+import { WorkspaceSession } from '../features/workspace/session';
+import { createWorkspaceFeature } from '../features/workspace/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -55,6 +57,8 @@ export interface CoreService {
   takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
   dispose(): Promise<void>;
+  /** The secretariat workspace open in this app session (features over it take it as a dependency). */
+  workspace: WorkspaceSession;
 }
 
 export function createCoreService(options: CoreOptions): CoreService {
@@ -82,6 +86,8 @@ export function createCoreService(options: CoreOptions): CoreService {
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
   const { openReviewCopy, ...reviewHandlers } = createReviewHandlers({ dataDir, store, readDraft, downloads });
+  const workspace = new WorkspaceSession({ dataDir });
+  const workspaceFeature = createWorkspaceFeature({ session: workspace, dataDir, jobs, downloads, unlock: (passphrase) => keys.unlock(passphrase) });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -100,6 +106,7 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...submissionHandlers,
     ...jobHandlers,
     ...createRevisionHandlers({ store, queue, ready: packsReady }),
+    ...workspaceFeature.handlers,
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
     ...reviewHandlers,
@@ -107,14 +114,17 @@ export function createCoreService(options: CoreOptions): CoreService {
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps), openReviewCopy },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps), openReviewCopy, ...workspaceFeature.uploads },
     ready: packsReady.then(() => undefined),
     takeDownload: (token, fileName) => downloads.take(token, fileName),
+    workspace,
     dispose() {
       disposed ??= (async () => {
         jobs.dispose();
         await queue.idle();
         await store.closeAll();
+        await workspace.dispose();
+        await workspaceFeature.dispose();
         log.info('all drafts closed');
       })();
       return disposed;

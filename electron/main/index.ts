@@ -1,6 +1,6 @@
 // The Electron main process only wires: security policy, the app:// scheme, the window, IPC to the core.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { createCoreService } from '../../core/api/service';
 import { createLogger } from '../../core/log';
 import { PRODUCT_NAME } from '../../core/version';
@@ -10,6 +10,7 @@ import { createMainWindow } from './app-window';
 import { registerIpcHandlers } from './ipc';
 import { registerFileHandlers } from './file-ipc';
 import { registerDownloads } from './downloads';
+import { registerDialogs } from './dialogs';
 import { createKeychainWrapper } from './keychain';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   protocol.handle(APP_SCHEME, createRendererHandler(path.join(appRoot, 'dist', 'renderer'), core.takeDownload));
   registerIpcHandlers(ipcMain, core.handlers);
   registerFileHandlers(ipcMain, core.uploads);
+  registerDialogs(ipcMain, dialog, (event) => BrowserWindow.fromWebContents(event.sender));
   // Quitting waits once for the core to finish saves in flight and release the drafts' locks.
   let closed = false;
   app.on('will-quit', (event) => {

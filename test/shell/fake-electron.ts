@@ -185,6 +185,8 @@ export const electronModule = {
     handle: (scheme: string, handler: SchemeHandler) => fake.schemes.set(scheme, handler),
   },
   safeStorage: fakeSafeStorage,
+  // The secretariat's native dialogs (electron/main/dialogs.ts): the analyst cancels unless a test says otherwise.
+  dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) },
   session: {
     get defaultSession() {
       return fake.defaultSession;

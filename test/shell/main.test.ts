@@ -102,7 +102,8 @@ describe('main process start-up', () => {
 
 describe('IPC', () => {
   it('registers exactly one handler per contract method, and the attachment and bundle-file channels', () => {
-    const channels = [...API_METHODS.map((m) => apiContract[m].channel), ...UPLOAD_NAMES.map((u) => uploadContract[u].channel)].sort();
+    // …and the secretariat's two native dialogs, which answer paths and never reach the core.
+    const channels = [...API_METHODS.map((m) => apiContract[m].channel), ...UPLOAD_NAMES.map((u) => uploadContract[u].channel), 'dialog:choose-folder', 'dialog:choose-import-paths'].sort();
     expect([...fake.ipc.keys()].sort()).toEqual(channels);
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, API_METHODS, uploadContract, UPLOAD_NAMES } from '../../core/api/contract';
+import { apiContract, API_METHODS, UPLOAD_NAMES, uploadContract } from '../../core/api/contract';
 
 const bridge = vi.hoisted(() => ({
   exposed: [] as Array<[string, unknown]>,
@@ -35,7 +35,7 @@ describe('preload (source)', () => {
   it('exposes exactly one world key, `api`, holding one function per contract method, the file verbs, and nothing else', () => {
     const api = exposedApi(bridge.exposed);
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl', 'chooseFolder', 'chooseImportPaths', 'pathForFile'].sort());
     for (const method of API_METHODS) expect(typeof api[method], method).toBe('function');
   });
 
@@ -88,8 +88,19 @@ describe('preload (built bundle)', () => {
     vm.runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
     expect(requested).toEqual(['electron']);
     const api = exposedApi(exposed);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, ...UPLOAD_NAMES, 'downloadUrl', 'chooseFolder', 'chooseImportPaths', 'pathForFile'].sort());
     await (api.setLanguage as (lng: string) => Promise<unknown>)('zh');
     expect(invoked).toEqual([[apiContract.setLanguage.channel, 'zh']]);
+  });
+});
+
+describe('preload secretariat dialogs', () => {
+  it('asks main for a folder or import paths on the dialog channels, and maps a dropped File to its path', async () => {
+    const api = exposedApi(bridge.exposed);
+    bridge.invoke.mockClear();
+    await (api.chooseFolder as () => Promise<unknown>)();
+    await (api.chooseImportPaths as (k: string) => Promise<unknown>)('folder');
+    expect(bridge.invoke.mock.calls).toEqual([['dialog:choose-folder'], ['dialog:choose-import-paths', 'folder']]);
+    expect((api.pathForFile as (f: File) => string)(new File(['x'], 'KEN.zip'))).toBe('/home/fp/Documents/KEN.zip');
   });
 });

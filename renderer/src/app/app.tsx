@@ -16,6 +16,7 @@ import { MoveScreen } from '../features/pack-move/move-screen';
 import { ReviewsScreen } from '../features/review-send/reviews-screen';
 import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
 import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
+import { SecretariatScreen } from '../features/secretariat/secretariat-screen';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -57,6 +58,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'packs' && <PacksScreen />}
       {route.name === 'reviews' && <ReviewsScreen key={route.id} id={route.id} />}
       {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
+      {route.name === 'secretariat' && <SecretariatScreen view={route.view} file={route.file} other={route.other} />}
     </AppShell>
   );
 }

@@ -15,7 +15,21 @@ export type Route =
   | { name: 'packs' }
   | { name: 'move'; id: string; version: string }
   | { name: 'reviews'; id: string }
-  | { name: 'review'; reviewId: string };
+  | { name: 'review'; reviewId: string }
+  | { name: 'secretariat'; view: SecretariatView; file?: string; other?: string };
+
+/** The secretariat workspace's screens (`#/secretariat/<view>`); `file`/`other` name stored submissions. */
+export const SECRETARIAT_VIEWS = ['overview', 'registry', 'import', 'submissions', 'read', 'compare', 'countersign'] as const;
+export type SecretariatView = (typeof SECRETARIAT_VIEWS)[number];
+const STORED = /^submissions\/[A-Z]{3}\/[0-9a-f-]{36}\.zip$/;
+
+function secretariatRoute(parts: string[], query: string): Route {
+  const view = (SECRETARIAT_VIEWS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as SecretariatView) : 'overview';
+  const q = new URLSearchParams(query);
+  const file = q.get('file');
+  const other = q.get('other');
+  return { name: 'secretariat', view, ...(file && STORED.test(file) ? { file } : {}), ...(other && STORED.test(other) ? { other } : {}) };
+}
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -32,6 +46,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts[0] === 'review' && parts[1] && UUID.test(parts[1]) && parts.length === 2) return { name: 'review', reviewId: parts[1] };
+  if (parts[0] === 'secretariat' && parts.length <= 2) return secretariatRoute(parts, query);
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -81,6 +96,10 @@ export function hrefFor(route: Route): string {
       return `#/a/${route.id}/reviews`;
     case 'review':
       return `#/review/${route.reviewId}`;
+    case 'secretariat': {
+      const q = new URLSearchParams({ ...(route.file ? { file: route.file } : {}), ...(route.other ? { other: route.other } : {}) }).toString();
+      return `#/secretariat${route.view === 'overview' ? '' : `/${route.view}`}${q ? `?${q}` : ''}`;
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
 import { TrainingExample } from './training-example';
+import { SecretariatEntry } from './secretariat-entry';
 
 /**
  * The first screen: what the app is for, the assessments on this computer and how to start one.
@@ -20,6 +21,7 @@ export function HomeScreen({ reviews = null }: { reviews?: ReactNode }) {
       {reviews}
       <TrainingExample />
       <HowItWorks />
+      <SecretariatEntry />
     </>
   );
 }
