@@ -38,6 +38,8 @@ export interface ReportRequest {
    * through the pack's migrations, instead of one version alone.
    */
   acrossVersions?: boolean;
+  /** Across versions without `checklist`: the checklist whose versions to count (by default the only one used). */
+  checklistId?: string;
   filters?: Partial<AnalysisFilters>;
   now?: Date;
 }
@@ -88,11 +90,11 @@ export function checklistVersions(selection: CurrentSelection): { id: string; ve
  * use) and how each other version used maps onto it; a version with no migration to it is left
  * out (and reported by the analysis).
  */
-function chooseAcross(selection: CurrentSelection, asked: PackReference | undefined): { pack: LoadedPack; maps: VersionMap[] } {
+function chooseAcross(selection: CurrentSelection, asked: PackReference | undefined, askedId: string | undefined): { pack: LoadedPack; maps: VersionMap[] } {
   const versions = checklistVersions(selection);
   const ids = [...new Set(versions.map((v) => v.id))];
-  if (!asked && ids.length > 1) throw new AppError('analysis:errors.severalChecklists', { list: ids.join(', ') });
-  const id = asked?.id ?? ids[0] ?? DEFAULT_PACK.id;
+  if (!asked && !askedId && ids.length > 1) throw new AppError('analysis:errors.severalChecklists', { list: ids.join(', ') });
+  const id = asked?.id ?? askedId ?? ids[0] ?? DEFAULT_PACK.id;
   const mine = versions.filter((v) => v.id === id && v.known);
   const newest = mine.reduce<string | null>((best, v) => (best === null || compareVersions(v.version, best) > 0 ? v.version : best), null);
   const pack = asked ? getPack(asked) : newest ? getPack({ id, version: newest }) : choosePack(selection, undefined);
@@ -108,7 +110,7 @@ function chooseAcross(selection: CurrentSelection, asked: PackReference | undefi
 
 export async function prepareReport(request: ReportRequest): Promise<PreparedReport> {
   const selection = await currentSubmissions(request.source);
-  const { pack, maps } = request.acrossVersions ? chooseAcross(selection, request.checklist) : { pack: choosePack(selection, request.checklist), maps: undefined };
+  const { pack, maps } = request.acrossVersions ? chooseAcross(selection, request.checklist, request.checklistId) : { pack: choosePack(selection, request.checklist), maps: undefined };
   const labels = createAnalysisLabels(request.language);
   const model = analyse(
     selection.current.map((c) => c.submission),

@@ -17,6 +17,7 @@ import { pdfContract, PdfJobResultSchema } from '../features/pdf/contract';
 import { keysContract } from '../features/keys/contract';
 import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submissionsUploads } from '../features/submissions/contract';
 import { jobsContract } from '../features/jobs/contract';
+import { analysisContract, AnalysisExportJobResultSchema, AnalysisJobResultSchema } from '../features/analysis/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -27,9 +28,10 @@ export * from '../features/pdf/contract';
 export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
+export * from '../features/analysis/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
-export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
+export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema, AnalysisJobResultSchema, AnalysisExportJobResultSchema]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const apiContract = {
@@ -41,6 +43,7 @@ export const apiContract = {
   ...keysContract,
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
+  ...analysisContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */

@@ -22,6 +22,8 @@ import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
+import { createAnalysisHandlers } from '../features/analysis/handlers';
+import { AppError } from '../errors';
 
 const log = createLogger('core-service');
 
@@ -87,6 +89,15 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,
+    ...createAnalysisHandlers({
+      jobs,
+      downloads,
+      dataDir,
+      uiLanguage,
+      workspace: () => {
+        throw new AppError('analysis:errors.noWorkspace');
+      },
+    }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
   };

@@ -61,6 +61,10 @@ const api = {
   getJob: verb<'getJob'>('jobs:status'),
   takeJobResult: verb<'takeJobResult'>('jobs:result'),
   cancelJob: verb<'cancelJob'>('jobs:cancel'),
+  startAnalysis: verb<'startAnalysis'>('analysis:start'),
+  analysisAnswers: verb<'analysisAnswers'>('analysis:answers'),
+  exportAnalysis: verb<'exportAnalysis'>('analysis:export'),
+  downloadAnalysisExport: verb<'downloadAnalysisExport'>('analysis:download'),
   addAttachment: upload<'addAttachment'>('attachments:add'),
   checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).

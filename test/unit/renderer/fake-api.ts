@@ -40,7 +40,8 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission'] as const;
+  'downloadSubmission',
+  'startAnalysis', 'analysisAnswers', 'exportAnalysis', 'downloadAnalysisExport'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {
