@@ -17,6 +17,7 @@ import { pdfContract, PdfJobResultSchema } from '../features/pdf/contract';
 import { keysContract } from '../features/keys/contract';
 import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submissionsUploads } from '../features/submissions/contract';
 import { jobsContract } from '../features/jobs/contract';
+import { workspaceContract } from '../features/workspace/contract';
 import { analysisContract, AnalysisExportJobResultSchema, AnalysisJobResultSchema } from '../features/analysis/contract';
 
 export * from './common';
@@ -28,6 +29,7 @@ export * from '../features/pdf/contract';
 export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
+export * from '../features/workspace/contract';
 export * from '../features/analysis/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
@@ -43,6 +45,7 @@ export const apiContract = {
   ...keysContract,
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
+  ...workspaceContract,
   ...analysisContract,
 };
 

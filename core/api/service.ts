@@ -21,9 +21,10 @@ import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
+import { WorkspaceSession } from '../features/workspace/session';
+import { createWorkspaceHandlers } from '../features/workspace/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 import { createAnalysisHandlers } from '../features/analysis/handlers';
-import { AppError } from '../errors';
 
 const log = createLogger('core-service');
 
@@ -49,6 +50,8 @@ export interface CoreService {
   takeDownload(token: string, fileName: string): Promise<OpenedDownload | null>;
   /** Finish edits in flight, snapshot and close every open draft (releasing its lock). Call on quit. */
   dispose(): Promise<void>;
+  /** The secretariat workspace open in this app session (features over it take it as a dependency). */
+  workspace: WorkspaceSession;
 }
 
 export function createCoreService(options: CoreOptions): CoreService {
@@ -72,6 +75,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
+  const workspace = new WorkspaceSession({ dataDir });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -89,14 +93,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,
+    ...createWorkspaceHandlers({ session: workspace, dataDir }),
     ...createAnalysisHandlers({
       jobs,
       downloads,
       dataDir,
       uiLanguage,
-      workspace: () => {
-        throw new AppError('analysis:errors.noWorkspace');
-      },
+      workspace,
     }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
@@ -106,11 +109,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     handlers,
     uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
     takeDownload: (token, fileName) => downloads.take(token, fileName),
+    workspace,
     dispose() {
       disposed ??= (async () => {
         jobs.dispose();
         await queue.idle();
         await store.closeAll();
+        await workspace.dispose();
         log.info('all drafts closed');
       })();
       return disposed;

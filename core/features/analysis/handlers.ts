@@ -28,9 +28,18 @@ export interface AnalysisOptions {
   downloads: DownloadDesk;
   dataDir: string;
   uiLanguage(): Promise<Language>;
-  /** The secretariat workspace open in this window; throws (e.g. `analysis:errors.noWorkspace`) when none is. */
-  workspace(): Workspace | Promise<Workspace>;
+  /** The secretariat workspace open in this app session (the workspace feature's session holder). */
+  workspace: WorkspaceAccess;
   now?: () => Date;
+}
+
+/**
+ * What the analysis needs of the session's open workspace: `require` fails at once (with its own
+ * message) when none is open; `run` reads it in turn with the session's other work (never during an import's writes).
+ */
+export interface WorkspaceAccess {
+  require(): Workspace;
+  run<T>(fn: (ws: Workspace) => Promise<T>): Promise<T>;
 }
 
 interface Read {
@@ -91,13 +100,13 @@ export function createAnalysisHandlers(options: AnalysisOptions): HandlersOf<typ
 
   return {
     async startAnalysis(filters) {
-      const ws = await options.workspace();
+      options.workspace.require();
       const language = await options.uiLanguage();
       return options.jobs.start({
         kind: 'analysis',
         lane: 'analysis',
         work: async ({ progress }) => {
-          const read = await readCurrent(ws, progress);
+          const read = await options.workspace.run((ws) => readCurrent(ws, progress));
           const report = await prepare(read, filters, language, false, now());
           progress(0.95);
           const viewId = randomUUID();
@@ -118,12 +127,12 @@ export function createAnalysisHandlers(options: AnalysisOptions): HandlersOf<typ
       return itemAnswers(last.report, itemId, limit);
     },
     async exportAnalysis(request) {
-      const ws = await options.workspace();
+      options.workspace.require();
       return options.jobs.start({
         kind: 'analysis-export',
         lane: 'analysis',
         work: async ({ progress }): Promise<Omit<AnalysisExportJobResult, 'kind'>> => {
-          const read = await readCurrent(ws, progress);
+          const read = await options.workspace.run((ws) => readCurrent(ws, progress));
           const when = now();
           const report = await prepare(read, request.filters, request.language, request.publishable, when);
           const { format, ext } = extensionOf[request.format];

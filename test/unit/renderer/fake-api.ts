@@ -1,6 +1,6 @@
 // An in-memory Api for component tests: records calls, keeps the language like the real core does.
 import { vi } from 'vitest';
-import type { Api, AppInfo, AssessmentSummary, RendererApi, Settings, UploadApi } from '../../../core/api/contract';
+import { API_METHODS, type Api, type AppInfo, type AssessmentSummary, type RendererApi, type Settings, type UploadApi } from '../../../core/api/contract';
 
 export interface FakeApiOptions {
   language?: string;
@@ -21,6 +21,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ...options.appInfo,
   };
   const api = {
+    ...everyVerb(),
     getAppInfo: vi.fn<Api['getAppInfo']>(async () => ({ ok: true, value: info })),
     getSettings: vi.fn<Api['getSettings']>(async () => ({ ok: true, value: settings })),
     setLanguage: vi.fn<Api['setLanguage']>(async (language) => {
@@ -42,6 +43,11 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
   'downloadSubmission',
   'startAnalysis', 'analysisAnswers', 'exportAnalysis', 'downloadAnalysisExport'] as const;
+
+// Every contract verb (features added later too) answers like a core that cannot do it, unless listed below or overridden.
+function everyVerb(): Api {
+  return Object.fromEntries(API_METHODS.map((m) => [m, vi.fn(async () => ({ ok: false as const, error: { code: 'errors.unexpected' } }))])) as unknown as Api;
+}
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {
