@@ -11,7 +11,8 @@ export type Route =
   | { name: 'export'; id: string }
   | { name: 'letter'; id: string; revision: number }
   | { name: 'signingKey' }
-  | { name: 'checkBundle' };
+  | { name: 'checkBundle' }
+  | { name: 'analysis' };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
@@ -24,6 +25,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
+  if (parts[0] === 'secretariat' && parts[1] === 'analysis' && parts.length === 2) return { name: 'analysis' };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -63,6 +65,8 @@ export function hrefFor(route: Route): string {
       return '#/signing-key';
     case 'checkBundle':
       return '#/check';
+    case 'analysis':
+      return '#/secretariat/analysis';
   }
 }
 

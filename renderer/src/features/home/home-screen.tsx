@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { hrefFor } from '../../app/routes';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
 import { TrainingExample } from './training-example';
@@ -15,6 +16,9 @@ export function HomeScreen() {
       <AssessmentList />
       <TrainingExample />
       <HowItWorks />
+      <p className="home__secretariat">
+        <a href={hrefFor({ name: 'analysis' })}>{t('analysis:screen.homeLink')}</a>
+      </p>
     </>
   );
 }
