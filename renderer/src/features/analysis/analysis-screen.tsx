@@ -76,7 +76,7 @@ export function AnalysisScreen() {
             {t('screen.noWorkspace')} <a href={hrefFor({ name: 'home' })}>{t('screen.backHome')}</a>
           </p>
         )}
-        {workspace && <p className="analysis__summary">{t('screen.workspace', { dir: workspace.dir })}</p>}
+        {workspace && <p className="analysis__summary">{t('screen.workspace', { dir: `\u2066${workspace.dir}\u2069` })}</p>}
         {workspace && <FiltersForm filters={filters} available={view?.available ?? null} busy={job.state.kind === 'running'} onChange={setFilters} onSubmit={() => void analyse(filters)} />}
         <JobProgress state={job.state} label={t('screen.progress')} started={t('screen.started')} />
         {problem && <ErrorMessage error={problem} />}

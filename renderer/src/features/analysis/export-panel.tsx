@@ -80,7 +80,7 @@ export function ExportPanel({ filters }: { filters: AnalysisFilters }) {
         </div>
       </form>
       <JobProgress state={job.state} label={t('screen.exportProgress')} started={t('screen.exportStarted')} />
-      <div aria-live="polite">{saved && <p data-testid="analysis-export-done">{t('screen.exportDone', { file: saved })}</p>}</div>
+      <div aria-live="polite">{saved && <p data-testid="analysis-export-done">{t('screen.exportDone', { file: `\u2068${saved}\u2069` })}</p>}</div>
       {problem && <ErrorMessage error={problem} />}
       {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
     </section>
