@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { JobProgress } from '../../ui/job-progress';
 import { useJob } from '../../ui/use-job';
 import { useFormatters } from '../../i18n/use-formatters';
+import { shownText } from '../../i18n/shown-text';
 import { BarChart } from './bar-chart';
 import { ExportPanel } from './export-panel';
 import { FiltersForm } from './filters-form';
@@ -76,7 +77,11 @@ export function AnalysisScreen() {
             {t('screen.noWorkspace')} <a href={hrefFor({ name: 'home' })}>{t('screen.backHome')}</a>
           </p>
         )}
-        {workspace && <p className="analysis__summary">{t('screen.workspace', { dir: `\u2066${workspace.dir}\u2069` })}</p>}
+        {workspace && (
+          <p className="analysis__summary">
+            {t('screen.workspace')} <bdi dir="ltr">{shownText(workspace.dir)}</bdi>
+          </p>
+        )}
         {workspace && <FiltersForm filters={filters} available={view?.available ?? null} busy={job.state.kind === 'running'} onChange={setFilters} onSubmit={() => void analyse(filters)} />}
         <JobProgress state={job.state} label={t('screen.progress')} started={t('screen.started')} />
         {problem && <ErrorMessage error={problem} />}

@@ -7,6 +7,7 @@ import { downloadUrl } from '../../ui/download';
 import { ErrorMessage } from '../../ui/error-message';
 import { JobProgress } from '../../ui/job-progress';
 import { useJob } from '../../ui/use-job';
+import { shownText } from '../../i18n/shown-text';
 
 const FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 
@@ -80,7 +81,11 @@ export function ExportPanel({ filters }: { filters: AnalysisFilters }) {
         </div>
       </form>
       <JobProgress state={job.state} label={t('screen.exportProgress')} started={t('screen.exportStarted')} />
-      <div aria-live="polite">{saved && <p data-testid="analysis-export-done">{t('screen.exportDone', { file: `\u2068${saved}\u2069` })}</p>}</div>
+      <div aria-live="polite">{saved && (
+          <p data-testid="analysis-export-done">
+            {t('screen.exportDone')} <bdi dir="ltr">{shownText(saved)}</bdi>
+          </p>
+        )}</div>
       {problem && <ErrorMessage error={problem} />}
       {job.state.kind === 'failed' && <ErrorMessage error={job.state.error} />}
     </section>
