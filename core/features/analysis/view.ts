@@ -7,6 +7,7 @@ import { localize } from '../../checklist/localized';
 import { STATUS_VALUES, ASSISTANCE_TYPES, type UncacField } from '../../checklist/vocabulary';
 import type { PreparedReport } from '../../analysis/report';
 import { cleanText } from '../../analysis/sanitize';
+import { yesNoLabel } from '../../analysis/labels';
 import { isRegionalGroup, regionalGroupOf, type RegionalGroup } from '../../analysis/regional-groups';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 import type { AnalysisFilters, AnalysisItem, AnalysisView, ItemAnswers } from './contract';
@@ -49,7 +50,7 @@ export function buildView(report: PreparedReport, ctx: ViewContext): AnalysisVie
     if (choices) {
       const optionLabel = (id: string): string => {
         const option = item && (item.type === 'single' || item.type === 'multi') ? item.options.find((o) => o.id === id) : undefined;
-        return option ? text(option.label) : id === 'yes' ? labels.t('yes') : id === 'no' ? labels.t('no') : id;
+        return option ? text(option.label) : yesNoLabel(labels, id);
       };
       view.options = choices.options.map((o) => ({ id: o.id, label: optionLabel(o.id), count: o.count }));
     }
