@@ -123,6 +123,24 @@ describe('answers as written', () => {
     await waitFor(() => expect(panel.textContent).toContain('Egypt'));
   });
 
+  it('analyses once on opening, and says what an analysis across versions leaves to each version', async () => {
+    window.location.hash = '#/secretariat/analysis';
+    const { api, m } = analysisApi('en');
+    const across: JobResult = {
+      kind: 'analysis',
+      view: {
+        ...viewIn('en'),
+        versions: { target: '1.1.0', counted: [{ version: '1.1.0', countries: 2, notCounted: [] }, { version: '1.0.0', countries: 1, notCounted: [{ itemId: 'B.5', question: 'Old question', reason: 'removed' }] }], leftOut: [] },
+      },
+    };
+    m.takeJobResult.mockImplementation(async () => ({ ok: true, value: across }));
+    await renderApp(api);
+    const note = await screen.findByTestId('analysis-versions', {}, { timeout: 5000 });
+    expect(note.textContent).toContain('B.5 Old question: Removed from the checklist');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(m.startAnalysis).toHaveBeenCalledTimes(1);
+  });
+
   it('says when no workspace is open', async () => {
     window.location.hash = '#/secretariat/analysis';
     const { api, m } = analysisApi('en');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisFilters, AnalysisView, ApiError, RendererApi, WorkspaceStatus } from '../../../../core/api/contract';
 import { hrefFor } from '../../app/routes';
@@ -55,10 +55,13 @@ export function AnalysisScreen() {
       setWorkspace(r.value);
     });
   }, [api]);
-  // Names, labels and their order follow the interface language: a change of language analyses again.
+  // Names, labels and their order follow the interface language: a change of language analyses
+  // again, with the filters as they are then (not a dependency: changing a filter waits for "Show").
+  // (`analyse` changes with every render of the job's callbacks: it is read through a ref too.)
+  const current = useRef({ filters, analyse });
+  current.current = { filters, analyse };
   useEffect(() => {
-    if (workspace) void analyse(filters);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (workspace) void current.current.analyse(current.current.filters);
   }, [workspace, i18n.language]);
 
   const names = useMemo(() => new Map((view?.participants ?? []).map((p) => [p.code, p.name])), [view]);
@@ -138,7 +141,7 @@ export function AnalysisScreen() {
             </div>
             <ul className="analysis__items">
               {items.map((item) => (
-                <ItemCard key={item.id} item={item} total={view.statisticsCount} viewId={view.viewId} names={names} />
+                <ItemCard key={`${view.viewId} ${item.id}`} item={item} total={view.statisticsCount} viewId={view.viewId} names={names} />
               ))}
             </ul>
           </section>
