@@ -42,7 +42,7 @@ export interface WorkspaceAccess {
   run<T>(fn: (ws: Workspace) => Promise<T>): Promise<T>;
 }
 
-interface Read {
+export interface Read {
   submissions: SourcedSubmission[];
   unreadable: string[];
 }
@@ -62,7 +62,7 @@ async function readCurrent(ws: Workspace, progress: (fraction: number) => void):
 }
 
 /** The report request for these filters: one version, every version mapped, or (none chosen) the only version — all of them mapped when there are several. */
-async function prepare(read: Read, filters: AnalysisFilters, language: Language, publishable: boolean, now: Date): Promise<PreparedReport> {
+export async function prepare(read: Read, filters: AnalysisFilters, language: Language, publishable: boolean, now: Date): Promise<PreparedReport> {
   const chosen = filters.checklist;
   let choice: { checklist?: { id: string; version: string }; acrossVersions?: boolean; checklistId?: string } = {};
   if (chosen && chosen.version !== null) choice = { checklist: { id: chosen.id, version: chosen.version } };

@@ -19,6 +19,7 @@ import { newDraft } from '../../../core/draft/create';
 import type { Draft } from '../../../core/draft/schema';
 import { moveDraft } from '../../../core/revisions';
 import { AppError } from '../../../core/errors';
+import { prepare } from '../../../core/features/analysis/handlers';
 import { sampleRevisionSource } from '../../fixtures/packs/sample-revision';
 import { saclRevisionSource } from '../../fixtures/packs/sacl-revision';
 import { NOW, pack as sacl, sourceOf, submissionFor } from './fixture';
@@ -149,6 +150,18 @@ describe('a report across versions', () => {
     const coverage = report.tables.find((t) => t.id === 'coverage');
     expect(coverage?.columns.map((c) => c.key)).toContain('otherVersion');
     expect(report.tables.find((t) => t.id === 'about')?.rows.some((r) => String(r.cells[1]).includes('0.2.0, 0.1.0'))).toBe(true);
+  });
+
+  it('in the app: several versions and no choice are counted together; a chosen version alone', async () => {
+    const read = { submissions: submissions.map((submission, i) => ({ submission, origin: `m-${i}` })), unreadable: [] };
+    const none = await prepare(read, { groups: [], responseLanguages: [] }, 'en', false, NOW);
+    expect(none.model.versions?.target).toBe('0.2.0');
+    expect(none.model.participants).toHaveLength(4);
+    const one = await prepare(read, { groups: [], responseLanguages: [], checklist: { id: 'safer-cities-sample', version: '0.1.0' } }, 'en', false, NOW);
+    expect(one.model.versions).toBeUndefined();
+    expect(one.model.participants.map((p) => p.code)).toEqual(['FRA', 'KEN']);
+    const all = await prepare(read, { groups: [], responseLanguages: [], checklist: { id: 'safer-cities-sample', version: null } }, 'en', false, NOW);
+    expect(all.model.versions?.counted.map((v) => v.version)).toEqual(['0.2.0', '0.1.0']);
   });
 
   it('still refuses several versions unless one is chosen or all are mapped', async () => {
