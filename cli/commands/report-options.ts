@@ -13,6 +13,8 @@ export interface ReportOptions {
   format: ReportFormat;
   input: ReportInput;
   checklist?: PackReference;
+  /** Count every version of the checklist under the newest (or under --checklist) through the pack's migrations. */
+  acrossVersions: boolean;
   groups: RegionalGroup[];
   responseLanguages: Language[];
   publishable: boolean;
@@ -44,7 +46,7 @@ export function parseReportOptions(ctx: CommandContext): ReportOptions | ReportU
   if ((workspace === undefined) === (bundles === undefined)) return { key: 'report.oneInput' };
   const input: ReportInput = workspace !== undefined ? { kind: 'workspace', dir: path.resolve(workspace) } : { kind: 'bundles', dir: path.resolve(bundles as string) };
 
-  const result: ReportOptions = { out: path.resolve(out), format, input, groups: [], responseLanguages: [], publishable: ctx.options.publishable === true };
+  const result: ReportOptions = { out: path.resolve(out), format, input, groups: [], responseLanguages: [], publishable: ctx.options.publishable === true, acrossVersions: ctx.options['all-versions'] === true };
   const checklist = option(ctx, 'checklist');
   if (checklist !== undefined) {
     const at = checklist.lastIndexOf('@');

@@ -73,6 +73,7 @@ export const run: CommandRun = async (ctx) => {
       publishable: options.publishable,
       filters: { groups: options.groups, responseLanguages: options.responseLanguages },
       ...(options.checklist ? { checklist: options.checklist } : {}),
+      ...(options.acrossVersions ? { acrossVersions: true } : {}),
     });
   } catch (err) {
     for (const skip of skips) ctx.err(describeSkip(ctx, skip));

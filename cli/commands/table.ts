@@ -273,11 +273,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'report',
-    synopsis: 'report --out FILE.xlsx|.csv|.zip|.pdf [--lang L] [--checklist ID@V] [--publishable] (--workspace DIR | --bundles DIR)',
+    synopsis: 'report --out FILE.xlsx|.csv|.zip|.pdf [--lang L] [--checklist ID@V] [--all-versions] [--publishable] (--workspace DIR | --bundles DIR)',
     options: {
       lang: LANG,
       out: OUT_FILE,
       checklist: { type: 'string', value: 'ID@V' },
+      'all-versions': { type: 'boolean' },
       publishable: { type: 'boolean' },
       workspace: { type: 'string', value: 'DIR' },
       bundles: { type: 'string', value: 'DIR' },

@@ -24,6 +24,8 @@ import {
 import { AssistanceTally, needsPriorityColumn, needsTypeColumn } from './assistance';
 import { regionalGroupOf } from './regional-groups';
 import { tallyItem, type CountryAnswers, type ItemTally } from './tally';
+import { mapAnswers, type VersionMap } from './across-versions';
+import { versionsInfo } from './versions-info';
 
 type Counted = { country: Participant; answers: CountryAnswers }[];
 
@@ -32,6 +34,11 @@ export interface AnalyseOptions {
   publishable: boolean;
   filters?: Partial<AnalysisFilters>;
   now?: Date;
+  /**
+   * Count submissions on these earlier versions too, through the pack's migrations (an analysis
+   * across versions); without it, only submissions on the pack's own version are analysed.
+   */
+  across?: readonly VersionMap[];
 }
 
 /** Fields of a UNCAC-style answer that hold free text, in display order. */
@@ -60,19 +67,21 @@ function participantOf(s: Submission, labels: AnalysisLabels, publishable: boole
 }
 
 /** An answer checked against its item; anything that does not fit the pack counts as not answered. */
-function checkedAnswers(pack: LoadedPack, s: Submission, schemas: Map<string, ZodType>): CountryAnswers {
-  const relevant = relevantItems(pack.pack, s.answers);
+function checkedAnswers(pack: LoadedPack, s: Submission, schemas: Map<string, ZodType>, map: VersionMap | undefined): CountryAnswers {
+  const mapped = map ? mapAnswers(map, s.answers) : null;
+  const relevant = mapped ? mapped.relevant : relevantItems(pack.pack, s.answers);
   const values = new Map<string, unknown>();
   for (const item of pack.items.values()) {
     if (!relevant.has(item.id)) continue;
-    const raw = s.answers[item.id];
+    const raw = mapped ? mapped.raw.get(item.id) : s.answers[item.id];
     if (!isAnswered(raw)) continue;
     let schema = schemas.get(item.id);
     if (!schema) schemas.set(item.id, (schema = answerSchemaFor(item)));
     const parsed = schema.safeParse(raw);
     if (parsed.success) values.set(item.id, parsed.data);
   }
-  return { relevant, values };
+  // Across versions every country carries the set (empty on the newest version), so that every denominator says "other version".
+  return { relevant, values, ...(map ? { absent: mapped?.absent ?? new Set() } : {}) };
 }
 
 /**
@@ -82,9 +91,16 @@ function checkedAnswers(pack: LoadedPack, s: Submission, schemas: Map<string, Zo
 export function analyse(submissions: Iterable<Submission>, pack: LoadedPack, options: AnalyseOptions): AnalysisModel {
   const { labels, publishable } = options;
   const filters: AnalysisFilters = { groups: [...(options.filters?.groups ?? [])], responseLanguages: [...(options.filters?.responseLanguages ?? [])] };
+  const maps = new Map((options.across ?? []).map((m) => [m.from.pack.version, m]));
+  const across = options.across !== undefined;
   const chosen: { participant: Participant; submission: Submission }[] = [];
+  const otherVersions = new Map<string, number>();
   for (const s of submissions) {
-    if (s.checklist.id !== pack.pack.id || s.checklist.version !== pack.pack.version || !inFilters(s, filters)) continue;
+    if (s.checklist.id !== pack.pack.id || !inFilters(s, filters)) continue;
+    if (s.checklist.version !== pack.pack.version && !maps.has(s.checklist.version)) {
+      otherVersions.set(s.checklist.version, (otherVersions.get(s.checklist.version) ?? 0) + 1);
+      continue;
+    }
     chosen.push({ participant: participantOf(s, labels, publishable), submission: s });
   }
   // Alphabetical in the UI language, the code breaking a tie: the only order countries ever have.
@@ -94,7 +110,12 @@ export function analyse(submissions: Iterable<Submission>, pack: LoadedPack, opt
   // Both lists keep the alphabetical order of `chosen`.
   const textual: Counted = chosen
     .filter((c) => c.participant.use !== 'participationOnly')
-    .map((c) => ({ country: c.participant, answers: checkedAnswers(pack, c.submission, schemas) }));
+    .map((c) => {
+      const version = c.submission.checklist.version;
+      const map = version === pack.pack.version ? undefined : maps.get(version);
+      const answers = checkedAnswers(pack, c.submission, schemas, map);
+      return { country: c.participant, answers: across && !answers.absent ? { ...answers, absent: new Set<string>() } : answers };
+    });
   const counted = textual.filter((c) => c.country.use === 'everything');
 
   const model: AnalysisModel = {
@@ -103,6 +124,7 @@ export function analyse(submissions: Iterable<Submission>, pack: LoadedPack, opt
     language: labels.language,
     generatedAt: (options.now ?? new Date()).toISOString(),
     checklist: { id: pack.pack.id, version: pack.pack.version },
+    ...(across ? { versions: versionsInfo(pack, options.across ?? [], chosen.map((c) => c.participant.checklistVersion), otherVersions, labels) } : {}),
     filters,
     publishable,
     participants: chosen.map((c) => c.participant),

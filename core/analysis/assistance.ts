@@ -31,9 +31,14 @@ export class AssistanceTally {
   uncacItem(itemId: string, countries: readonly { country: { code: string }; answers: CountryAnswers }[]): AssistanceItemRow {
     const types = Object.fromEntries(ASSISTANCE_TYPES.map((t) => [t, 0])) as Record<AssistanceType, number>;
     const denominator: Denominator = { answered: 0, skipped: 0, notAnswered: 0 };
+    if (countries.some(({ answers }) => answers.absent !== undefined)) denominator.otherVersion = 0;
     let needed = 0;
     let notNeeded = 0;
     for (const { country, answers } of countries) {
+      if (answers.absent?.has(itemId)) {
+        denominator.otherVersion = (denominator.otherVersion ?? 0) + 1;
+        continue;
+      }
       if (!answers.relevant.has(itemId)) {
         denominator.skipped++;
         continue;

@@ -5,6 +5,7 @@ export { folderSource, listBundles, type FolderSkip, type FolderSourceOptions } 
 export { createAnalysisLabels, type AnalysisLabels } from './labels';
 export type * from './model';
 export { REGIONAL_GROUPS, REGIONAL_GROUPS_SOURCE, isRegionalGroup, regionalGroupOf, type RegionalGroup } from './regional-groups';
-export { formatOf, prepareReport, tableIds, writeReport, type PreparedReport, type ReportFormat, type ReportRequest, type WriteOptions } from './report';
+export { checklistVersions, formatOf, prepareReport, tableIds, writeReport, type PreparedReport, type ReportFormat, type ReportRequest, type WriteOptions } from './report';
 export { currentSubmissions, memorySource, type SourcedSubmission, type SubmissionSource } from './source';
 export { buildTables, isPerCountry, type ExportTable, type ExportColumn, type ColumnKind } from './tables';
+export { compareVersions, mapAnswers, versionMap, type MappedAnswers, type NotCountedReason, type VersionMap } from './across-versions';

@@ -82,3 +82,8 @@ export function createAnalysisLabels(language: Language): AnalysisLabels {
     compare: (a, b) => collator.compare(a, b),
   };
 }
+
+/** The label of an option id of a choice count: "yes" and "no" (yes/no items) in this language, any other id as it is. */
+export function yesNoLabel(labels: AnalysisLabels, id: string): string {
+  return id === 'yes' ? labels.t('yes') : id === 'no' ? labels.t('no') : id;
+}

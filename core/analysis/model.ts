@@ -38,6 +38,11 @@ export interface Denominator {
   answered: number;
   skipped: number;
   notAnswered: number;
+  /**
+   * Only in an analysis across checklist versions: countries whose version did not ask the item (or
+   * whose answer the pack's migrations cannot carry over). The four add up to the countries in the statistics.
+   */
+  otherVersion?: number;
 }
 
 export interface CoverageRow {
@@ -107,6 +112,24 @@ export interface AnalysisFilters {
   responseLanguages: Language[];
 }
 
+/** Items of an earlier version whose answers are not counted across versions: see that version's own analysis. */
+export interface NotCountedItem {
+  itemId: string;
+  /** The question in the UI language, as that version asked it. */
+  question: string;
+  reason: 'removed' | 'notInNewVersion' | 'typeChanged' | 'sharedTarget';
+}
+
+/** How an analysis across checklist versions was made. */
+export interface VersionsInfo {
+  /** Every answer is counted under this version (the newest the submissions use). */
+  target: string;
+  /** Each version the analysis counts, the target first, then older ones newest first. */
+  counted: { version: string; countries: number; notCounted: NotCountedItem[] }[];
+  /** Versions some submissions use that the target version has no migration from (or the app does not carry): left out. */
+  leftOut: { version: string; countries: number }[];
+}
+
 export interface AnalysisModel {
   format: 'scsa-analysis';
   schemaVersion: typeof ANALYSIS_SCHEMA_VERSION;
@@ -114,6 +137,8 @@ export interface AnalysisModel {
   language: Language;
   generatedAt: string;
   checklist: { id: string; version: string };
+  /** Present when the analysis counts several checklist versions through the pack's migrations. */
+  versions?: VersionsInfo;
   filters: AnalysisFilters;
   publishable: boolean;
   /** Every country in the analysis, alphabetical; with `publishable`, also those that consented to nothing. */

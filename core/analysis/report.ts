@@ -16,6 +16,7 @@ import { createAnalysisLabels, type AnalysisLabels } from './labels';
 import type { AnalysisFilters, AnalysisModel } from './model';
 import { currentSubmissions, type CurrentSelection, type SubmissionSource } from './source';
 import { buildTables, type ExportTable } from './tables';
+import { compareVersions, versionMap, type VersionMap } from './across-versions';
 
 export type ReportFormat = 'xlsx' | 'csv' | 'zip' | 'pdf';
 
@@ -32,6 +33,13 @@ export interface ReportRequest {
   publishable: boolean;
   /** The checklist version to analyse; by default the only one the submissions use. */
   checklist?: PackReference;
+  /**
+   * Count every version of the checklist under the newest one (or under `checklist` when given)
+   * through the pack's migrations, instead of one version alone.
+   */
+  acrossVersions?: boolean;
+  /** Across versions without `checklist`: the checklist whose versions to count (by default the only one used). */
+  checklistId?: string;
   filters?: Partial<AnalysisFilters>;
   now?: Date;
 }
@@ -63,14 +71,57 @@ function choosePack(selection: CurrentSelection, asked: PackReference | undefine
   return pack;
 }
 
+/** The versions of each checklist the current submissions use, with how many countries, in id then version order. */
+export function checklistVersions(selection: CurrentSelection): { id: string; version: string; countries: number; known: boolean }[] {
+  const counts = new Map<string, { id: string; version: string; countries: number }>();
+  for (const { submission: s } of selection.current) {
+    const key = refText(s.checklist);
+    const entry = counts.get(key) ?? { id: s.checklist.id, version: s.checklist.version, countries: 0 };
+    entry.countries++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version)))
+    .map((e) => ({ ...e, known: findPack(e) !== null }));
+}
+
+/**
+ * The newest version of the checklist (the one asked for, or the only checklist the submissions
+ * use) and how each other version used maps onto it; a version with no migration to it is left
+ * out (and reported by the analysis).
+ */
+function chooseAcross(selection: CurrentSelection, asked: PackReference | undefined, askedId: string | undefined): { pack: LoadedPack; maps: VersionMap[] } {
+  const versions = checklistVersions(selection);
+  const ids = [...new Set(versions.map((v) => v.id))];
+  if (!asked && !askedId && ids.length > 1) throw new AppError('analysis:errors.severalChecklists', { list: ids.join(', ') });
+  const id = asked?.id ?? askedId ?? ids[0] ?? DEFAULT_PACK.id;
+  const mine = versions.filter((v) => v.id === id && v.known);
+  const newest = mine.reduce<string | null>((best, v) => (best === null || compareVersions(v.version, best) > 0 ? v.version : best), null);
+  const pack = asked ? getPack(asked) : newest ? getPack({ id, version: newest }) : choosePack(selection, undefined);
+  const maps: VersionMap[] = [];
+  for (const v of mine) {
+    if (v.version === pack.pack.version) continue;
+    const old = findPack(v);
+    const map = old ? versionMap(old, pack) : null;
+    if (map) maps.push(map);
+  }
+  return { pack, maps };
+}
+
 export async function prepareReport(request: ReportRequest): Promise<PreparedReport> {
   const selection = await currentSubmissions(request.source);
-  const pack = choosePack(selection, request.checklist);
+  const { pack, maps } = request.acrossVersions ? chooseAcross(selection, request.checklist, request.checklistId) : { pack: choosePack(selection, request.checklist), maps: undefined };
   const labels = createAnalysisLabels(request.language);
   const model = analyse(
     selection.current.map((c) => c.submission),
     pack,
-    { labels, publishable: request.publishable, ...(request.filters ? { filters: request.filters } : {}), ...(request.now ? { now: request.now } : {}) },
+    {
+      labels,
+      publishable: request.publishable,
+      ...(request.filters ? { filters: request.filters } : {}),
+      ...(request.now ? { now: request.now } : {}),
+      ...(maps ? { across: maps } : {}),
+    },
   );
   const tables = buildTables(model, pack, labels);
   return { model, tables, pack, labels, selection, leftOut: selection.current.length - model.participants.length };

@@ -8,10 +8,13 @@ import { col, type ExportColumn, type ExportTable, type TableContext } from './t
 
 function denominatorColumns(ctx: TableContext): ExportColumn[] {
   const { t } = ctx.labels;
-  return [col('answered', t('columns.answered'), 'count', 11), col('skipped', t('columns.skipped'), 'count', 14), col('notAnswered', t('columns.notAnswered'), 'count', 11)];
+  const columns = [col('answered', t('columns.answered'), 'count', 11), col('skipped', t('columns.skipped'), 'count', 14), col('notAnswered', t('columns.notAnswered'), 'count', 11)];
+  return ctx.model.versions ? [...columns, col('otherVersion', t('columns.otherVersion'), 'count', 14)] : columns;
 }
 
-const denominatorCells = (d: Denominator): number[] => [d.answered, d.skipped, d.notAnswered];
+/** The denominator's cells; across versions also the countries whose version did not ask the item. */
+const denominatorCells = (ctx: TableContext, d: Denominator): number[] =>
+  ctx.model.versions ? [d.answered, d.skipped, d.notAnswered, d.otherVersion ?? 0] : [d.answered, d.skipped, d.notAnswered];
 
 function itemColumns(ctx: TableContext): ExportColumn[] {
   const { t } = ctx.labels;
@@ -24,7 +27,7 @@ function coverage(ctx: TableContext): ExportTable {
     id: 'coverage',
     title: t('tables.coverage'),
     columns: [...itemColumns(ctx), ...denominatorColumns(ctx), col('countries', t('columns.countries'), 'count', 12)],
-    rows: ctx.model.coverage.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...denominatorCells(r.denominator), ctx.model.statisticsCount] })),
+    rows: ctx.model.coverage.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...denominatorCells(ctx, r.denominator), ctx.model.statisticsCount] })),
   };
 }
 
@@ -35,7 +38,7 @@ function status(ctx: TableContext): ExportTable {
     id: 'status',
     title: labels.t('tables.status'),
     columns: [...itemColumns(ctx), ...STATUS_VALUES.map((v) => col(`status.${v}`, statusLabel(v), 'count', 12)), ...denominatorColumns(ctx)],
-    rows: ctx.model.status.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...STATUS_VALUES.map((v) => r.counts[v]), ...denominatorCells(r.denominator)] })),
+    rows: ctx.model.status.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...STATUS_VALUES.map((v) => r.counts[v]), ...denominatorCells(ctx, r.denominator)] })),
   };
 }
 
@@ -55,7 +58,7 @@ function choices(ctx: TableContext): ExportTable {
     columns: [...itemColumns(ctx), col('option', t('columns.option'), 'label', 40), col('count', t('columns.count'), 'count', 12), ...denominatorColumns(ctx)],
     rows: ctx.model.choices.flatMap((r) => {
       const item = ctx.pack.items.get(r.itemId);
-      return r.options.map((o) => ({ cells: [r.itemId, ctx.question(r.itemId), optionLabel(ctx, item, o.id), o.count, ...denominatorCells(r.denominator)] }));
+      return r.options.map((o) => ({ cells: [r.itemId, ctx.question(r.itemId), optionLabel(ctx, item, o.id), o.count, ...denominatorCells(ctx, r.denominator)] }));
     }),
   };
 }
@@ -72,7 +75,7 @@ function numbers(ctx: TableContext): ExportTable {
       col('median', t('columns.median'), 'statistic', 12),
       col('max', t('columns.max'), 'statistic', 12),
     ],
-    rows: ctx.model.numbers.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...denominatorCells(r.denominator), r.min, r.median, r.max] })),
+    rows: ctx.model.numbers.map((r) => ({ cells: [r.itemId, ctx.question(r.itemId), ...denominatorCells(ctx, r.denominator), r.min, r.median, r.max] })),
   };
 }
 
@@ -119,7 +122,7 @@ function assistanceItems(ctx: TableContext): ExportTable {
       ...ASSISTANCE_TYPES.map((type) => col(`type.${type}`, localize(pack.pack.labels.assistanceTypes[type], labels.language).text, 'count', 14)),
     ],
     rows: ctx.model.assistanceItems.map((r) => ({
-      cells: [r.itemId, ctx.question(r.itemId), r.needed, r.notNeeded, ...denominatorCells(r.denominator), ...ASSISTANCE_TYPES.map((type) => r.types[type])],
+      cells: [r.itemId, ctx.question(r.itemId), r.needed, r.notNeeded, ...denominatorCells(ctx, r.denominator), ...ASSISTANCE_TYPES.map((type) => r.types[type])],
     })),
   };
 }

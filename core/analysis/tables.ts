@@ -67,6 +67,7 @@ function aboutTable(ctx: TableContext): ExportTable {
   const { t } = labels;
   const rows: [string, string][] = [
     [t('about.checklist'), t('about.checklistValue', { title: localize(pack.pack.title, labels.language).text, id: model.checklist.id, version: model.checklist.version })],
+    ...versionRows(ctx),
     [t('about.generated'), labels.date(model.generatedAt)],
     [t('about.language'), labels.languageName(labels.language)],
     [t('about.scope'), t(model.publishable ? 'about.publishable' : 'about.internal')],
@@ -84,6 +85,42 @@ function aboutTable(ctx: TableContext): ExportTable {
     columns: [col('property', t('columns.property'), 'label', 34), col('value', t('columns.value'), 'label', 90)],
     rows: rows.map((cells) => ({ cells })),
   };
+}
+
+/** Across versions: which versions are counted, under which one, and which are left out. */
+function versionRows(ctx: TableContext): [string, string][] {
+  const { model, labels } = ctx;
+  const { t } = labels;
+  if (!model.versions) return [];
+  const { versions } = model;
+  const rows: [string, string][] = [[t('about.versions'), t('about.versionsMapped', { target: versions.target, list: versions.counted.map((v) => v.version).join(', ') })]];
+  if (versions.leftOut.length > 0) rows.push([t('about.versionsLeftOut'), versions.leftOut.map((v) => t('about.versionCountries', { version: v.version, countries: labels.number(v.countries) })).join('; ')]);
+  return rows;
+}
+
+/** Across versions: per earlier version, the items whose answers are counted only in that version's own analysis. */
+function versionsTable(ctx: TableContext): ExportTable[] {
+  const { model, labels } = ctx;
+  const { t } = labels;
+  if (!model.versions) return [];
+  return [
+    {
+      id: 'versions',
+      title: t('tables.versions'),
+      columns: [
+        col('version', t('columns.checklistVersion'), 'code', 12),
+        col('countries', t('columns.versionCountries'), 'count', 14),
+        col('item', t('columns.item'), 'code', 7),
+        col('question', t('columns.question'), 'label', 50),
+        col('reason', t('columns.notCountedReason'), 'label', 40),
+      ],
+      rows: model.versions.counted.flatMap((v) =>
+        v.notCounted.length === 0
+          ? [{ cells: [v.version, v.countries, null, null, v.version === model.versions?.target ? t('versionTarget') : t('allMapped')] }]
+          : v.notCounted.map((n) => ({ cells: [v.version, v.countries, n.itemId, n.question, t(`notCounted.${n.reason}`)] })),
+      ),
+    },
+  ];
 }
 
 function participationTable(ctx: TableContext): ExportTable {
@@ -114,7 +151,7 @@ function participationTable(ctx: TableContext): ExportTable {
 export function buildTables(model: AnalysisModel, pack: LoadedPack, labels: AnalysisLabels): ExportTable[] {
   const questions = new Map([...pack.items.values()].map((item) => [item.id, localize(item.text, labels.language).text]));
   const ctx: TableContext = { model, pack, labels, question: (id) => questions.get(id) ?? id };
-  return [aboutTable(ctx), participationTable(ctx), ...statisticTables(ctx), ...answerTables(ctx)];
+  return [aboutTable(ctx), participationTable(ctx), ...versionsTable(ctx), ...statisticTables(ctx), ...answerTables(ctx)];
 }
 
 /** Whether a table lists countries (and so must hold no count and keep alphabetical order). */

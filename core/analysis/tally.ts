@@ -7,6 +7,8 @@ import type { ChoiceRow, Denominator, NumberRow } from './model';
 export interface CountryAnswers {
   relevant: ReadonlySet<string>;
   values: ReadonlyMap<string, unknown>;
+  /** Items this country's checklist version did not ask (analysis across versions only). */
+  absent?: ReadonlySet<string>;
 }
 
 export interface ItemTally {
@@ -52,7 +54,17 @@ export function tallyItem(item: ChecklistItem, countries: readonly { answers: Co
   const choiceCounts = ids ? new Map(ids.map((id) => [id, 0])) : null;
   const numbers: number[] | null = item.type === 'number' ? [] : null;
 
+  const across = countries.some(({ answers }) => answers.absent !== undefined);
+  if (across) {
+    denominator.otherVersion = 0;
+    if (status) status.denominator.otherVersion = 0;
+  }
   for (const { answers } of countries) {
+    if (answers.absent?.has(item.id)) {
+      denominator.otherVersion = (denominator.otherVersion ?? 0) + 1;
+      if (status) status.denominator.otherVersion = (status.denominator.otherVersion ?? 0) + 1;
+      continue;
+    }
     if (!answers.relevant.has(item.id)) {
       denominator.skipped++;
       if (status) status.denominator.skipped++;

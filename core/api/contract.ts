@@ -21,6 +21,7 @@ import { packsUploads } from '../features/packs/contract';
 import { revisionsContract } from '../features/revisions/contract';
 import { reviewContract, reviewUploads } from '../features/review/contract';
 import { CountersignJobResultSchema, WorkspaceImportJobResultSchema, workspaceContract, workspaceUploads } from '../features/workspace/contract';
+import { analysisContract, AnalysisExportJobResultSchema, AnalysisJobResultSchema } from '../features/analysis/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -34,9 +35,10 @@ export * from '../features/jobs/contract';
 export * from '../features/revisions/contract';
 export * from '../features/review/contract';
 export * from '../features/workspace/contract';
+export * from '../features/analysis/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
-export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema, WorkspaceImportJobResultSchema, CountersignJobResultSchema]);
+export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema, WorkspaceImportJobResultSchema, CountersignJobResultSchema, AnalysisJobResultSchema, AnalysisExportJobResultSchema]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const apiContract = {
@@ -51,6 +53,7 @@ export const apiContract = {
   ...revisionsContract,
   ...reviewContract,
   ...workspaceContract,
+  ...analysisContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */

@@ -28,6 +28,7 @@ import { createReviewHandlers } from '../features/review/handlers';
 import { WorkspaceSession } from '../features/workspace/session';
 import { createWorkspaceFeature } from '../features/workspace/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
+import { createAnalysisHandlers } from '../features/analysis/handlers';
 
 const log = createLogger('core-service');
 
@@ -107,6 +108,7 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...jobHandlers,
     ...createRevisionHandlers({ store, queue, ready: packsReady }),
     ...workspaceFeature.handlers,
+    ...createAnalysisHandlers({ jobs, downloads, dataDir, uiLanguage, workspace }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
     ...reviewHandlers,

@@ -95,6 +95,10 @@ const api = {
   applyKeyReplacement: upload<'applyKeyReplacement'>('workspace:registry-replace'),
   stageImportFile: upload<'stageImportFile'>('workspace:stage-file'),
   countersignBundleFile: upload<'countersignBundleFile'>('workspace:countersign'),
+  startAnalysis: verb<'startAnalysis'>('analysis:start'),
+  analysisAnswers: verb<'analysisAnswers'>('analysis:answers'),
+  exportAnalysis: verb<'exportAnalysis'>('analysis:export'),
+  downloadAnalysisExport: verb<'downloadAnalysisExport'>('analysis:download'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   // The secretariat's native dialogs (electron/main/dialogs.ts DIALOG_CHANNELS): paths only, checked by the contract when used.
   chooseFolder: () => ipcRenderer.invoke('dialog:choose-folder') as Promise<string | null>,

@@ -17,6 +17,7 @@ import { ReviewsScreen } from '../features/review-send/reviews-screen';
 import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
 import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
 import { SecretariatScreen } from '../features/secretariat/secretariat-screen';
+import { AnalysisScreen } from '../features/analysis/analysis-screen';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -59,6 +60,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'reviews' && <ReviewsScreen key={route.id} id={route.id} />}
       {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
       {route.name === 'secretariat' && <SecretariatScreen view={route.view} file={route.file} other={route.other} />}
+      {route.name === 'analysis' && <AnalysisScreen />}
     </AppShell>
   );
 }

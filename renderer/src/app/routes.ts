@@ -16,7 +16,8 @@ export type Route =
   | { name: 'move'; id: string; version: string }
   | { name: 'reviews'; id: string }
   | { name: 'review'; reviewId: string }
-  | { name: 'secretariat'; view: SecretariatView; file?: string; other?: string };
+  | { name: 'secretariat'; view: SecretariatView; file?: string; other?: string }
+  | { name: 'analysis' };
 
 /** The secretariat workspace's screens (`#/secretariat/<view>`); `file`/`other` name stored submissions. */
 export const SECRETARIAT_VIEWS = ['overview', 'registry', 'import', 'submissions', 'read', 'compare', 'countersign'] as const;
@@ -46,6 +47,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts[0] === 'review' && parts[1] && UUID.test(parts[1]) && parts.length === 2) return { name: 'review', reviewId: parts[1] };
+  if (parts[0] === 'secretariat' && parts[1] === 'analysis' && parts.length === 2) return { name: 'analysis' };
   if (parts[0] === 'secretariat' && parts.length <= 2) return secretariatRoute(parts, query);
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
@@ -100,6 +102,8 @@ export function hrefFor(route: Route): string {
       const q = new URLSearchParams({ ...(route.file ? { file: route.file } : {}), ...(route.other ? { other: route.other } : {}) }).toString();
       return `#/secretariat${route.view === 'overview' ? '' : `/${route.view}`}${q ? `?${q}` : ''}`;
     }
+    case 'analysis':
+      return '#/secretariat/analysis';
   }
 }
 

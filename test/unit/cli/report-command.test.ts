@@ -71,6 +71,17 @@ describe('scsa report --bundles DIR', () => {
     expect(csv.toString('utf8')).toContain('\r\nB.2,');
   }, 120_000);
 
+  it('--all-versions counts every version under the newest: one version here, with the versions sheet and its extra denominator', async () => {
+    const r = scsa(['report', '--bundles', 'bundles', '--out', 'all-versions.xlsx', '--all-versions']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'all-versions.xlsx'));
+    const analysis = JSON.parse(readFileSync(path.join(ROOT, 'locales', 'en', 'analysis.json'), 'utf8')) as { tables: Record<string, string>; columns: Record<string, string> };
+    expect(wb.worksheets.map((s) => s.name)).toContain(analysis.tables.versions);
+    const coverage = wb.worksheets.find((s) => s.name === analysis.tables.coverage) as ExcelJS.Worksheet;
+    expect(coverage.getRow(1).values).toContain(analysis.columns.otherVersion);
+  });
+
   it('uses only registered keys with --registry, and says what it left out', async () => {
     await fs.writeFile(path.join(dir, 'registry.json'), '[]');
     const r = scsa(['report', '--bundles', 'bundles', '--registry', 'registry.json', '--out', 'none.xlsx']);

@@ -45,7 +45,8 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment'] as const;
+  'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment',
+  'startAnalysis', 'analysisAnswers', 'exportAnalysis', 'downloadAnalysisExport'] as const;
 
 // Every contract verb (features added later too) answers like a core that cannot do it, unless listed below or overridden.
 function everyVerb(): Api & UploadApi {

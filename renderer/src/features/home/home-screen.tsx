@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hrefFor } from '../../app/routes';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
 import { TrainingExample } from './training-example';

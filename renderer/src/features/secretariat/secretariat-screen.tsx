@@ -42,6 +42,7 @@ export function SecretariatScreen({ view, file, other }: SecretariatScreenProps)
               {t(`app.nav.${v}`)}
             </a>
           ))}
+          <a href={hrefFor({ name: 'analysis' })}>{t('app.nav.analysis')}</a>
         </nav>
       )}
       {view === 'overview' && status && <Overview counts={status.counts} />}
