@@ -17,6 +17,7 @@ import { pdfContract, PdfJobResultSchema } from '../features/pdf/contract';
 import { keysContract } from '../features/keys/contract';
 import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submissionsUploads } from '../features/submissions/contract';
 import { jobsContract } from '../features/jobs/contract';
+import { reviewMergeContract, reviewMergeUploads } from '../features/review-merge/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -27,6 +28,7 @@ export * from '../features/pdf/contract';
 export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
+export * from '../features/review-merge/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
 export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
@@ -41,12 +43,14 @@ export const apiContract = {
   ...keysContract,
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
+  ...reviewMergeContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */
 export const uploadContract = {
   ...assessmentsUploads,
   ...submissionsUploads,
+  ...reviewMergeUploads,
 };
 
 export type ApiMethod = keyof typeof apiContract;

@@ -21,6 +21,7 @@ import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
+import { createReviewMergeHandlers } from '../features/review-merge/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -70,6 +71,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
+  const reviewMerge = createReviewMergeHandlers(store, queue);
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -89,11 +91,12 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...jobHandlers,
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
+    ...reviewMerge.handlers,
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, importReply: reviewMerge.importReply },
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     dispose() {
       disposed ??= (async () => {

@@ -63,6 +63,15 @@ const api = {
   cancelJob: verb<'cancelJob'>('jobs:cancel'),
   addAttachment: upload<'addAttachment'>('attachments:add'),
   checkBundleFile: upload<'checkBundleFile'>('bundle:check-file'),
+  getReviews: verb<'getReviews'>('review-merge:reviews'),
+  getMergeView: verb<'getMergeView'>('review-merge:view'),
+  acceptSuggestion: verb<'acceptSuggestion'>('review-merge:accept'),
+  rejectSuggestion: verb<'rejectSuggestion'>('review-merge:reject'),
+  acceptAllClean: verb<'acceptAllClean'>('review-merge:accept-clean'),
+  resolveComment: verb<'resolveComment'>('review-merge:resolve'),
+  closeReview: verb<'closeReview'>('review-merge:close'),
+  readVersion: verb<'readVersion'>('review-merge:read-version'),
+  importReply: upload<'importReply'>('review-merge:import-reply'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;

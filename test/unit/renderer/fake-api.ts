@@ -31,6 +31,9 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ...notImplemented(),
     addAttachment: vi.fn<UploadApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     checkBundleFile: vi.fn<UploadApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    // No review sent: screens that mention open reviews say nothing.
+    getReviews: vi.fn<Api['getReviews']>(async () => ({ ok: true, value: { reviews: [], consultations: [], openItems: [] } })),
+    importReply: vi.fn<UploadApi['importReply']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     downloadUrl: vi.fn<RendererApi['downloadUrl']>((ticket) => `/download/${ticket.token}/${ticket.fileName}`),
   } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
@@ -40,7 +43,7 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission'] as const;
+  'downloadSubmission', 'getMergeView', 'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {
