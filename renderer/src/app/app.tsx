@@ -11,6 +11,8 @@ import { SigningKeyScreen } from '../features/signing-key/signing-key-screen';
 import { ExportSubmissionScreen } from '../features/submission/export-screen';
 import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
+import { ReviewMergeScreen } from '../features/review-merge/review-merge-screen';
+import { CompareScreen } from '../features/compare/compare-screen';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -33,13 +35,20 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
   useEffect(() => installButtonLinkKeys(document), []);
-  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details';
+  const inAssessment =
+    route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'reviews' || route.name === 'compare';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form'}>
       {route.name === 'home' && <HomeScreen />}
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
-      {inAssessment && <AssessmentSession key={route.id} route={route} />}
+      {inAssessment && (
+        <AssessmentSession key={route.id} route={route}>
+          {/* Screens of other tasks shown inside the open assessment (its session, header and saver). */}
+          {route.name === 'reviews' && <ReviewMergeScreen />}
+          {route.name === 'compare' && <CompareScreen key={`${route.from ?? ''}-${route.to ?? ''}`} from={route.from} to={route.to} />}
+        </AssessmentSession>
+      )}
       {route.name === 'export' && <ExportSubmissionScreen key={route.id} id={route.id} />}
       {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}

@@ -11,7 +11,14 @@ export type Route =
   | { name: 'export'; id: string }
   | { name: 'letter'; id: string; revision: number }
   | { name: 'signingKey' }
-  | { name: 'checkBundle' };
+  | { name: 'checkBundle' }
+  | { name: 'reviews'; id: string }
+  | { name: 'compare'; id: string; from?: VersionRef; to?: VersionRef };
+
+/** A version to compare: a saved revision, or the draft as it is now. */
+export type VersionRef = number | 'current';
+const VERSION = /^(current|0|[1-9][0-9]{0,8})$/;
+const versionOf = (v: string | null): VersionRef | undefined => (v && VERSION.test(v) ? (v === 'current' ? 'current' : Number(v)) : undefined);
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
@@ -32,6 +39,13 @@ export function parseHash(hash: string): Route {
     if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
     if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
+    if (view === 'reviews') return { name: 'reviews', id };
+    if (view === 'compare') {
+      const q = new URLSearchParams(query);
+      const from = versionOf(q.get('from'));
+      const to = versionOf(q.get('to'));
+      return { name: 'compare', id, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+    }
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
       return item && ITEM.test(item) ? { name: 'form', id, itemId: item } : { name: 'form', id };
@@ -63,6 +77,15 @@ export function hrefFor(route: Route): string {
       return '#/signing-key';
     case 'checkBundle':
       return '#/check';
+    case 'reviews':
+      return `#/a/${route.id}/reviews`;
+    case 'compare': {
+      const q = new URLSearchParams();
+      if (route.from !== undefined) q.set('from', String(route.from));
+      if (route.to !== undefined) q.set('to', String(route.to));
+      const query = q.toString();
+      return `#/a/${route.id}/compare${query ? `?${query}` : ''}`;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, OpenedAssessment } from '../../../../core/api/contract';
 import type { AttachmentRef } from '../../../../core/draft/schema';
@@ -33,7 +33,7 @@ function loaded(id: string, result: Extract<Opening, { ok: true }>): Loaded {
 }
 
 /** Opens the assessment for its screens and closes it (after a last save) when the user leaves it. */
-export function AssessmentSession({ route }: { route: Extract<Route, { id: string }> }) {
+export function AssessmentSession({ route, children }: { route: Extract<Route, { id: string }>; /** Another task's screen, shown inside the session. */ children?: ReactNode }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const id = route.id;
@@ -82,10 +82,14 @@ export function AssessmentSession({ route }: { route: Extract<Route, { id: strin
       </div>
     );
   }
-  return <ReadySession data={state.data} route={route} />;
+  return (
+    <ReadySession data={state.data} route={route}>
+      {children}
+    </ReadySession>
+  );
 }
 
-function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { id: string }> }) {
+function ReadySession({ data, route, children }: { data: Loaded; route: Extract<Route, { id: string }>; children?: ReactNode }) {
   const api = useApi();
   const [opened, setOpened] = useState(data.opened);
   const pack = usePackInLanguage(data);
@@ -163,6 +167,7 @@ function ReadySession({ data, route }: { data: Loaded; route: Extract<Route, { i
       {route.name === 'completeness' && <CompletenessScreen />}
       {route.name === 'history' && <HistoryScreen />}
       {route.name === 'details' && <DetailsScreen />}
+      {children}
     </SessionContext.Provider>
   );
 }

@@ -32,7 +32,8 @@ export interface ItemCardProps {
   leaving: boolean;
 }
 
-function widgetFor(props: WidgetProps): ReactNode {
+/** The answer widget of an item (also used to edit a reviewer's suggestion before accepting it). */
+export function widgetFor(props: WidgetProps): ReactNode {
   // The switch narrows `item` so each widget gets its own item type.
   const { item } = props;
   switch (item.type) {

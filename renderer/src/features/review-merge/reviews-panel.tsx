@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { ReviewsOverview } from '../../../../core/api/contract';
+import { hrefFor } from '../../app/routes';
+import { useFormatters } from '../../i18n/use-formatters';
+
+/**
+ * The record of consultations on the assessment: each review copy sent — to whom, when, from which
+ * revision — and, once it came back, who answered, when and with what verdict; and one click to
+ * see what changed in the draft since it was sent.
+ */
+export function ReviewsPanel({ id, overview }: { id: string; overview: ReviewsOverview }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <section className="card" aria-labelledby="reviews-title">
+      <h3 id="reviews-title" className="card__title">
+        {t('merge:record.title')}
+      </h3>
+      {overview.setAside && <p className="notice">{t('merge:record.setAside', { file: overview.setAside })}</p>}
+      {overview.reviews.length === 0 ? (
+        <p className="muted">{t('merge:record.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table merge-record">
+            <thead>
+              <tr>
+                <th scope="col">{t('merge:record.institution')}</th>
+                <th scope="col">{t('merge:record.sent')}</th>
+                <th scope="col">{t('merge:record.state')}</th>
+                <th scope="col">{t('merge:record.verdict')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('merge:record.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.reviews.map((r) => (
+                <tr key={r.reviewId}>
+                  <th scope="row">
+                    <bdi>{r.to.institution}</bdi>
+                    {r.to.name && (
+                      <div className="muted small">
+                        <bdi>{r.to.name}</bdi>
+                      </div>
+                    )}
+                  </th>
+                  <td>
+                    {format.dayOf(r.sentAt)}
+                    <div className="muted small">{t('merge:record.baseRevision', { n: r.baseRevision })}</div>
+                    {r.dueDate && <div className="muted small">{t('merge:record.due', { date: format.date(r.dueDate) })}</div>}
+                  </td>
+                  <td>
+                    <span className={`badge merge-state merge-state--${r.state}`}>{t(`merge:record.states.${r.state}`)}</span>
+                    {r.open > 0 && <div className="small">{t('merge:record.open', { count: r.open })}</div>}
+                  </td>
+                  <td>
+                    {r.reply ? (
+                      <>
+                        <strong>{t(`review:verdict.${r.reply.verdict}`)}</strong>
+                        <div className="small">
+                          {t('merge:record.returnedBy', { name: r.reply.reviewer.name, date: format.dayOf(r.reply.returnedAt) })}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">{t('merge:record.noReply')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <a className="button button--quiet button--small" href={hrefFor({ name: 'compare', id, from: r.baseRevision, to: 'current' })}>
+                      {t('merge:record.sinceSent')}
+                      <span className="visually-hidden"> ({r.to.institution})</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
