@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { hrefFor, navigate, type VersionRef } from '../../app/routes';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../../ui/error-message';
+import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { ItemDiff } from '../../ui/item-diff/item-diff';
 import { AssessmentHeader } from '../assessment/assessment-header';
 import { PackText } from '../assessment/pack-text';
@@ -92,7 +93,7 @@ export function CompareScreen({ from, to }: { from?: VersionRef | undefined; to?
             <div className="compare__quick">
               {choices.reviews.map((r) => (
                 <a key={r.reviewId} className="button button--secondary button--small" href={hrefFor({ name: 'compare', id: session.id, from: r.baseRevision, to: 'current' })}>
-                  {t('merge:compare.sinceReview', { institution: r.to.institution })}
+                  <Isolated sentence={t('merge:compare.sinceReview', { institution: MARK_VALUE })} value={r.to.institution} />
                 </a>
               ))}
               {lastSubmitted && (

@@ -4,6 +4,7 @@ import type { ApiError, MergeComment } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../../ui/error-message';
+import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { useSession } from '../assessment/session';
 
 /** A reviewer's comment on an item; the focal point resolves it, with an optional answer. */
@@ -29,7 +30,9 @@ export function CommentCard({ comment: c, fieldLabel, onDone }: { comment: Merge
   return (
     <article className={`merge-comment${c.resolved ? ' merge-comment--resolved' : ''}`}>
       <p className="merge-comment__who">
-        <strong>{t('merge:item.commentFrom', { institution: c.institution })}</strong>{' '}
+        <strong>
+          <Isolated sentence={t('merge:item.commentFrom', { institution: MARK_VALUE })} value={c.institution} />
+        </strong>{' '}
         <span className="muted small">
           <bdi>{c.reviewer}</bdi> · {format.dayOf(c.at)}
           {fieldLabel && <> · {t('merge:item.onField', { field: fieldLabel })}</>}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, ReplyImported } from '../../../../core/api/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
+import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { FilePicker } from '../../ui/file-picker';
 
 type Outcome = { file: string } & ({ ok: true; value: ReplyImported } | { ok: false; error: ApiError });
@@ -50,7 +51,7 @@ export function ImportReplies({ id, onImported }: { id: string; onImported: () =
               <bdi className="merge-outcomes__file">{o.file}</bdi>
               {o.ok ? (
                 <p className="merge-outcomes__ok">
-                  {t(o.value.supersedes ? 'merge:import.replaced' : 'merge:import.imported', { institution: o.value.institution })}{' '}
+                  <Isolated sentence={t(o.value.supersedes ? 'merge:import.replaced' : 'merge:import.imported', { institution: MARK_VALUE })} value={o.value.institution} />{' '}
                   {t('merge:import.comments', { count: o.value.comments })} {t('merge:import.suggestions', { count: o.value.suggestions })}
                 </p>
               ) : (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewsOverview } from '../../../../core/api/contract';
 import { hrefFor } from '../../app/routes';
 import { useFormatters } from '../../i18n/use-formatters';
+import { Isolated, MARK_VALUE } from '../../ui/isolated';
 
 /**
  * The record of consultations on the assessment: each review copy sent — to whom, when, from which
@@ -58,7 +59,7 @@ export function ReviewsPanel({ id, overview }: { id: string; overview: ReviewsOv
                       <>
                         <strong>{t(`review:verdict.${r.reply.verdict}`)}</strong>
                         <div className="small">
-                          {t('merge:record.returnedBy', { name: r.reply.reviewer.name, date: format.dayOf(r.reply.returnedAt) })}
+                          <Isolated sentence={t('merge:record.returnedBy', { name: MARK_VALUE, date: format.dayOf(r.reply.returnedAt) })} value={r.reply.reviewer.name} />
                         </div>
                       </>
                     ) : (

@@ -7,6 +7,7 @@ import { directionOf } from '../../../../core/i18n/languages';
 import { useApi } from '../../api/api-context';
 import { useFormatters } from '../../i18n/use-formatters';
 import { ErrorMessage } from '../../ui/error-message';
+import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { AnswerView } from '../../ui/item-diff/answer-view';
 import { ItemDiff } from '../../ui/item-diff/item-diff';
 import { fieldKey, toAnswer, toFieldValue } from '../assessment/form-values';
@@ -58,7 +59,7 @@ export function SuggestionCard({ item, suggestion: s, current, onDone }: Props) 
     <article className={`merge-suggestion merge-suggestion--${s.status}`} aria-labelledby={headingId}>
       <header className="merge-suggestion__head">
         <h5 id={headingId} className="merge-suggestion__who">
-          {t('merge:item.suggestionFrom', { institution: s.institution })}
+          <Isolated sentence={t('merge:item.suggestionFrom', { institution: MARK_VALUE })} value={s.institution} />
         </h5>
         <span className={`badge merge-status merge-status--${s.status}`}>{t(`review:status.${s.status}`)}</span>
         {s.competing && <span className="badge merge-status--competing">{t('merge:item.competing')}</span>}
@@ -85,7 +86,9 @@ export function SuggestionCard({ item, suggestion: s, current, onDone }: Props) 
               <ItemDiff pack={session.pack} item={item} before={s.base} after={current} lang={lang} fileNames={fileNames} />
             </section>
             <section aria-label={t('merge:item.theirs', { institution: s.institution })}>
-              <h6>{t('merge:item.theirs', { institution: s.institution })}</h6>
+              <h6>
+                <Isolated sentence={t('merge:item.theirs', { institution: MARK_VALUE })} value={s.institution} />
+              </h6>
               <ItemDiff pack={session.pack} item={item} before={s.base} after={s.theirs} lang={lang} fileNames={fileNames} />
             </section>
           </div>
