@@ -145,7 +145,7 @@ export function CompareScreen({ from, to }: { from?: VersionRef | undefined; to?
           <h3 id="compare-result" className="card__title">
             {t('merge:compare.result', {
               from: t('merge:compare.revisionShort', { n: result.from.revision }),
-              to: to === undefined || to === 'current' ? t('merge:compare.current') : t('merge:compare.revisionShort', { n: result.to.revision }),
+              to: to === undefined || to === 'current' ? t('merge:compare.currentInSentence') : t('merge:compare.revisionShort', { n: result.to.revision }),
             })}
           </h3>
           <p role="status">{result.changed.length === 0 ? t('merge:compare.noChange') : t('merge:compare.changed', { count: result.changed.length })}</p>
