@@ -18,6 +18,7 @@ import { keysContract } from '../features/keys/contract';
 import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submissionsUploads } from '../features/submissions/contract';
 import { jobsContract } from '../features/jobs/contract';
 import { reviewMergeContract, reviewMergeUploads } from '../features/review-merge/contract';
+import { reviewContract, reviewUploads } from '../features/review/contract';
 
 export * from './common';
 export * from '../features/app/contract';
@@ -29,6 +30,7 @@ export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
 export * from '../features/review-merge/contract';
+export * from '../features/review/contract';
 
 /** What `takeJobResult` answers: each feature's result shape, told apart by `kind`. */
 export const JobResultSchema = z.discriminatedUnion('kind', [PdfJobResultSchema, ExportJobResultSchema, CheckJobResultSchema]);
@@ -44,6 +46,7 @@ export const apiContract = {
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
   ...reviewMergeContract,
+  ...reviewContract,
 };
 
 /** Every file the user hands to the core, described once (see UploadSpec). */
@@ -51,6 +54,7 @@ export const uploadContract = {
   ...assessmentsUploads,
   ...submissionsUploads,
   ...reviewMergeUploads,
+  ...reviewUploads,
 };
 
 export type ApiMethod = keyof typeof apiContract;

@@ -22,6 +22,7 @@ import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
 import { createReviewMergeHandlers } from '../features/review-merge/handlers';
+import { createReviewHandlers } from '../features/review/handlers';
 import type { KeyWrapper, SealOptions } from '../keys';
 
 const log = createLogger('core-service');
@@ -72,6 +73,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
   const reviewMerge = createReviewMergeHandlers(store, queue);
+  const { openReviewCopy, ...reviewHandlers } = createReviewHandlers({ dataDir, store, readDraft, downloads });
 
   const handlers: ApiHandlers = {
     ...createAppHandlers(dataDir, options.runtime),
@@ -92,11 +94,12 @@ export function createCoreService(options: CoreOptions): CoreService {
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
     ...reviewMerge.handlers,
+    ...reviewHandlers,
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, importReply: reviewMerge.importReply },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, openReviewCopy, importReply: reviewMerge.importReply },
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     dispose() {
       disposed ??= (async () => {

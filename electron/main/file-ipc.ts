@@ -23,7 +23,7 @@ const BAD_REQUEST: ApiResult<never> = { ok: false, error: { code: 'errors.badReq
 export const FileRefSchema = z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(255), mediaType: z.string().max(200) }).strict();
 
 /** The open file as the core's IncomingFile: read from the handle, closed once the core releases it. */
-async function openChosen(ref: z.infer<typeof FileRefSchema>, maxBytes: number): Promise<IncomingFile | 'not-a-file' | 'too-large'> {
+export async function openChosen(ref: z.infer<typeof FileRefSchema>, maxBytes: number): Promise<IncomingFile | 'not-a-file' | 'too-large'> {
   const opened = await openRegularFile(ref.path);
   if (!opened) return 'not-a-file';
   const { handle, size } = opened;

@@ -12,6 +12,7 @@ import { registerDownloads } from './downloads';
 import { createKeychainWrapper } from './keychain';
 import { applySecurityPolicy, denyAllPermissions, enforceContentSecurityPolicy } from './security';
 import { ElectronSettingsStore } from './settings-store';
+import { reviewCopyArg, showReviewCopy } from './open-review';
 
 const log = createLogger('main');
 
@@ -36,6 +37,15 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // macOS names a double-clicked review copy in an event, possibly before the window exists.
+  let pendingCopy: string | null = reviewCopyArg(process.argv);
+  let showCopy: ((file: string) => void) | null = null;
+  app.on('open-file', (event, file) => {
+    if (!file.toLowerCase().endsWith('.scsa-review')) return;
+    event.preventDefault();
+    if (showCopy) showCopy(file);
+    else pendingCopy = file;
+  });
   applySecurityPolicy(app);
   registerAppScheme(protocol);
   await app.whenReady();
@@ -75,9 +85,12 @@ async function main(): Promise<void> {
       });
   });
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv: string[], cwd: string) => {
     const [window] = BrowserWindow.getAllWindows();
     if (!window) return;
+    // A second launch with a review copy (a double-click while the app runs) shows it here.
+    const copy = reviewCopyArg(argv, cwd);
+    if (copy) return void showReviewCopy(window, copy, core.uploads);
     if (window.isMinimized()) window.restore();
     window.focus();
   });
@@ -85,7 +98,13 @@ async function main(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
-  await openWindow();
+  const window = await openWindow();
+  showCopy = (file) => {
+    const [current] = BrowserWindow.getAllWindows();
+    void showReviewCopy(current ?? window, file, core.uploads);
+  };
+  if (pendingCopy) showCopy(pendingCopy);
+  pendingCopy = null;
   log.info(`started; data folder ${dataDir}`);
 }
 

@@ -72,6 +72,14 @@ const api = {
   closeReview: verb<'closeReview'>('review-merge:close'),
   readVersion: verb<'readVersion'>('review-merge:read-version'),
   importReply: upload<'importReply'>('review-merge:import-reply'),
+  listSentReviews: verb<'listSentReviews'>('review-send:list'),
+  sendForReview: verb<'sendForReview'>('review-send:send'),
+  downloadReviewCopy: verb<'downloadReviewCopy'>('review-send:download'),
+  listReviewerWork: verb<'listReviewerWork'>('reviewer:list'),
+  openReviewerWork: verb<'openReviewerWork'>('reviewer:open'),
+  saveReviewerWork: verb<'saveReviewerWork'>('reviewer:save'),
+  returnReview: verb<'returnReview'>('reviewer:return'),
+  openReviewCopy: upload<'openReviewCopy'>('reviewer:open-copy'),
   // Main serves a ticket's file once from app://bundle/download/… (downloads.ts asks where to save it).
   downloadUrl: (ticket: DownloadTicket) => `${DOWNLOAD_ORIGIN}${ticket.token}/${encodeURIComponent(ticket.fileName)}`,
 } satisfies RendererApi;

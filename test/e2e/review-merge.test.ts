@@ -103,8 +103,7 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
       await page.goto(host.url);
       await useLanguage(page, lng);
       await page.goto(`${host.url}#/a/${id}/reviews`);
-      await page.locator('#reviews-title').waitFor();
-      expect(await page.locator('.merge-record tbody tr').count()).toBe(2);
+      await page.locator('#import-replies-title').waitFor();
 
       // Both replies at once.
       await chooseFile(page, page.getByRole('button', { name: t.merge.import.choose }), [healthFile, justiceFile]);
@@ -113,6 +112,9 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
       const outcomes = await page.locator('.merge-outcomes').textContent();
       expect(outcomes).toContain(fill(t.merge.import.imported, { institution: HEALTH }));
       expect(outcomes).toContain(fill(t.merge.import.imported, { institution: JUSTICE }));
+      // The record of consultations: both institutions, with their verdicts.
+      await page.locator('.merge-record tbody tr').nth(1).waitFor();
+      expect(await page.locator('.merge-record tbody').textContent()).toContain(t.review.verdict.changes_requested);
 
       const item = (itemId: string) => page.locator('li.merge-item', { has: page.locator(`[id="merge-${itemId}"]`) });
       // The conflict: the version sent, the focal point's and the ministry's, side by side.

@@ -118,7 +118,12 @@ describe('bundle:check-file (main-only channel)', () => {
     incoming.release();
     return { jobId: '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11' };
   };
-  const uploads: UploadHandlers = { checkBundleFile: check, addAttachment: async () => Promise.reject(new Error('not in this test')), importReply: async () => Promise.reject(new Error('not in this test')) };
+  const uploads: UploadHandlers = {
+    checkBundleFile: check,
+    addAttachment: async () => Promise.reject(new Error('not in this test')),
+    openReviewCopy: async () => Promise.reject(new Error('not in this test')),
+    importReply: async () => Promise.reject(new Error('not in this test')),
+  };
   const ref = (file: string) => ({ path: file, name: path.basename(file), mediaType: 'application/zip' });
   const invoke = (sender: string | null, file: unknown, ...args: unknown[]) => {
     const listener = fake.ipc.get(uploadContract.checkBundleFile.channel);

@@ -35,7 +35,7 @@ describe('preload (source)', () => {
   it('exposes exactly one world key, `api`, holding one function per contract method, the file verbs, and nothing else', () => {
     const api = exposedApi(bridge.exposed);
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'importReply', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'openReviewCopy', 'importReply', 'downloadUrl'].sort());
     for (const method of API_METHODS) expect(typeof api[method], method).toBe('function');
   });
 
@@ -88,7 +88,7 @@ describe('preload (built bundle)', () => {
     vm.runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports });
     expect(requested).toEqual(['electron']);
     const api = exposedApi(exposed);
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'importReply', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'openReviewCopy', 'importReply', 'downloadUrl'].sort());
     await (api.setLanguage as (lng: string) => Promise<unknown>)('zh');
     expect(invoked).toEqual([[apiContract.setLanguage.channel, 'zh']]);
   });

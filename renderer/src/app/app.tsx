@@ -13,6 +13,9 @@ import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
 import { ReviewMergeScreen } from '../features/review-merge/review-merge-screen';
 import { CompareScreen } from '../features/compare/compare-screen';
+import { ReviewsScreen } from '../features/review-send/reviews-screen';
+import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
+import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
 import { installButtonLinkKeys } from '../ui/button-links';
 import { useRoute } from './routes';
 
@@ -38,14 +41,14 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
   const inAssessment =
     route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'reviews' || route.name === 'compare';
   return (
-    <AppShell startupError={startupError} wide={route.name === 'form'}>
-      {route.name === 'home' && <HomeScreen />}
+    <AppShell startupError={startupError} wide={route.name === 'form' || route.name === 'review'} signing={route.name !== 'review'}>
+      {route.name === 'home' && <HomeScreen reviews={<ReviewsOnHome />} />}
       {route.name === 'new' && <WizardScreen />}
       {/* One session per assessment id: moving between its screens keeps it open; leaving closes it. */}
       {inAssessment && (
         <AssessmentSession key={route.id} route={route}>
           {/* Screens of other tasks shown inside the open assessment (its session, header and saver). */}
-          {route.name === 'reviews' && <ReviewMergeScreen />}
+          {route.name === 'reviews' && <ReviewMergeScreen sending={<ReviewsScreen id={route.id} />} />}
           {route.name === 'compare' && <CompareScreen key={`${route.from ?? ''}-${route.to ?? ''}`} from={route.from} to={route.to} />}
         </AssessmentSession>
       )}
@@ -53,6 +56,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'letter' && <TransmittalLetter key={`${route.id}-${route.revision}`} id={route.id} revision={route.revision} />}
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
+      {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
     </AppShell>
   );
 }

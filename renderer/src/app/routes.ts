@@ -13,7 +13,8 @@ export type Route =
   | { name: 'signingKey' }
   | { name: 'checkBundle' }
   | { name: 'reviews'; id: string }
-  | { name: 'compare'; id: string; from?: VersionRef; to?: VersionRef };
+  | { name: 'compare'; id: string; from?: VersionRef; to?: VersionRef }
+  | { name: 'review'; reviewId: string };
 
 /** A version to compare: a saved revision, or the draft as it is now. */
 export type VersionRef = number | 'current';
@@ -21,6 +22,7 @@ const VERSION = /^(current|0|[1-9][0-9]{0,8})$/;
 const versionOf = (v: string | null): VersionRef | undefined => (v && VERSION.test(v) ? (v === 'current' ? 'current' : Number(v)) : undefined);
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ITEM = /^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 
 /** Read a hash such as `#/a/abc-123/form?item=B.2`; anything unknown is the home screen. */
@@ -31,6 +33,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new' && parts.length === 1) return { name: 'new' };
   if (parts[0] === 'signing-key' && parts.length === 1) return { name: 'signingKey' };
   if (parts[0] === 'check' && parts.length === 1) return { name: 'checkBundle' };
+  if (parts[0] === 'review' && parts[1] && UUID.test(parts[1]) && parts.length === 2) return { name: 'review', reviewId: parts[1] };
   if (parts[0] === 'a' && parts[1] && ID.test(parts[1])) {
     const id = parts[1];
     const view = parts[2] ?? 'form';
@@ -38,8 +41,8 @@ export function parseHash(hash: string): Route {
     if (view === 'history') return { name: 'history', id };
     if (view === 'details') return { name: 'details', id };
     if (view === 'export') return { name: 'export', id };
-    if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'reviews') return { name: 'reviews', id };
+    if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
     if (view === 'compare') {
       const q = new URLSearchParams(query);
       const from = versionOf(q.get('from'));
@@ -86,6 +89,8 @@ export function hrefFor(route: Route): string {
       const query = q.toString();
       return `#/a/${route.id}/compare${query ? `?${query}` : ''}`;
     }
+    case 'review':
+      return `#/review/${route.reviewId}`;
   }
 }
 

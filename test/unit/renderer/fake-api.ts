@@ -34,6 +34,9 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     // No review sent: screens that mention open reviews say nothing.
     getReviews: vi.fn<Api['getReviews']>(async () => ({ ok: true, value: { reviews: [], consultations: [], openItems: [] } })),
     importReply: vi.fn<UploadApi['importReply']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    // No review opened on this computer: the home screen lists none.
+    listReviewerWork: vi.fn<Api['listReviewerWork']>(async () => ({ ok: true, value: [] })),
+    openReviewCopy: vi.fn<UploadApi['openReviewCopy']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     downloadUrl: vi.fn<RendererApi['downloadUrl']>((ticket) => `/download/${ticket.token}/${ticket.fileName}`),
   } satisfies RendererApi;
   return Object.assign(api, options.overrides ?? {});
@@ -43,7 +46,8 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'listHistory', 'restoreVersion', 'validateAssessment', 'exportCopy', 'inspectCopy', 'importCopy', 'openExample',
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
-  'downloadSubmission', 'getMergeView', 'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion'] as const;
+  'downloadSubmission', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview',
+  'getMergeView', 'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion'] as const;
 
 // Workflow verbs a test does not override answer like a core that cannot do it.
 function notImplemented(): Pick<Api, (typeof WORKFLOW)[number]> {

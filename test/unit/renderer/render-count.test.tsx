@@ -2,15 +2,15 @@
 // Typing in one item must not re-render the others: inputs are uncontrolled and item cards memoized.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent } from '@testing-library/react';
-import type { WidgetProps } from '../../../renderer/src/features/assessment/widgets/widget-props';
+import type { WidgetProps } from '../../../renderer/src/ui/answer-widgets/widget-props';
 import { createFakeWorkflow } from './fake-workflow';
 import { field, openForm, resetWorkflowPage, waitForSaved } from './workflow-helpers';
 
 const renders = vi.hoisted(() => new Map<string, number>());
 
 // Count renders of the date and yes/no widgets (items A.2 and A.4) by wrapping them.
-vi.mock('../../../renderer/src/features/assessment/widgets/text-widgets', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../renderer/src/features/assessment/widgets/text-widgets')>();
+vi.mock('../../../renderer/src/ui/answer-widgets/text-widgets', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../renderer/src/ui/answer-widgets/text-widgets')>();
   return {
     ...original,
     DateWidget: (props: WidgetProps<'date'>) => {
@@ -19,8 +19,8 @@ vi.mock('../../../renderer/src/features/assessment/widgets/text-widgets', async 
     },
   };
 });
-vi.mock('../../../renderer/src/features/assessment/widgets/choice-widgets', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../renderer/src/features/assessment/widgets/choice-widgets')>();
+vi.mock('../../../renderer/src/ui/answer-widgets/choice-widgets', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../renderer/src/ui/answer-widgets/choice-widgets')>();
   return {
     ...original,
     YesNoWidget: (props: WidgetProps<'yesno'>) => {

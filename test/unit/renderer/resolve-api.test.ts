@@ -25,7 +25,7 @@ describe('finding the API', () => {
     vi.stubGlobal('fetch', fetch);
 
     const api = await resolveApi();
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'importReply', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'openReviewCopy', 'importReply', 'downloadUrl'].sort());
     expect(await api.listAssessments()).toEqual({ ok: true, value: [] });
     const headers = fetch.mock.calls[0]?.[1]?.headers as Record<string, string>;
     expect(headers['x-scsa-token']).toBe('tok-42');

@@ -10,7 +10,7 @@ function fetchAnswering(status: number, body: unknown) {
 describe('web API', () => {
   it('offers exactly the methods of the contract, and the file verbs', () => {
     const api = createWebApi({ token: 't', fetch: fetchAnswering(200, {}) });
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'importReply', 'downloadUrl'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'addAttachment', 'checkBundleFile', 'openReviewCopy', 'importReply', 'downloadUrl'].sort());
   });
 
   it('posts the arguments with the token header and returns the envelope', async () => {

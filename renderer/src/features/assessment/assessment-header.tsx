@@ -62,6 +62,9 @@ export function AssessmentHeader({ current, saveStatus = true }: { current: View
         <div className="assessment-header__actions">
           {saveStatus && <SaveStatus autosaver={session.autosaver} />}
           <PdfExportControls pdf={pdf} />
+          <a className="button button--secondary" href={hrefFor({ name: 'reviews', id: session.id })}>
+            {t('review:send.open')}
+          </a>
           <a className="button button--secondary" href={hrefFor({ name: 'export', id: session.id })}>
             {t('signing:nav.exportSubmission')}
           </a>

@@ -5,6 +5,7 @@ import type { AttachmentRef } from '../../../../core/draft/schema';
 import { useApi } from '../../api/api-context';
 import { hrefFor, type Route } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
+import { AnswerContext, type AnswerContextValue } from '../../ui/answer-widgets/answer-context';
 import { Autosaver } from './autosave';
 import { SessionContext, type Session } from './session';
 import { FormScreen } from './form-screen';
@@ -13,7 +14,7 @@ import { HistoryScreen } from './history-screen';
 import { DetailsScreen } from './details-screen';
 import { takeNotices } from './pending-notices';
 import { openWithPack, takeSettledOpening, type LoadedPack, type Opening } from './open-assessment';
-import { uiLanguage } from './pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { usePackInLanguage } from './use-pack-language';
 import type { Language } from '../../../../core/i18n/languages';
 
@@ -161,13 +162,17 @@ function ReadySession({ data, route, children }: { data: Loaded; route: Extract<
     [id, opened, pack, notices, autosaver, attachments, addAttachment, generation],
   );
 
+  const answerContext = useMemo<AnswerContextValue>(() => ({ pack: pack.pack, attachments, addAttachment }), [pack.pack, attachments, addAttachment]);
+
   return (
     <SessionContext.Provider value={session}>
+      <AnswerContext.Provider value={answerContext}>
       {route.name === 'form' && <FormScreen key={generation} focusItem={route.itemId} />}
       {route.name === 'completeness' && <CompletenessScreen />}
       {route.name === 'history' && <HistoryScreen />}
       {route.name === 'details' && <DetailsScreen />}
-      {children}
+        {children}
+      </AnswerContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { AssessmentHeader } from './assessment-header';
 import { OpenReviewsNotice } from '../../ui/open-reviews-notice';
 import { sectionOf } from './form-model';
-import { PackText, uiLanguage } from './pack-text';
+import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { useSession } from './session';
 
 type State = { kind: 'loading' } | { kind: 'ready'; problems: DraftProblemInfo[] } | { kind: 'failed'; error: ApiError };

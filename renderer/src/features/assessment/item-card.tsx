@@ -1,19 +1,13 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '../../../../core/checklist/schema';
 import { problemMessage } from '../../../../core/draft/problem-message';
 import type { DraftProblem } from '../../../../core/draft/validate';
-import { fieldKey, screenRowNumbers } from './form-values';
-import { PackText, uiLanguage } from './pack-text';
-import { DateWidget, LongTextWidget, NumberWidget, TextWidget } from './widgets/text-widgets';
-import { MultiWidget, SingleWidget, StatusWidget, YesNoWidget } from './widgets/choice-widgets';
-import { TableWidget } from './widgets/table-widget';
-import { EvidenceWidget } from './widgets/evidence-widget';
-import { UncacWidget } from './widgets/uncac-widget';
-import type { WidgetProps } from './widgets/widget-props';
-
-const GROUPED = new Set<ChecklistItem['type']>(['status', 'single', 'multi', 'yesno', 'table', 'evidence', 'uncac']);
+import { fieldKey, screenRowNumbers } from '../../ui/answer-widgets/form-values';
+import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
+import { GROUPED_TYPES, widgetFor } from '../../ui/answer-widgets/widget-for';
+import type { WidgetProps } from '../../ui/answer-widgets/widget-props';
 
 export const itemDomId = (itemId: string) => `item-${fieldKey(itemId)}`;
 
@@ -32,36 +26,6 @@ export interface ItemCardProps {
   leaving: boolean;
 }
 
-/** The answer widget of an item (also used to edit a reviewer's suggestion before accepting it). */
-export function widgetFor(props: WidgetProps): ReactNode {
-  // The switch narrows `item` so each widget gets its own item type.
-  const { item } = props;
-  switch (item.type) {
-    case 'status':
-      return <StatusWidget {...props} item={item} />;
-    case 'single':
-      return <SingleWidget {...props} item={item} />;
-    case 'multi':
-      return <MultiWidget {...props} item={item} />;
-    case 'yesno':
-      return <YesNoWidget {...props} item={item} />;
-    case 'text':
-      return <TextWidget {...props} item={item} />;
-    case 'longtext':
-      return <LongTextWidget {...props} item={item} />;
-    case 'number':
-      return <NumberWidget {...props} item={item} />;
-    case 'date':
-      return <DateWidget {...props} item={item} />;
-    case 'table':
-      return <TableWidget {...props} item={item} />;
-    case 'evidence':
-      return <EvidenceWidget {...props} item={item} />;
-    case 'uncac':
-      return <UncacWidget {...props} item={item} />;
-  }
-}
-
 /** One checklist item: question, widget, inline problems and guidance beside it. Memoized: typing elsewhere does not touch it. */
 function ItemCardImpl({ item, problems, showRequired, required, response, readOnly, guidanceOpen, badge, leaving }: ItemCardProps) {
   const { t, i18n } = useTranslation();
@@ -77,7 +41,7 @@ function ItemCardImpl({ item, problems, showRequired, required, response, readOn
   const messages = shown.map((p) => problemMessage(onScreen(p), lng, (key, params) => t(key, params)));
   const errorId = `${base}-error`;
   const describedBy = messages.length > 0 ? errorId : undefined;
-  const grouped = GROUPED.has(item.type);
+  const grouped = GROUPED_TYPES.has(item.type);
   const question = (
     <>
       <span className="item__id">{item.id}</span> <PackText text={item.text} />

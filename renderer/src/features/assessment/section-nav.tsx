@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { numberFormat } from '../../i18n/intl-cache';
 import { itemState, type FormModel } from './form-model';
-import { PackText } from './pack-text';
+import { PackText } from '../../ui/answer-widgets/pack-text';
 
 /** The sections, each with its progress; the current one is marked for assistive technology. */
 export function SectionNav({ pack, model, answers, current, onSelect, onItem }: {

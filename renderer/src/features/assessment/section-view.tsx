@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, ChecklistSection } from '../../../../core/checklist/schema';
 import { listFormat } from '../../i18n/intl-cache';
 import { skipReasons, type FormModel } from './form-model';
-import { PackText } from './pack-text';
+import { PackText } from '../../ui/answer-widgets/pack-text';
 
 export interface ShownGroup {
   section: ChecklistSection;

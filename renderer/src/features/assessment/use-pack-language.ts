@@ -6,7 +6,7 @@ import { useApi } from '../../api/api-context';
 import { onLanguageSwitch } from '../../i18n/language-switch';
 import { createLogger } from '../../log';
 import { loadPack, type LoadedPack } from './open-assessment';
-import { uiLanguage } from './pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 
 const log = createLogger('pack-language');
 

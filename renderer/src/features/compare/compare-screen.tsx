@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { ItemDiff } from '../../ui/item-diff/item-diff';
 import { AssessmentHeader } from '../assessment/assessment-header';
-import { PackText } from '../assessment/pack-text';
+import { PackText } from '../../ui/answer-widgets/pack-text';
 import { useSession } from '../assessment/session';
 import './compare.css';
 

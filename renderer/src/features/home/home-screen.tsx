@@ -1,10 +1,14 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessmentList } from './assessment-list';
 import { HowItWorks } from './how-it-works';
 import { TrainingExample } from './training-example';
 
-/** The first screen: what the app is for, the assessments on this computer and how to start one. */
-export function HomeScreen() {
+/**
+ * The first screen: what the app is for, the assessments on this computer and how to start one.
+ * `reviews`: the reviewer's part (open a review copy, reviews in progress), placed by the app.
+ */
+export function HomeScreen({ reviews = null }: { reviews?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -13,6 +17,7 @@ export function HomeScreen() {
         <p className="intro__body">{t('app.purpose')}</p>
       </section>
       <AssessmentList />
+      {reviews}
       <TrainingExample />
       <HowItWorks />
     </>

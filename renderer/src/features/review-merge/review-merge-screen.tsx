@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, MergeItem } from '../../../../core/api/contract';
 import type { ChecklistItem } from '../../../../core/checklist/schema';
@@ -6,7 +6,7 @@ import { useApi } from '../../api/api-context';
 import { hrefFor } from '../../app/routes';
 import { ErrorMessage } from '../../ui/error-message';
 import { AssessmentHeader } from '../assessment/assessment-header';
-import { PackText, packString } from '../assessment/pack-text';
+import { PackText, packString } from '../../ui/answer-widgets/pack-text';
 import { useSession } from '../assessment/session';
 import { CommentCard } from './comment-card';
 import { ImportReplies } from './import-replies';
@@ -16,10 +16,10 @@ import { useMergeData } from './use-merge-data';
 import './review-merge.css';
 
 /**
- * Reviews of the assessment: the record of who was consulted, importing their replies, and per item
+ * Reviews of the assessment: copies sent (the `sending` panel), the record of who was consulted, importing their replies, and per item
  * every institution's comments and suggestions to accept, edit then accept, reject or resolve.
  */
-export function ReviewMergeScreen() {
+export function ReviewMergeScreen({ sending }: { /** Sending copies and the list of copies sent (another task's panel). */ sending?: ReactNode }) {
   const api = useApi();
   const session = useSession();
   const { t, i18n } = useTranslation();
@@ -51,6 +51,7 @@ export function ReviewMergeScreen() {
   return (
     <div className="review-merge">
       <AssessmentHeader current="reviews" />
+      {sending}
       {data.kind === 'loading' && <p className="muted" role="status">{t('form:loading')}</p>}
       {data.kind === 'failed' && <ErrorMessage error={data.error} onRetry={() => void reload()} />}
       {data.kind === 'ready' && (

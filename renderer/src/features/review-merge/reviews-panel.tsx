@@ -5,20 +5,22 @@ import { useFormatters } from '../../i18n/use-formatters';
 import { Isolated, MARK_VALUE } from '../../ui/isolated';
 
 /**
- * The record of consultations on the assessment: each review copy sent — to whom, when, from which
- * revision — and, once it came back, who answered, when and with what verdict; and one click to
- * see what changed in the draft since it was sent.
+ * The record of consultations on the assessment: each review that came back — the institution, when
+ * the copy was sent and from which revision, who answered, when and with what verdict, the points
+ * still open — and one click to see what changed in the draft since it was sent.
  */
 export function ReviewsPanel({ id, overview }: { id: string; overview: ReviewsOverview }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // The copies still awaiting a reply are listed with those sent; here, who has answered.
+  const consulted = overview.reviews.filter((r) => r.reply);
   return (
-    <section className="card" aria-labelledby="reviews-title">
-      <h3 id="reviews-title" className="card__title">
+    <section className="card" aria-labelledby="consulted-title">
+      <h3 id="consulted-title" className="card__title">
         {t('merge:record.title')}
       </h3>
       {overview.setAside && <p className="notice">{t('merge:record.setAside', { file: overview.setAside })}</p>}
-      {overview.reviews.length === 0 ? (
+      {consulted.length === 0 ? (
         <p className="muted">{t('merge:record.none')}</p>
       ) : (
         <div className="table-wrap">
@@ -35,7 +37,7 @@ export function ReviewsPanel({ id, overview }: { id: string; overview: ReviewsOv
               </tr>
             </thead>
             <tbody>
-              {overview.reviews.map((r) => (
+              {consulted.map((r) => (
                 <tr key={r.reviewId}>
                   <th scope="row">
                     <bdi>{r.to.institution}</bdi>

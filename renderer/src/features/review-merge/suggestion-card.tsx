@@ -10,12 +10,9 @@ import { ErrorMessage } from '../../ui/error-message';
 import { Isolated, MARK_VALUE } from '../../ui/isolated';
 import { AnswerView } from '../../ui/item-diff/answer-view';
 import { ItemDiff } from '../../ui/item-diff/item-diff';
-import { fieldKey, toAnswer, toFieldValue } from '../assessment/form-values';
-import { widgetFor } from '../assessment/item-card';
+import { fieldKey, toAnswer, toFieldValue } from '../../ui/answer-widgets/form-values';
+import { GROUPED_TYPES, widgetFor } from '../../ui/answer-widgets/widget-for';
 import { useSession } from '../assessment/session';
-
-// Items whose widget is a group of controls: a legend names them, as on the form.
-const GROUPED = new Set<ChecklistItem['type']>(['status', 'single', 'multi', 'yesno', 'table', 'evidence', 'uncac']);
 
 interface Props {
   item: ChecklistItem;
@@ -142,7 +139,7 @@ function EditThenAccept({ item, initial, lang, busy, onCancel, onAccept }: { ite
         aria-label={t('merge:item.editLabel', { item: item.id })}
         onSubmit={form.handleSubmit((values) => onAccept(toAnswer(item, values[key]) as Parameters<typeof onAccept>[0]))}
       >
-        {GROUPED.has(item.type) ? (
+        {GROUPED_TYPES.has(item.type) ? (
           <fieldset className="fieldset fieldset--item">
             <legend className="merge-edit__label">{t('merge:item.editLabel', { item: item.id })}</legend>
             {widget}

@@ -11,10 +11,12 @@ interface AppShellProps {
   startupError?: ApiError | null;
   /** Wide screens (the form) use the whole window; reading screens keep a comfortable column. */
   wide?: boolean;
+  /** The signing key and bundle check links; left out in reviewer mode, which never signs. */
+  signing?: boolean;
 }
 
 /** The frame every screen shares: skip link, header with the language picker and About, footer. */
-export function AppShell({ children, startupError = null, wide = false }: AppShellProps) {
+export function AppShell({ children, startupError = null, wide = false, signing = true }: AppShellProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(startupError);
 
@@ -37,7 +39,7 @@ export function AppShell({ children, startupError = null, wide = false }: AppShe
             </div>
           </a>
           <div className="app-header__tools">
-            <SigningLinks />
+            {signing && <SigningLinks />}
             <LanguagePicker onError={setError} />
             <About />
           </div>

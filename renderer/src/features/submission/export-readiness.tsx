@@ -3,7 +3,7 @@ import type { DraftProblemInfo } from '../../../../core/api/contract';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { problemMessage } from '../../../../core/draft/problem-message';
 import { hrefFor } from '../../app/routes';
-import { PackText, uiLanguage } from '../assessment/pack-text';
+import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { OpenReviewsNotice } from '../../ui/open-reviews-notice';
 
 /**

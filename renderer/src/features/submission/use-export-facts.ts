@@ -4,7 +4,7 @@ import type { ApiError, AssessmentOverview, DraftProblemInfo } from '../../../..
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { useApi } from '../../api/api-context';
 import { loadPack } from '../assessment/open-assessment';
-import { uiLanguage } from '../assessment/pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 
 export type ExportFacts =
   | { kind: 'loading' }

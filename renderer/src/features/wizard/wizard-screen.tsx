@@ -11,7 +11,7 @@ import { describedBy, Field } from '../../ui/assessment-meta/field';
 import { FocalPointsFieldset } from '../../ui/assessment-meta/focal-points-fieldset';
 import { InstitutionsFieldset, PeriodFieldset } from '../../ui/assessment-meta/meta-fieldsets';
 import { countryOptions, initialValues, toMeta, type WizardValues } from '../../ui/assessment-meta/meta-values';
-import { uiLanguage } from '../assessment/pack-text';
+import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { keepNotices } from '../assessment/pending-notices';
 
 const packKey = (p: { id: string; version: string }) => `${p.id}@${p.version}`;

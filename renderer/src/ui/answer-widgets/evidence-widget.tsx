@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../../core/api/contract';
-import { ErrorMessage } from '../../../ui/error-message';
-import { FilePicker } from '../../../ui/file-picker';
-import { useSession } from '../session';
-import type { EvidenceValue } from '../form-values';
-import { shownText } from '../../../i18n/shown-text';
+import type { ApiError } from '../../../../core/api/contract';
+import { ErrorMessage } from '../error-message';
+import { FilePicker } from '../file-picker';
+import { useAnswerContext } from './answer-context';
+import type { EvidenceValue } from './form-values';
+import { shownText } from '../../i18n/shown-text';
 import type { WidgetProps } from './widget-props';
 
 function useSize() {
@@ -26,7 +26,7 @@ function useSize() {
 /** Attached files (stored by the core by content hash) and web links with a title. */
 export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProps<'evidence'>) {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = useAnswerContext();
   const size = useSize();
   const { control, register, setValue, getValues } = useFormContext<Record<string, EvidenceValue>>();
   const files = useWatch({ control, name: `${name}.files` }) ?? [];
@@ -37,11 +37,13 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
   const setFiles = (next: string[]) => setValue(`${name}.files`, next, { shouldDirty: true });
 
   async function attach(chosen: File[]) {
+    const add = session.addAttachment;
+    if (!add) return;
     setBusy(true);
     setError(null);
     try {
       for (const file of chosen) {
-        const result = await session.addAttachment(file);
+        const result = await add(file);
         if (!result.ok) {
           setError(result.error);
           break;
@@ -76,7 +78,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
           })}
         </ul>
       )}
-      <FilePicker
+      {session.addAttachment && <FilePicker
         id={inputId}
         buttonLabel={t('form:evidence.attach')}
         busy={busy}
@@ -85,7 +87,7 @@ export function EvidenceWidget({ name, inputId, response, readOnly }: WidgetProp
         disabled={readOnly}
         variant="small"
         onChoose={(chosen) => void attach(chosen)}
-      />
+      />}
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
 
       <p className="evidence__title">{t('form:evidence.links')}</p>

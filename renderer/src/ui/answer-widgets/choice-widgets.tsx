@@ -1,9 +1,9 @@
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { STATUS_VALUES } from '../../../../../core/checklist/vocabulary';
-import type { LocalizedText } from '../../../../../core/checklist/localized';
-import { PackText } from '../pack-text';
-import { useSession } from '../session';
+import { STATUS_VALUES } from '../../../../core/checklist/vocabulary';
+import type { LocalizedText } from '../../../../core/checklist/localized';
+import { PackText } from './pack-text';
+import { useAnswerContext } from './answer-context';
 import type { WidgetProps } from './widget-props';
 
 interface Choice {
@@ -45,7 +45,7 @@ export function packChoices(options: readonly { id: string; label: LocalizedText
 }
 
 export function StatusWidget(props: WidgetProps<'status'>) {
-  const { pack } = useSession();
+  const { pack } = useAnswerContext();
   return <Choices {...props} choices={STATUS_VALUES.map((s) => ({ value: s, label: <PackText text={pack.labels.status[s]} /> }))} />;
 }
 

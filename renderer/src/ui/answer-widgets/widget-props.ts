@@ -1,5 +1,5 @@
-import type { ChecklistItem } from '../../../../../core/checklist/schema';
-import type { Language } from '../../../../../core/i18n/languages';
+import type { ChecklistItem } from '../../../../core/checklist/schema';
+import type { Language } from '../../../../core/i18n/languages';
 
 /** What every item widget receives. */
 export interface WidgetProps<T extends ChecklistItem['type'] = ChecklistItem['type']> {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TableColumn } from '../../../../../core/checklist/schema';
-import { LocalDateInput } from '../../../i18n/local-date-input';
-import { PackText, packString } from '../pack-text';
-import type { Row } from '../form-values';
+import type { TableColumn } from '../../../../core/checklist/schema';
+import { LocalDateInput } from '../../i18n/local-date-input';
+import { PackText, packString } from './pack-text';
+import type { Row } from './form-values';
 import type { WidgetProps } from './widget-props';
 import './widgets.css';
 

@@ -1,6 +1,6 @@
 import { useFormContext } from 'react-hook-form';
-import { LocalDateInput, useDateExample } from '../../../i18n/local-date-input';
-import { PackText } from '../pack-text';
+import { LocalDateInput, useDateExample } from '../../i18n/local-date-input';
+import { PackText } from './pack-text';
 import { TextLimit, usePasteNotice } from './text-limit';
 import type { WidgetProps } from './widget-props';
 

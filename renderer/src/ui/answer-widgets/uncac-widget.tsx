@@ -1,7 +1,7 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { ASSISTANCE_TYPES, STATUS_VALUES, type UncacField } from '../../../../../core/checklist/vocabulary';
-import { PackText } from '../pack-text';
-import { useSession } from '../session';
+import { ASSISTANCE_TYPES, STATUS_VALUES, type UncacField } from '../../../../core/checklist/vocabulary';
+import { PackText } from './pack-text';
+import { useAnswerContext } from './answer-context';
 import { Choices, useYesNo } from './choice-widgets';
 import type { WidgetProps } from './widget-props';
 
@@ -11,7 +11,7 @@ import type { WidgetProps } from './widget-props';
  * some was received. Labels come from the pack in the interface language.
  */
 export function UncacWidget({ name, inputId, response, readOnly }: WidgetProps<'uncac'>) {
-  const { pack } = useSession();
+  const { pack } = useAnswerContext();
   const { register, control } = useFormContext();
   const yesNo = useYesNo();
   const needed = useWatch({ control, name: `${name}.assistanceNeeded` }) as string | undefined;
