@@ -1,4 +1,5 @@
 import { readDraftFile } from './read-draft';
+import { consultationsFromFile } from './export-reviews';
 import path from 'node:path';
 import { companionAttachmentsDir } from '../../core/store/portable';
 import { attachmentFile } from '../../core/store/attachments';
@@ -30,9 +31,10 @@ async function unlock(ctx: CommandContext, keyDir: string, shown: string): Promi
 }
 
 /**
- * `scsa export DRAFT --key DIR --out FILE|DIR [--revision N]`: sign a complete portable draft
- * (`*.scsa.json`, attachments from its `*.scsa-attachments/` folder) into a submission bundle.
- * The report inside is the draft's PDF report marked as submitted (core/pdf).
+ * `scsa export DRAFT --key DIR --out FILE|DIR [--revision N] [--reviews FILE]`: sign a complete
+ * portable draft (`*.scsa.json`, attachments from its `*.scsa-attachments/` folder) into a
+ * submission bundle. The report inside is the draft's PDF report marked as submitted (core/pdf);
+ * with --reviews, the institutions consulted (from the focal point's `reviews.json`) are in both.
  */
 export const run: CommandRun = async (ctx) => {
   const draftFile = ctx.positionals[0] as string;
@@ -46,6 +48,9 @@ export const run: CommandRun = async (ctx) => {
   const read = await readDraftFile(ctx, draftFile);
   if (typeof read === 'number') return read;
   const { draft, loaded } = read;
+  const reviewsFile = option(ctx, 'reviews');
+  const consultations = reviewsFile === undefined ? [] : await consultationsFromFile(ctx, reviewsFile, draft);
+  if (typeof consultations === 'number') return consultations;
   const attachmentsDir = companionAttachmentsDir(path.resolve(draftFile));
   try {
     const signer = await unlock(ctx, path.resolve(keyDir), keyDir);
@@ -57,6 +62,7 @@ export const run: CommandRun = async (ctx) => {
       attachmentPath: (sha256) => attachmentFile(attachmentsDir, sha256),
       signer,
       submissionRevision: Number(revisionText),
+      consultations,
       // The report in the bundle is the submitted version: no watermark, identifier and signer on the cover.
       renderPdf: async (d, stamp) => {
         const model = reportModelFromDraft(d, loaded.pack, {
@@ -64,6 +70,7 @@ export const run: CommandRun = async (ctx) => {
           externalIdentifier: stamp.externalIdentifier,
           signerFingerprint: stamp.signerFingerprint,
           now: stamp.exportedAt,
+          consultations,
         });
         const rendered = await renderReport(model);
         for (const line of describeWarnings(rendered.warnings, ctx.language)) ctx.err(line);
@@ -74,6 +81,7 @@ export const run: CommandRun = async (ctx) => {
     }).finally(() => progress.clear());
     ctx.out(ctx.t('bundle:cli.exported', { file: path.relative(process.cwd(), result.file) || result.file }));
     ctx.out(ctx.t('bundle:cli.externalIdentifier', { id: result.externalIdentifier }));
+    if (consultations.length > 0) ctx.out(ctx.t('export.consulted', { list: consultations.map((c) => c.institution).join(', ') }));
     ctx.out(ctx.t('bundle:cli.signedBy'));
     ctx.out(`${printableFingerprint(result.fingerprint)}\n`);
     return EXIT.ok;

@@ -55,9 +55,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'export',
-    synopsis: 'export DRAFT --key DIR --out FILE [--revision N]',
-    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE, revision: { type: 'string', value: 'N' } },
+    synopsis: 'export DRAFT --key DIR --out FILE [--revision N] [--reviews FILE]',
+    options: { lang: LANG, key: { type: 'string', value: 'DIR' }, out: OUT_FILE, revision: { type: 'string', value: 'N' }, reviews: { type: 'string', value: 'FILE' } },
     positionals: ['DRAFT'],
+    details: true,
     available: true,
     load: () => import('./export'),
   },

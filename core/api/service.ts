@@ -17,6 +17,7 @@ import { createPacksHandlers } from '../features/packs/handlers';
 import { createAssessmentHandlers } from '../features/assessments/handlers';
 import { createAttachmentHandler } from '../features/assessments/attachments';
 import { createPdfHandlers } from '../features/pdf/handlers';
+import { readConsultations } from '../review/ledger-file';
 import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
@@ -87,7 +88,7 @@ export function createCoreService(options: CoreOptions): CoreService {
         { path: keptBundleDir(dataDir, id), as: 'submissions' },
       ],
     }),
-    ...createPdfHandlers({ jobs, readDraft, uiLanguage }),
+    ...createPdfHandlers({ jobs, readDraft, uiLanguage, consultations: (id) => readConsultations(store.paths(id).dir) }),
     ...keys.handlers,
     ...submissionHandlers,
     ...jobHandlers,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AssessmentMetaSchema, AttachmentRefSchema, AssessmentIdSchema, DraftSchema, type Draft } from '../draft/schema';
 import { IsoDateSchema } from '../draft/answers';
+import { MAX_ANSWER_DEPTH } from '../draft/limits';
+import { MAX_RETIRED_ANSWERS, RetiredAnswerSchema } from '../draft/retired';
+import { measureJson } from '../json/bounds';
 import { ITEM_ID_PATTERN } from '../checklist/vocabulary';
 import { VERDICTS } from '../review/schema';
 import { canonicalJsonBytes } from './canonical-json';
@@ -49,9 +52,36 @@ export const SubmissionSchema = z
     answers: DraftSchema.shape.answers,
     attachments: z.array(SubmissionAttachmentSchema),
     consultations: z.array(ConsultationSchema).max(1000).optional().describe('Who was consulted before submitting, and their verdict. Optional: bundles without it stay valid.'),
+    retiredAnswers: z
+      .array(RetiredAnswerSchema)
+      .max(MAX_RETIRED_ANSWERS)
+      .optional()
+      .describe('Answers to questions no longer in the checklist, kept when the draft moved to a new checklist version (as in the draft). Optional: bundles without it stay valid.'),
   })
   .strict();
 export type Submission = z.infer<typeof SubmissionSchema>;
+
+/**
+ * Deepest nesting of a submission.json: an answer (MAX_ANSWER_DEPTH) sits three levels down in
+ * `retiredAnswers`, and a draft that loads is bounded the same way (core/draft/limits.ts).
+ */
+export const MAX_SUBMISSION_DEPTH = MAX_ANSWER_DEPTH + 4;
+
+export type SubmissionCheck = { ok: true; submission: Submission } | { ok: false; problem: string };
+
+/**
+ * A parsed submission.json from outside (a bundle being verified, or one stored in a workspace):
+ * its depth is measured without recursion first, since a kept answer is any JSON value and zod walks
+ * it recursively; then the schema. `problem` names the first issue as `path: message`.
+ */
+export function checkSubmission(raw: unknown): SubmissionCheck {
+  const m = measureJson(raw, { maxDepth: MAX_SUBMISSION_DEPTH });
+  if (!m.ok) return { ok: false, problem: m.problem === 'depth' ? `(root): nested more than ${MAX_SUBMISSION_DEPTH} levels deep` : '(root): not a JSON value' };
+  const parsed = SubmissionSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, submission: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema' };
+}
 
 export interface SubmissionMeta {
   externalIdentifier: string;
@@ -90,6 +120,8 @@ export function buildSubmission(draft: Draft, meta: SubmissionMeta): Submission 
     answers: draft.answers,
     attachments,
     ...(meta.consultations?.length ? { consultations: meta.consultations } : {}),
+    // Answers kept aside on a move to a new checklist version travel too: no answer is ever dropped.
+    ...(draft.retiredAnswers.length ? { retiredAnswers: draft.retiredAnswers } : {}),
   });
 }
 

@@ -1,6 +1,6 @@
 import { BAGIT_TXT, REQUIRED_BAG_INFO, parseBagInfo, startsWithBom, type BagInfo } from './bag-text';
 import { BundleInvalid } from './reasons';
-import { SubmissionSchema, type Submission } from './submission';
+import { checkSubmission, type Submission } from './submission';
 import { PAYLOAD, TAG_FILES } from './names';
 import type { ManifestLine } from './bag-text';
 
@@ -42,12 +42,9 @@ export function parseSubmission(bytes: Buffer): Submission {
   } catch {
     throw new BundleInvalid('submissionInvalid', { problem: 'json' });
   }
-  const parsed = SubmissionSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BundleInvalid('submissionInvalid', { problem: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema' });
-  }
-  return parsed.data;
+  const checked = checkSubmission(raw);
+  if (!checked.ok) throw new BundleInvalid('submissionInvalid', { problem: checked.problem });
+  return checked.submission;
 }
 
 /**

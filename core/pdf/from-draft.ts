@@ -2,6 +2,7 @@
  * The adapter between a draft and the PDF report: every section and item of the draft's checklist
  * pack, in the draft's response language, with each answer as the report prints it.
  */
+import type { Consultation } from '../bundle/submission';
 import { isAnswered } from '../checklist/answer-presence';
 import { localize } from '../checklist/localized';
 import type { ChecklistItem, ChecklistPack } from '../checklist/schema';
@@ -29,6 +30,8 @@ export interface FromDraftOptions {
   paper?: Paper;
   /** The date printed on the cover (the day of submission); the draft's last save by default. */
   now?: Date;
+  /** Institutions consulted on the draft (the review ledger's `consultations`), printed after the contributing institutions. */
+  consultations?: readonly Consultation[];
 }
 
 /**
@@ -101,6 +104,13 @@ export function reportModelFromDraft(draft: Draft, pack: ChecklistPack, options:
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     institutions: draft.assessment.contributingInstitutions.map((name) => ({ name })),
+    consultations: (options.consultations ?? []).map((c) => ({
+      institution: c.institution,
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.sentAt ? { sentAt: c.sentAt } : {}),
+      returnedAt: c.returnedAt,
+      verdict: c.verdict,
+    })),
     sections: [
       ...pack.sections.map((section) => ({
         id: section.id,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LanguageSchema } from '../i18n/language-schema';
+import { VERDICTS } from '../review/schema';
 import { oneLine, withoutExplicitBidi } from './text/bidi-controls';
 
 /**
@@ -80,6 +81,16 @@ export const InstitutionSchema = z.object({
   contribution: Text.optional(),
 });
 
+/** An institution consulted before submitting (internal review): dates and verdict are worded by the report. */
+export const ReportConsultationSchema = z.object({
+  institution: Line,
+  /** The person who answered for the institution. */
+  name: Line.optional(),
+  sentAt: z.iso.datetime().optional(),
+  returnedAt: z.iso.datetime(),
+  verdict: z.enum(VERDICTS),
+});
+
 export const ReportModelSchema = z.object({
   /** Response language: direction, fixed labels, /Lang. */
   language: LanguageSchema,
@@ -99,6 +110,8 @@ export const ReportModelSchema = z.object({
   paper: PaperSchema.default('a4'),
   focalPoints: z.array(FocalPointSchema).default([]),
   institutions: z.array(InstitutionSchema).default([]),
+  /** Who was consulted and their verdict, printed after the institutions; nothing when empty. */
+  consultations: z.array(ReportConsultationSchema).default([]),
   sections: z.array(ReportSectionSchema),
 });
 
@@ -108,3 +121,4 @@ export type ReportSection = z.infer<typeof ReportSectionSchema>;
 export type ReportItem = z.infer<typeof ReportItemSchema>;
 export type ReportTable = z.infer<typeof ReportTableSchema>;
 export type ReportAttachment = z.infer<typeof ReportAttachmentSchema>;
+export type ReportConsultation = z.infer<typeof ReportConsultationSchema>;

@@ -1,6 +1,6 @@
 /**
  * renderReport: the submission as a PDF anyone can read, in any of the six scripts.
- * Cover → focal points and institutions → contents → sections and items; running header and
+ * Cover → focal points, institutions and consultations → contents → sections and items; running header and
  * footer, draft watermark, outline, metadata and a tagged structure tree.
  */
 import PDFDocument from 'pdfkit';
@@ -11,6 +11,7 @@ import { createLabels } from './labels';
 import { drawBody } from './report-body';
 import { drawRunningText, drawWatermark } from './report-chrome';
 import type { ReportContext, ReportWarning } from './report-context';
+import { drawConsultations } from './report-consultations';
 import { drawCover, drawPeople } from './report-cover';
 import { ReportModelSchema, type Paper, type ReportModelInput } from './report-model';
 import { fillToc, reserveToc } from './report-toc';
@@ -88,6 +89,7 @@ export async function renderReport(input: ReportModelInput, options: RenderOptio
 
   drawCover(ctx);
   drawPeople(ctx);
+  drawConsultations(ctx);
   const toc = reserveToc(ctx);
   const total = model.sections.reduce((n, s) => n + s.items.length, 0);
   await drawBody(ctx, (done) => options.onProgress?.(done, total));

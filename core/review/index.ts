@@ -5,7 +5,7 @@
  * parse, merge, view, work, admit, accept, record, ledger (test/unit/review/pure.test.ts).
  */
 export * from './schema';
-export { parseReply, parseRequest, replyText, nestedDeeperThan } from './parse';
+export { parseReply, parseRequest, parseLedger, replyText, nestedDeeperThan, LEDGER_MAX_BYTES } from './parse';
 export { contentSha256, draftContent, reviewBaseOf, replySha256 } from './content-hash';
 export { buildReviewRequest, itemsInScope, type SendForReview } from './request';
 export { writeReviewCopy, readReviewCopy, REQUEST_FILE, COPY_LIMITS, type OpenedReviewCopy, type WrittenCopy } from './copy-file';
@@ -17,4 +17,4 @@ export { acceptClean, acceptSuggestion, nextRevisionWith, type AcceptResult } fr
 export * from './work';
 export { consultationOf } from './record';
 export * from './ledger';
-export { readLedger, writeLedger, LEDGER_FILE } from './ledger-file';
+export { readLedger, writeLedger, readConsultations, LEDGER_FILE } from './ledger-file';

@@ -1,8 +1,10 @@
 /** The review ledger on disk (`<assessment>/reviews.json`): read forgivingly, written atomically. */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Consultation } from '../bundle/submission';
 import { quarantine, writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log';
-import { emptyLedger, ReviewLedgerSchema, type ReviewLedger } from './ledger';
+import { consultations, emptyLedger, ReviewLedgerSchema, type ReviewLedger } from './ledger';
 
 const log = createLogger('review-ledger');
 
@@ -35,4 +37,12 @@ export async function readLedger(file: string): Promise<{ ledger: ReviewLedger; 
 
 export async function writeLedger(file: string, ledger: ReviewLedger): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(ReviewLedgerSchema.parse(ledger), null, 2)}\n`);
+}
+
+/**
+ * Who was consulted on the assessment whose folder is `assessmentDir`, from its ledger: what an
+ * export carries in submission.json and prints in the report. No ledger (no review yet) gives none.
+ */
+export async function readConsultations(assessmentDir: string): Promise<Consultation[]> {
+  return consultations((await readLedger(path.join(assessmentDir, LEDGER_FILE))).ledger);
 }

@@ -17,6 +17,10 @@ import {
   type ReviewReply,
   type ReviewRequest,
 } from './schema';
+import { REVIEW_LEDGER_FORMAT, REVIEW_LEDGER_SCHEMA_VERSION, ReviewLedgerSchema, type ReviewLedger } from './ledger';
+
+/** Largest ledger read from a file the user names (1000 reviews of 100 reply versions fit well within it). */
+export const LEDGER_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Whether arrays and objects nest deeper than `limit` (checked without deep recursion). */
 export function nestedDeeperThan(value: unknown, limit: number): boolean {
@@ -79,6 +83,20 @@ export function parseRequest(bytes: Uint8Array): ReviewRequest {
     maxBytes: REVIEW_LIMITS.requestBytes,
     schema: ReviewRequestSchema,
     keys: { tooLarge: 'review:errors.copyTooLarge', notJson: 'review:errors.copyDamaged', wrongFormat: 'review:errors.notACopy', invalid: 'review:errors.copyInvalid' },
+  });
+}
+
+/**
+ * A ledger (`reviews.json`) the user names, e.g. to `scsa export --reviews`: checked like a reply,
+ * and refused when damaged rather than set aside as the app does with its own (ledger-file.ts).
+ */
+export function parseLedger(bytes: Uint8Array): ReviewLedger {
+  return parseReviewFile(bytes, {
+    format: REVIEW_LEDGER_FORMAT,
+    version: REVIEW_LEDGER_SCHEMA_VERSION,
+    maxBytes: LEDGER_MAX_BYTES,
+    schema: ReviewLedgerSchema,
+    keys: { tooLarge: 'review:errors.ledgerTooLarge', notJson: 'review:errors.notALedger', wrongFormat: 'review:errors.notALedger', invalid: 'review:errors.ledgerInvalid' },
   });
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parseBagInfo } from '../bundle/bag-text';
 import { PAYLOAD, TAG_FILES } from '../bundle/names';
-import { SubmissionSchema, type Submission } from '../bundle/submission';
+import { checkSubmission, type Submission } from '../bundle/submission';
 import { DEFAULT_LIMITS, openBag, readSmall } from '../bundle/zip-reader';
 import { BundleFactsSchema, type BundleFacts } from './schemas';
 
@@ -71,8 +71,9 @@ export async function readStoredSubmission(file: string): Promise<Submission | n
   try {
     const entry = bag.files.get(PAYLOAD.submission);
     if (!entry) return null;
-    const parsed = SubmissionSchema.safeParse(JSON.parse((await readSmall(bag, entry, MAX_SUBMISSION_BYTES)).toString('utf8')));
-    return parsed.success ? parsed.data : null;
+    // The verifier's own check: the same depth bound before the schema, so a stored bundle reads as it verified.
+    const checked = checkSubmission(JSON.parse((await readSmall(bag, entry, MAX_SUBMISSION_BYTES)).toString('utf8')));
+    return checked.ok ? checked.submission : null;
   } catch {
     return null;
   } finally {

@@ -4,6 +4,7 @@
  * host keeps answering); the renderer polls `getJob` and takes the bytes once with `takeJobResult`.
  */
 import type { HandlersOf } from '../../api/common';
+import type { Consultation } from '../../bundle/submission';
 import { getPack } from '../../checklist/registry';
 import type { Draft } from '../../draft/schema';
 import type { Language } from '../../i18n/languages';
@@ -24,6 +25,8 @@ export interface PdfOptions {
   readDraft(assessmentId: string): Promise<Draft>;
   /** The interface language, for the warning sentences. */
   uiLanguage(): Promise<Language>;
+  /** Who was consulted on the assessment (its review ledger), printed after the institutions; none when not given. */
+  consultations?(assessmentId: string): Promise<readonly Consultation[]>;
   /** Injected in tests to make a render fail or wait. */
   render?: (model: ReportModel, onProgress: (done: number, total: number) => void) => Promise<RenderedReport>;
   now?: () => Date;
@@ -42,7 +45,8 @@ export function createPdfHandlers(options: PdfOptions): HandlersOf<typeof pdfCon
       const draft = await options.readDraft(assessmentId);
       const { pack } = getPack(draft.checklist);
       const language = await options.uiLanguage();
-      const model = reportModelFromDraft(draft, pack, { status: 'draft', paper: pdf.paper });
+      const consultations = (await options.consultations?.(assessmentId)) ?? [];
+      const model = reportModelFromDraft(draft, pack, { status: 'draft', paper: pdf.paper, consultations });
       const fileName = pdfFileName(draft, options.now?.() ?? new Date());
       return options.jobs.start({
         kind: 'pdf',

@@ -21,6 +21,7 @@ import { renderReport } from '../../pdf/report';
 import type { Language } from '../../i18n/languages';
 import type { DraftStore } from '../../store/draft-store';
 import { ExportRefusedError, exportBundle, verifyBundle, type KeyRegistry } from '../../bundle';
+import { readConsultations } from '../../review/ledger-file';
 import { parseRegistryJson } from '../../bundle/registry';
 import type { BundleCheck, SubmissionFile, submissionsContract } from './contract';
 import type { SigningKeys } from '../keys/handlers';
@@ -89,6 +90,8 @@ export function createSubmissionHandlers(options: SubmissionOptions): Submission
     });
     const submissionRevision = Math.max(nextSubmissionRevision(await readSubmissionLog(logFile)), ...frozen, ...kept);
     const language = await options.uiLanguage();
+    // Who was consulted (the review ledger in the assessment's folder): in submission.json and in the report.
+    const consultations = await readConsultations(options.store.paths(assessmentId).dir);
     await fs.mkdir(out, { recursive: true });
     // exportBundle writes a temp file in `out` and renames it: no partial file ever has the final name.
     const result = await exportBundle({
@@ -97,12 +100,14 @@ export function createSubmissionHandlers(options: SubmissionOptions): Submission
       attachmentPath: (sha256) => options.store.attachmentPath(assessmentId, sha256),
       signer,
       submissionRevision,
+      consultations,
       renderPdf: async (d, stamp) => {
         const model = reportModelFromDraft(d, pack, {
           status: 'submitted',
           externalIdentifier: stamp.externalIdentifier,
           signerFingerprint: stamp.signerFingerprint,
           now: stamp.exportedAt,
+          consultations,
         });
         const rendered = await renderReport(model, { onProgress: (done, total) => progress(total > 0 ? (PDF_SHARE * done) / total : 0) });
         for (const line of describeWarnings(rendered.warnings, language)) log.warn(line);
