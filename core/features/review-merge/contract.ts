@@ -11,7 +11,8 @@ import { REVIEW_LIMITS, ReviewBaseSchema, ReviewerSchema, ReviewIdSchema, Review
 import { OpenedAssessmentSchema } from '../assessments/contract';
 
 const At = z.string();
-const Answer = z.unknown();
+/** An answer in its item's shape; absent when the item had none (zod's unknown is otherwise a required key). */
+const Answer = z.unknown().optional();
 const VerdictSchema = z.enum(VERDICTS);
 const ItemIdSchema = z.string().regex(ITEM_ID_PATTERN);
 /** A suggestion's or a comment's id inside its reply. */
@@ -77,7 +78,7 @@ export const MergeSuggestionSchema = z.object({
   base: Answer,
   theirs: Answer,
   status: z.enum(['clean', 'merges', 'conflict', 'same', 'unchanged']),
-  merged: Answer.optional(),
+  merged: Answer,
   conflicts: z.array(ConflictPartSchema),
   competing: z.boolean(),
   decision: DecisionSchema.optional(),

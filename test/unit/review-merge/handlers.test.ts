@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../../core/log';
 import { dispatchUpload } from '../../../core/api/dispatch';
-import type { MergeViewInfo, OpenedAssessment, ReviewsOverview } from '../../../core/api/contract';
+import { MergeViewInfoSchema, ReviewsOverviewSchema, type MergeViewInfo, type OpenedAssessment, type ReviewsOverview } from '../../../core/api/contract';
 import { loadSamplePack } from '../../../core/checklist/sample';
 import type { Draft } from '../../../core/draft/schema';
 import { assessmentPaths } from '../../../core/store/layout';
@@ -63,7 +63,8 @@ async function twoReviews(): Promise<{ health: ReviewRequest; justice: ReviewReq
     name: 'John Smith',
     institution: 'Ministry of Justice',
     verdict: 'changes_requested',
-    suggestions: { 'A.3': ['local_governments', 'women_youth', 'academia'], 'B.2': 'ministry' },
+    // C.3 had no answer at the base: the suggestion's base is absent.
+    suggestions: { 'A.3': ['local_governments', 'women_youth', 'academia'], 'B.2': 'ministry', 'C.3': { files: [], links: [{ url: 'https://example.org/plan.pdf' }] } },
     comments: [{ itemId: 'C.2', text: 'Add Marseille’s population.' }],
   });
   return { health, justice, healthReply, justiceReply };
@@ -78,7 +79,9 @@ describe('merging review replies', () => {
     expect((await upload(replyBytes(justiceReply))).ok).toBe(true);
     const view = await core.ok<MergeViewInfo>('getMergeView', id);
     expect(view.replies.map((r) => r.reviewer.institution).sort()).toEqual(['Ministry of Justice', 'وزارة الصحة'].sort());
-    expect(view.items.map((i) => i.itemId)).toEqual(['A.1', 'A.3', 'B.1', 'B.2', 'C.2', 'C.4']);
+    expect(view.items.map((i) => i.itemId)).toEqual(['A.1', 'A.3', 'B.1', 'B.2', 'C.2', 'C.3', 'C.4']);
+    // What the web client checks every answer against.
+    expect(MergeViewInfoSchema.safeParse(view).success).toBe(true);
     expect(suggestion(view, 'A.1')?.status).toBe('clean');
     // The focal point rewrote C.4 after sending: the health ministry's text is a conflict, base / yours / theirs.
     const c4 = suggestion(view, 'C.4');
@@ -89,7 +92,8 @@ describe('merging review replies', () => {
     const overview = await core.ok<ReviewsOverview>('getReviews', id);
     expect(overview.reviews.map((r) => r.state)).toEqual(['returned', 'returned']);
     expect(overview.consultations.map((c) => c.institution).sort()).toEqual(['Ministry of Justice', 'وزارة الصحة'].sort());
-    expect(overview.openItems.sort()).toEqual(['A.1', 'A.3', 'B.1', 'B.2', 'C.2', 'C.4']);
+    expect(overview.openItems.sort()).toEqual(['A.1', 'A.3', 'B.1', 'B.2', 'C.2', 'C.3', 'C.4']);
+    expect(ReviewsOverviewSchema.safeParse(overview).success).toBe(true);
   });
 
   it('accepts a suggestion as an ordinary save whose change log names the review and institution, and rejects another without touching the draft', async () => {
@@ -138,14 +142,14 @@ describe('merging review replies', () => {
     await core.ok('rejectSuggestion', id, { reviewId: justice.reviewId, suggestionId: b2?.id });
     const before = await onDisk();
     const result = await core.ok<{ accepted: number; opened: OpenedAssessment }>('acceptAllClean', id);
-    expect(result.accepted).toBe(2);
+    expect(result.accepted).toBe(3);
     const after = await onDisk();
     expect(after.revision).toBe(before.revision + 1);
     expect(after.answers['A.1']).toBe('وزارة التنمية الحضرية');
     expect(after.answers['A.3']).toEqual(['local_governments', 'women_youth', 'academia']);
     expect(after.answers['B.2']).toBe(EVERY_TYPE['B.2']);
     expect(after.answers['C.4']).toBe('Texte long réécrit par le point focal');
-    expect(after.changeLog.at(-1)?.accepted?.map((a) => a.itemId).sort()).toEqual(['A.1', 'A.3']);
+    expect(after.changeLog.at(-1)?.accepted?.map((a) => a.itemId).sort()).toEqual(['A.1', 'A.3', 'C.3']);
   });
 
   it('resolves a comment with an answer; the item leaves the open list', async () => {
