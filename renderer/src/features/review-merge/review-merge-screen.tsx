@@ -15,6 +15,8 @@ import { SuggestionCard } from './suggestion-card';
 import { useMergeData } from './use-merge-data';
 import './review-merge.css';
 
+const PAGE = 10;
+
 /**
  * Reviews of the assessment: copies sent (the `sending` panel), the record of who was consulted, importing their replies, and per item
  * every institution's comments and suggestions to accept, edit then accept, reject or resolve.
@@ -28,6 +30,9 @@ export function ReviewMergeScreen({ sending }: { /** Sending copies and the list
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [acceptedCount, setAcceptedCount] = useState<number | null>(null);
+  // Ten replies on a 300-item draft are thousands of suggestions: the list grows a page at a time,
+  // so the page stays light enough to type in.
+  const [limit, setLimit] = useState(PAGE);
   const items = useMemo(() => new Map(session.pack.sections.flatMap((s) => s.items).map((i) => [i.id, i] as const)), [session.pack]);
   const answers = session.answers();
 
@@ -68,7 +73,15 @@ export function ReviewMergeScreen({ sending }: { /** Sending copies and the list
               <>
                 <div className="merge-toolbar">
                   <label className="merge-toolbar__filter">
-                    <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> {t('merge:view.openOnly')}
+                    <input
+                      type="checkbox"
+                      checked={openOnly}
+                      onChange={(e) => {
+                        setOpenOnly(e.target.checked);
+                        setLimit(PAGE);
+                      }}
+                    />{' '}
+                    {t('merge:view.openOnly')}
                   </label>
                   <button type="button" className="button button--primary" disabled={busy || cleanLeft === 0 || session.readOnly} onClick={() => void acceptAllClean()}>
                     {t('merge:view.acceptClean', { count: cleanLeft })}
@@ -85,10 +98,15 @@ export function ReviewMergeScreen({ sending }: { /** Sending copies and the list
                 </p>
                 {shown.length === 0 && <p>{t('merge:view.allDone')}</p>}
                 <ol className="merge-items">
-                  {shown.map((entry) => (
+                  {shown.slice(0, limit).map((entry) => (
                     <MergeItemCard key={entry.itemId} entry={entry} item={items.get(entry.itemId)} current={answers[entry.itemId]} lng={i18n.language} onDone={reload} />
                   ))}
                 </ol>
+                {shown.length > limit && (
+                  <button type="button" className="button button--secondary merge-more" onClick={() => setLimit((n) => n + PAGE)}>
+                    {t('merge:view.more')}
+                  </button>
+                )}
               </>
             )}
           </section>
