@@ -168,6 +168,13 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
       expect(Object.values(justiceEntry?.decisions ?? {}).map((d) => d.decision)).toEqual(['rejected']);
       expect(Object.values(justiceEntry?.resolved ?? {})[0]?.answer).toBe('La population de Fès sera ajoutée.');
 
+      // The conflict is still open: the completeness screen warns, and links to the reviews.
+      await page.goto(`${host.url}#/a/${id}/completeness`);
+      const warning = page.locator('[data-testid=open-reviews]');
+      await warning.waitFor();
+      expect(await warning.getByRole('link', { name: t.merge.openNotice.link }).count()).toBe(1);
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `completeness-${lng}.png`) });
+
       if (SHOTS) {
         await page.goto(`${host.url}#/a/${id}/reviews`);
         await page.locator('.merge-record').waitFor();
