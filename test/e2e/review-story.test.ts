@@ -145,6 +145,12 @@ describe.skipIf(!browserTestsEnabled)('internal review, the whole story (Chromiu
     if (!entry) throw new Error('no data/submission.json in the bundle');
     const submission = JSON.parse((await readSmall(bag, entry, 64 * 1024 * 1024)).toString('utf8')) as { consultations?: Array<{ institution: string; verdict: string }> };
     bag.zip.close();
+
+    // One click from the assessment: what changed since the last submission — nothing yet.
+    await goTo(page, `#/a/${id}/compare`);
+    await page.getByRole('link', { name: frMerge.compare.sinceSubmission }).click();
+    await page.locator('#compare-result').waitFor();
+    expect(await page.locator('#compare-result ~ p').first().textContent()).toBe(frMerge.compare.noChange);
     expect(submission.consultations?.map((c) => [c.institution, c.verdict]).sort()).toEqual(
       [
         [JUSTICE, 'changes_requested'],
