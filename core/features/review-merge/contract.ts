@@ -174,7 +174,9 @@ export const reviewMergeUploads = {
     output: ReplyImportedSchema,
     maxBytes: REVIEW_LIMITS.replyBytes,
     maxParamsBytes: 1024,
-    needsFile: false,
+    // Kept whole before the core reads it (a reply is at most 5 MB): a larger file is then refused by
+    // the transport with its name, rather than cut off in the middle of the core's reading.
+    needsFile: true,
     errors: { notAFile: 'merge:errors.replyNotAFile', tooLarge: 'merge:errors.replyFileTooLarge' },
   },
 } as const satisfies Record<string, UploadSpec>;
