@@ -19,6 +19,7 @@ import { CheckJobResultSchema, ExportJobResultSchema, submissionsContract, submi
 import { jobsContract } from '../features/jobs/contract';
 import { packsUploads } from '../features/packs/contract';
 import { revisionsContract } from '../features/revisions/contract';
+import { reviewMergeContract, reviewMergeUploads } from '../features/review-merge/contract';
 import { reviewContract, reviewUploads } from '../features/review/contract';
 import { CountersignJobResultSchema, WorkspaceImportJobResultSchema, workspaceContract, workspaceUploads } from '../features/workspace/contract';
 import { analysisContract, AnalysisExportJobResultSchema, AnalysisJobResultSchema } from '../features/analysis/contract';
@@ -33,6 +34,7 @@ export * from '../features/keys/contract';
 export * from '../features/submissions/contract';
 export * from '../features/jobs/contract';
 export * from '../features/revisions/contract';
+export * from '../features/review-merge/contract';
 export * from '../features/review/contract';
 export * from '../features/workspace/contract';
 export * from '../features/analysis/contract';
@@ -51,6 +53,7 @@ export const apiContract = {
   ...submissionsContract,
   ...jobsContract(JobResultSchema),
   ...revisionsContract,
+  ...reviewMergeContract,
   ...reviewContract,
   ...workspaceContract,
   ...analysisContract,
@@ -61,6 +64,7 @@ export const uploadContract = {
   ...assessmentsUploads,
   ...submissionsUploads,
   ...packsUploads,
+  ...reviewMergeUploads,
   ...reviewUploads,
   ...workspaceUploads,
 };

@@ -24,6 +24,7 @@ import { createSigningKeys } from '../features/keys/handlers';
 import { createSubmissionHandlers } from '../features/submissions/handlers';
 import { keptBundleDir, submissionLogFile } from '../features/submissions/submission-log';
 import { createJobHandlers } from '../features/jobs/handlers';
+import { createReviewMergeHandlers } from '../features/review-merge/handlers';
 import { createReviewHandlers } from '../features/review/handlers';
 import { WorkspaceSession } from '../features/workspace/session';
 import { createWorkspaceFeature } from '../features/workspace/handlers';
@@ -86,6 +87,7 @@ export function createCoreService(options: CoreOptions): CoreService {
   });
   const { checkBundleFile, ...submissionHandlers } = createSubmissionHandlers({ dataDir, store, readDraft, keys, jobs, downloads, uiLanguage });
   const jobHandlers = createJobHandlers(jobs);
+  const reviewMerge = createReviewMergeHandlers(store, queue);
   const { openReviewCopy, ...reviewHandlers } = createReviewHandlers({ dataDir, store, readDraft, downloads });
   const workspace = new WorkspaceSession({ dataDir });
   const workspaceFeature = createWorkspaceFeature({ session: workspace, dataDir, jobs, downloads, unlock: (passphrase) => keys.unlock(passphrase) });
@@ -111,12 +113,13 @@ export function createCoreService(options: CoreOptions): CoreService {
     ...createAnalysisHandlers({ jobs, downloads, dataDir, uiLanguage, workspace }),
     // A result is whatever its feature's work answered, tagged with the job's kind: the shapes the contract unites.
     takeJobResult: jobHandlers.takeJobResult as ApiHandlers['takeJobResult'],
+    ...reviewMerge.handlers,
     ...reviewHandlers,
   };
 
   return {
     handlers,
-    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps), openReviewCopy, ...workspaceFeature.uploads },
+    uploads: { addAttachment: createAttachmentHandler(store, queue), checkBundleFile, installPackFile: createInstallPackHandler(packDeps), openReviewCopy, importReply: reviewMerge.importReply, ...workspaceFeature.uploads },
     ready: packsReady.then(() => undefined),
     takeDownload: (token, fileName) => downloads.take(token, fileName),
     workspace,

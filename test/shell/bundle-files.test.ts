@@ -119,7 +119,7 @@ describe('bundle:check-file (main-only channel)', () => {
     return { jobId: '6f1c7d0e-8a57-4c1b-9d1e-0b6f5d1d2a11' };
   };
   const notHere = async () => Promise.reject(new Error('not in this test'));
-  const uploads: UploadHandlers = { checkBundleFile: check, addAttachment: notHere, addRegistryKey: notHere, applyKeyReplacement: notHere, stageImportFile: notHere, countersignBundleFile: notHere, installPackFile: notHere, openReviewCopy: notHere };
+  const uploads: UploadHandlers = { checkBundleFile: check, addAttachment: notHere, addRegistryKey: notHere, applyKeyReplacement: notHere, stageImportFile: notHere, countersignBundleFile: notHere, installPackFile: notHere, openReviewCopy: notHere, importReply: notHere };
   const ref = (file: string) => ({ path: file, name: path.basename(file), mediaType: 'application/zip' });
   const invoke = (sender: string | null, file: unknown, ...args: unknown[]) => {
     const listener = fake.ipc.get(uploadContract.checkBundleFile.channel);

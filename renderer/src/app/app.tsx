@@ -13,6 +13,8 @@ import { TransmittalLetter } from '../features/submission/transmittal-letter';
 import { CheckBundleScreen } from '../features/bundle-check/check-bundle-screen';
 import { PacksScreen } from '../features/packs/packs-screen';
 import { MoveScreen } from '../features/pack-move/move-screen';
+import { ReviewMergeScreen } from '../features/review-merge/review-merge-screen';
+import { CompareScreen } from '../features/compare/compare-screen';
 import { ReviewsScreen } from '../features/review-send/reviews-screen';
 import { ReviewerScreen } from '../features/reviewer/reviewer-screen';
 import { ReviewsOnHome } from '../features/reviewer/reviews-on-home';
@@ -40,7 +42,8 @@ export function App({ api, i18n, startupError = null }: AppProps) {
 function Screens({ startupError }: { startupError: ApiError | null }) {
   const route = useRoute();
   useEffect(() => installButtonLinkKeys(document), []);
-  const inAssessment = route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'move';
+  const inAssessment =
+    route.name === 'form' || route.name === 'completeness' || route.name === 'history' || route.name === 'details' || route.name === 'move' || route.name === 'reviews' || route.name === 'compare';
   return (
     <AppShell startupError={startupError} wide={route.name === 'form' || route.name === 'review'} signing={route.name !== 'review'}>
       {route.name === 'home' && <HomeScreen reviews={<ReviewsOnHome />} />}
@@ -50,6 +53,9 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
         <AssessmentSession key={route.id} route={route}>
           {/* Moving to a new checklist version works on the open session (its draft, saver and pack). */}
           {route.name === 'move' && <MoveScreen key={route.version} version={route.version} />}
+          {/* Screens of other tasks shown inside the open assessment (its session, header and saver). */}
+          {route.name === 'reviews' && <ReviewMergeScreen sending={<ReviewsScreen id={route.id} />} />}
+          {route.name === 'compare' && <CompareScreen key={`${route.from ?? ''}-${route.to ?? ''}`} from={route.from} to={route.to} />}
         </AssessmentSession>
       )}
       {route.name === 'export' && <ExportSubmissionScreen key={route.id} id={route.id} />}
@@ -57,7 +63,6 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
       {route.name === 'signingKey' && <SigningKeyScreen />}
       {route.name === 'checkBundle' && <CheckBundleScreen />}
       {route.name === 'packs' && <PacksScreen />}
-      {route.name === 'reviews' && <ReviewsScreen key={route.id} id={route.id} />}
       {route.name === 'review' && <ReviewerScreen key={route.reviewId} reviewId={route.reviewId} />}
       {route.name === 'secretariat' && <SecretariatScreen view={route.view} file={route.file} other={route.other} />}
       {route.name === 'analysis' && <AnalysisScreen />}

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'packs' }
   | { name: 'move'; id: string; version: string }
   | { name: 'reviews'; id: string }
+  | { name: 'compare'; id: string; from?: VersionRef; to?: VersionRef }
   | { name: 'review'; reviewId: string }
   | { name: 'secretariat'; view: SecretariatView; file?: string; other?: string }
   | { name: 'analysis' };
@@ -31,6 +32,11 @@ function secretariatRoute(parts: string[], query: string): Route {
   const other = q.get('other');
   return { name: 'secretariat', view, ...(file && STORED.test(file) ? { file } : {}), ...(other && STORED.test(other) ? { other } : {}) };
 }
+
+/** A version to compare: a saved revision, or the draft as it is now. */
+export type VersionRef = number | 'current';
+const COMPARED = /^(current|0|[1-9][0-9]{0,8})$/;
+const versionOf = (v: string | null): VersionRef | undefined => (v && COMPARED.test(v) ? (v === 'current' ? 'current' : Number(v)) : undefined);
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -59,6 +65,12 @@ export function parseHash(hash: string): Route {
     if (view === 'move' && parts[3] && VERSION.test(parts[3])) return { name: 'move', id, version: parts[3] };
     if (view === 'reviews') return { name: 'reviews', id };
     if (view === 'letter' && parts[3] && /^[1-9][0-9]{0,8}$/.test(parts[3])) return { name: 'letter', id, revision: Number(parts[3]) };
+    if (view === 'compare') {
+      const q = new URLSearchParams(query);
+      const from = versionOf(q.get('from'));
+      const to = versionOf(q.get('to'));
+      return { name: 'compare', id, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+    }
     if (view === 'form') {
       const item = new URLSearchParams(query).get('item');
       return item && ITEM.test(item) ? { name: 'form', id, itemId: item } : { name: 'form', id };
@@ -96,6 +108,13 @@ export function hrefFor(route: Route): string {
       return `#/a/${route.id}/move/${route.version}`;
     case 'reviews':
       return `#/a/${route.id}/reviews`;
+    case 'compare': {
+      const q = new URLSearchParams();
+      if (route.from !== undefined) q.set('from', String(route.from));
+      if (route.to !== undefined) q.set('to', String(route.to));
+      const query = q.toString();
+      return `#/a/${route.id}/compare${query ? `?${query}` : ''}`;
+    }
     case 'review':
       return `#/review/${route.reviewId}`;
     case 'secretariat': {

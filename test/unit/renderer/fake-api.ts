@@ -33,6 +33,9 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     addAttachment: vi.fn<UploadApi['addAttachment']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     checkBundleFile: vi.fn<UploadApi['checkBundleFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     installPackFile: vi.fn<UploadApi['installPackFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
+    // No review sent: screens that mention open reviews say nothing.
+    getReviews: vi.fn<Api['getReviews']>(async () => ({ ok: true, value: { reviews: [], consultations: [], openItems: [] } })),
+    importReply: vi.fn<UploadApi['importReply']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     // No review opened on this computer: the home screen lists none.
     listReviewerWork: vi.fn<Api['listReviewerWork']>(async () => ({ ok: true, value: [] })),
     openReviewCopy: vi.fn<UploadApi['openReviewCopy']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
@@ -46,6 +49,7 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
   'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment',
+  'getMergeView', 'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion',
   'startAnalysis', 'analysisAnswers', 'exportAnalysis', 'downloadAnalysisExport'] as const;
 
 // Every contract verb (features added later too) answers like a core that cannot do it, unless listed below or overridden.

@@ -13,7 +13,7 @@ import { downloadCopy } from './file-actions';
 import { SaveStatus } from './save-status';
 import { useSession } from './session';
 
-type View = 'form' | 'completeness' | 'history' | 'details';
+type View = 'form' | 'completeness' | 'history' | 'details' | 'reviews' | 'compare';
 
 /** The assessment's name, its save state and the ways between its screens, shared by all three. */
 export function AssessmentHeader({ current, saveStatus = true }: { current: View; /** The form shows it in its own bar, which stays in view. */ saveStatus?: boolean }) {
@@ -81,6 +81,8 @@ export function AssessmentHeader({ current, saveStatus = true }: { current: View
         {link('completeness', t('form:nav.completeness'))}
         {link('history', t('form:nav.history'))}
         {link('details', t('form:nav.details'))}
+        {link('reviews', t('merge:nav.reviews'))}
+        {link('compare', t('merge:nav.compare'))}
       </nav>
       <PdfExportStatus pdf={pdf} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}

@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/routes';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../ui/error-message';
 import { AssessmentHeader } from './assessment-header';
+import { OpenReviewsNotice } from '../../ui/open-reviews-notice';
 import { sectionOf } from './form-model';
 import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { useSession } from './session';
@@ -39,6 +40,7 @@ export function CompletenessScreen() {
   return (
     <div className="completeness">
       <AssessmentHeader current="completeness" />
+      <OpenReviewsNotice id={session.id} />
       <section className="card" aria-labelledby="completeness-title" aria-busy={state.kind === 'loading'}>
         <h3 id="completeness-title" className="card__title">
           {t('form:completeness.title')}

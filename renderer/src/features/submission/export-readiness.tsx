@@ -4,6 +4,7 @@ import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { problemMessage } from '../../../../core/draft/problem-message';
 import { hrefFor } from '../../app/routes';
 import { PackText, uiLanguage } from '../../ui/answer-widgets/pack-text';
+import { OpenReviewsNotice } from '../../ui/open-reviews-notice';
 
 /**
  * The first step of an export: is every item complete? Each item that is not is named by its id and
@@ -15,9 +16,12 @@ export function ExportReadiness({ id, problems, pack }: { id: string; problems: 
   const lng = uiLanguage(i18n.language);
   if (problems.length === 0) {
     return (
-      <p className="success" role="status" data-testid="export-ready">
-        {t('export.ready')}
-      </p>
+      <>
+        <p className="success" role="status" data-testid="export-ready">
+          {t('export.ready')}
+        </p>
+        <OpenReviewsNotice id={id} />
+      </>
     );
   }
   const items = new Map((pack?.sections ?? []).flatMap((s) => s.items).map((item) => [item.id, item]));
@@ -25,6 +29,7 @@ export function ExportReadiness({ id, problems, pack }: { id: string; problems: 
   const reason = (p: DraftProblemInfo) => problemMessage(p, lng, (key, params) => tAny(key, params));
   return (
     <div className="export-problems" data-testid="export-problems">
+      <OpenReviewsNotice id={id} />
       <p>{t('export.incompleteCount', { count: problems.length })}</p>
       <ul className="completeness__list">
         {problems.map((p, index) => {
