@@ -35,6 +35,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     installPackFile: vi.fn<UploadApi['installPackFile']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     // No review sent: screens that mention open reviews say nothing.
     getReviews: vi.fn<Api['getReviews']>(async () => ({ ok: true, value: { reviews: [], consultations: [], openItems: [] } })),
+    getMergeView: vi.fn<Api['getMergeView']>(async () => ({ ok: true, value: { replies: [], items: [], revision: 1 } })),
     importReply: vi.fn<UploadApi['importReply']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     // No review opened on this computer: the home screen lists none.
     listReviewerWork: vi.fn<Api['listReviewerWork']>(async () => ({ ok: true, value: [] })),
@@ -49,7 +50,7 @@ const WORKFLOW = ['listPacks', 'getPack', 'createAssessment', 'openAssessment', 
   'getAssessmentOverview', 'setAssessmentArchived', 'deleteAssessment', 'restoreDeletedAssessment', 'exportPdf', 'getJob',
   'takeJobResult', 'cancelJob', 'getSigningKey', 'createSigningKey', 'importSigningKey', 'replaceSigningKey', 'backupSigningKey', 'exportSubmission', 'listSubmissions',
   'downloadSubmission', 'findNewerVersion', 'previewMove', 'moveAssessment', 'listSentReviews', 'sendForReview', 'downloadReviewCopy', 'openReviewerWork', 'saveReviewerWork', 'returnReview', 'downloadReviewAttachment',
-  'getMergeView', 'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion',
+  'acceptSuggestion', 'rejectSuggestion', 'acceptAllClean', 'resolveComment', 'closeReview', 'readVersion',
   'startAnalysis', 'analysisAnswers', 'exportAnalysis', 'downloadAnalysisExport'] as const;
 
 // Every contract verb (features added later too) answers like a core that cannot do it, unless listed below or overridden.

@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { SendForReviewInput, SentReview } from '../../../core/api/contract';
-import { pack } from '../review/fixture';
 import { catchDownloads } from './catch-downloads';
-import { createFakeApi, SAMPLE_ASSESSMENT } from './fake-api';
+import { SAMPLE_ASSESSMENT } from './fake-api';
+import { createFakeWorkflow } from './fake-workflow';
 import { renderApp, resetPage } from './render-app';
 
 afterEach(() => {
@@ -26,32 +26,35 @@ const SENT: SentReview = {
 };
 const TICKET = { token: 'b'.repeat(64), fileName: 'FRA_review_r3_2026-11-05_7d2e9b40.scsa-review' };
 
+// The reviews screen shows inside the open assessment (its session and header), so the fake core
+// is the workflow one with one assessment, plus the reviews already sent.
 function focalApi() {
   const reviews: SentReview[] = [SENT];
   const sent: SendForReviewInput[] = [];
-  return {
-    sent,
-    api: createFakeApi({
-      overrides: {
-        getAssessmentOverview: vi.fn(async () => ({ ok: true as const, value: { summary: SAMPLE_ASSESSMENT, assessment: { countryCode: 'FRA', responseLanguage: 'fr' as const, focalPoints: [], contributingInstitutions: [], periodCovered: null } } })),
-        listSentReviews: vi.fn(async () => ({ ok: true as const, value: [...reviews] })),
-        getPack: vi.fn(async () => ({ ok: true as const, value: { pack, translationGaps: [] } })),
-        sendForReview: vi.fn(async (_id: string, input: SendForReviewInput) => {
-          sent.push(input);
-          const review: SentReview = { ...SENT, reviewId: '7d2e9b40-1c3a-4f5e-8a6b-0c9d8e7f6a52', to: { institution: input.institution }, scope: input.scope, state: 'awaiting' };
-          reviews.push(review);
-          return { ok: true as const, value: { review, copy: TICKET } };
-        }),
-      },
+  const workflow = createFakeWorkflow();
+  Object.assign(workflow.api, {
+      getAssessmentOverview: vi.fn(async (id: string) => {
+      const checklist = workflow.drafts.get(id)!.checklist;
+      const summary = { ...SAMPLE_ASSESSMENT, id, checklistId: checklist.id, checklistVersion: checklist.version };
+      return { ok: true as const, value: { summary, assessment: { countryCode: 'FRA', responseLanguage: 'fr' as const, focalPoints: [], contributingInstitutions: [], periodCovered: null } } };
     }),
-  };
+      listSentReviews: vi.fn(async () => ({ ok: true as const, value: [...reviews] })),
+      sendForReview: vi.fn(async (_id: string, input: SendForReviewInput) => {
+        sent.push(input);
+        const review: SentReview = { ...SENT, reviewId: '7d2e9b40-1c3a-4f5e-8a6b-0c9d8e7f6a52', to: { institution: input.institution }, scope: input.scope, state: 'awaiting' };
+        reviews.push(review);
+        return { ok: true as const, value: { review, copy: TICKET } };
+      }),
+  });
+  const id = workflow.seed({}, 'fr');
+  return { sent, api: workflow.api, id };
 }
 
 describe('send for review', () => {
   it('lists the reviews out with their state, and sends a copy of some sections as a download', async () => {
     const downloads = catchDownloads();
-    const { api, sent } = focalApi();
-    window.location.hash = '#/a/fra-sample-1/reviews';
+    const { api, sent, id } = focalApi();
+    window.location.hash = `#/a/${id}/reviews`;
     await renderApp(api);
     expect(await screen.findByText('Sent, awaiting reply')).toBeTruthy();
     expect(screen.getByText('John Carter')).toBeTruthy();

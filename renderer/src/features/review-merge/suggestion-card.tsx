@@ -60,7 +60,7 @@ export function SuggestionCard({ item, suggestion: s, current, onDone }: Props) 
         </h5>
         <span className={`badge merge-status merge-status--${s.status}`}>{t(`review:status.${s.status}`)}</span>
         {s.competing && <span className="badge merge-status--competing">{t('merge:item.competing')}</span>}
-        {s.decision && <span className="badge merge-decision">{t(`merge:item.${s.decision.decision}`, { date: format.dayOf(s.decision.at) })}</span>}
+        {s.decision && <span className="badge merge-decision">{s.decision.decision === 'accepted' ? t('merge:item.accepted', { date: format.dayOf(s.decision.at) }) : t('merge:item.rejected', { date: format.dayOf(s.decision.at) })}</span>}
       </header>
       <p className="muted small">
         <bdi>{s.reviewer}</bdi> · {format.dayOf(s.at)}

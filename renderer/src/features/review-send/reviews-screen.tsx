@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, AssessmentOverview, DownloadTicket, SentReview } from '../../../../core/api/contract';
 import type { ChecklistPack } from '../../../../core/checklist/schema';
 import { useApi } from '../../api/api-context';
-import { hrefFor } from '../../app/routes';
 import { useFormatters } from '../../i18n/use-formatters';
 import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { countryLabel } from '../../ui/country-label';
@@ -65,9 +64,6 @@ export function ReviewsScreen({ id }: { id: string }) {
 
   return (
     <section className="card reviews" aria-labelledby="reviews-title" aria-busy={state.kind === 'loading'}>
-      <p>
-        <a href={hrefFor({ name: 'form', id })}>{t('sent.back')}</a>
-      </p>
       <div className="card__header">
         <h2 id="reviews-title" className="card__title">
           {t('sent.title')}
