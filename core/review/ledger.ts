@@ -96,6 +96,19 @@ export function reviewState(r: LedgerReview): ReviewState {
   return r.closedAt ? 'closed' : r.replies.length > 0 ? 'returned' : 'awaiting';
 }
 
+/** What both sides of the focal point's screens say of a review sent: to whom, when, from which revision, its state. */
+export function sentSummary(r: LedgerReview) {
+  return {
+    reviewId: r.reviewId,
+    to: r.to,
+    sentAt: r.sentAt,
+    baseRevision: r.base.revision,
+    scope: r.scope,
+    ...(r.dueDate ? { dueDate: r.dueDate } : {}),
+    state: reviewState(r),
+  };
+}
+
 /** Item ids with a comment not yet resolved or a suggestion not yet decided, over the replies in force. */
 export function openItems(ledger: ReviewLedger, replies: readonly ReviewReply[]): Set<string> {
   const open = new Set<string>();

@@ -23,7 +23,7 @@ import {
   replySha256,
   resolveComment,
   REVIEW_LIMITS,
-  reviewState,
+  sentSummary,
   type AdmittedReply,
   type ReviewLedger,
 } from '../../review';
@@ -96,13 +96,7 @@ export function createReviewMergeHandlers(store: DraftStore, queue: EditQueue, n
             const reply = replies.find((x) => x.reply.reviewId === r.reviewId)?.reply;
             const openHere = reply && !r.closedAt ? reply.comments.filter((c) => !r.resolved[c.id]).length + reply.suggestions.filter((s) => !r.decisions[s.id]).length : 0;
             return {
-              reviewId: r.reviewId,
-              to: r.to,
-              sentAt: r.sentAt,
-              baseRevision: r.base.revision,
-              scope: r.scope,
-              ...(r.dueDate ? { dueDate: r.dueDate } : {}),
-              state: reviewState(r),
+              ...sentSummary(r),
               ...(last ? { reply: { reviewer: last.reviewer, returnedAt: last.returnedAt, verdict: last.verdict, importedAt: last.importedAt } } : {}),
               open: openHere,
             };

@@ -13,7 +13,7 @@ import { openRegularFile } from '../../fs/open-regular';
 import { createLogger } from '../../log';
 import { buildReviewRequest } from '../../review/request';
 import { writeReviewCopy } from '../../review/copy-file';
-import { recordSent, reviewState, type LedgerReview } from '../../review/ledger';
+import { recordSent, sentSummary, type LedgerReview } from '../../review/ledger';
 import { LEDGER_FILE, readLedger, writeLedger } from '../../review/ledger-file';
 import { pinForReview, unpinReview } from '../../store/pins';
 import type { DraftStore } from '../../store/draft-store';
@@ -61,13 +61,7 @@ export function createSendHandlers(options: SendOptions) {
   async function summary(id: string, r: LedgerReview): Promise<SentReview> {
     const last = r.replies[r.replies.length - 1];
     return {
-      reviewId: r.reviewId,
-      to: r.to,
-      sentAt: r.sentAt,
-      baseRevision: r.base.revision,
-      scope: r.scope,
-      ...(r.dueDate ? { dueDate: r.dueDate } : {}),
-      state: reviewState(r),
+      ...sentSummary(r),
       ...(last ? { reply: { verdict: last.verdict, returnedAt: last.returnedAt, name: last.reviewer.name } } : {}),
       copyKept: (await keptCopy(id, r.reviewId)) !== null,
     };

@@ -74,6 +74,13 @@ export function CompareScreen({ from, to }: { from?: VersionRef | undefined; to?
     };
   }, [choices, t, format]);
 
+  // The saved revisions, offered on both sides of the comparison.
+  const revisionOptions = choices?.history.map((h) => (
+    <option key={`${h.revision}-${h.submission?.submissionRevision ?? 0}`} value={key(h.revision)}>
+      {label(h)}
+    </option>
+  ));
+
   const go = (a: VersionRef, b: VersionRef) => navigate({ name: 'compare', id: session.id, from: a, to: b });
   const fileNames = useMemo(() => new Map([...(result.kind === 'ready' ? [...result.from.attachments, ...result.to.attachments] : [])].map((a) => [a.sha256, a.name])), [result]);
   const items = useMemo(() => new Map(session.pack.sections.flatMap((s) => s.items).map((i) => [i.id, i] as const)), [session.pack]);
@@ -113,22 +120,14 @@ export function CompareScreen({ from, to }: { from?: VersionRef | undefined; to?
                 <label htmlFor={fromId}>{t('merge:compare.from')}</label>
                 <select id={fromId} className="input" value={pickFrom} onChange={(e) => setPickFrom(e.target.value)}>
                   <option value="">{t('merge:compare.choose')}</option>
-                  {choices.history.map((h) => (
-                    <option key={`${h.revision}-${h.submission?.submissionRevision ?? 0}`} value={key(h.revision)}>
-                      {label(h)}
-                    </option>
-                  ))}
+                  {revisionOptions}
                 </select>
               </div>
               <div className="field">
                 <label htmlFor={toId}>{t('merge:compare.to')}</label>
                 <select id={toId} className="input" value={pickTo} onChange={(e) => setPickTo(e.target.value)}>
                   <option value="current">{t('merge:compare.current')}</option>
-                  {choices.history.map((h) => (
-                    <option key={`${h.revision}-${h.submission?.submissionRevision ?? 0}`} value={key(h.revision)}>
-                      {label(h)}
-                    </option>
-                  ))}
+                  {revisionOptions}
                 </select>
               </div>
               <button type="submit" className="button button--primary" disabled={pickFrom === ''}>
