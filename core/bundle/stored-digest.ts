@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log';
 
@@ -68,23 +69,34 @@ interface Reply {
   error?: string;
 }
 
-let worker: Worker | null = null;
+interface Slot {
+  worker: Worker;
+  /** Jobs sent to this worker and not answered yet. */
+  jobs: number;
+}
+
+/**
+ * Up to two workers (never more than the machine's cores): openssl hashes on one core, and so would
+ * a single worker, with the CRC-32 on top; two let a bundle's large attachments be hashed side by side.
+ */
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
+const slots: Slot[] = [];
 /** Set once a worker could not be started or failed: everything is then read on the main thread. */
 let broken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
 function stop(err: Error): void {
-  worker = null;
   broken = true;
+  for (const slot of slots.splice(0)) void slot.worker.terminate().catch(() => undefined);
   for (const p of pending.values()) p.reject(err);
   pending.clear();
 }
 
-function started(): Worker | null {
-  if (worker || broken) return worker;
+function startSlot(): Slot | null {
   try {
     const w = new Worker(WORKER_SOURCE, { eval: true });
+    const slot: Slot = { worker: w, jobs: 0 };
     w.on('message', (m: Reply) => {
       const p = pending.get(m.id);
       if (!p) return;
@@ -93,18 +105,29 @@ function started(): Worker | null {
       else if (m.sha256 === undefined) return;
       else p.resolve({ sha256: m.sha256, crc: m.crc as number, size: m.size as number });
       pending.delete(m.id);
+      slot.jobs -= 1;
       // Idle, the worker must not keep the process (a command line run) alive.
-      if (pending.size === 0) w.unref();
+      if (slot.jobs === 0) w.unref();
     });
     w.on('error', (err) => (log.warn('stored-digest worker failed', err), stop(err)));
-    w.on('exit', () => stop(new Error('stored-digest worker stopped')));
+    w.on('exit', () => !broken && stop(new Error('stored-digest worker stopped')));
     w.unref();
-    worker = w;
+    slots.push(slot);
+    return slot;
   } catch (err) {
     log.warn('no stored-digest worker; hashing on the main thread', err);
     broken = true;
+    return null;
   }
-  return worker;
+}
+
+/** The least busy worker, starting another while the pool is not full and every worker has work. */
+function pick(): Slot | null {
+  if (broken) return null;
+  const idle = slots.find((s) => s.jobs === 0);
+  if (idle) return idle;
+  if (slots.length < POOL_SIZE) return startSlot();
+  return slots.reduce((a, b) => (b.jobs < a.jobs ? b : a));
 }
 
 /**
@@ -114,12 +137,13 @@ function started(): Worker | null {
  * open until the promise settles. `onBytes` is told the bytes hashed, a few times per entry.
  */
 export function digestStored(fd: number, start: number, length: number, onBytes: (n: number) => void): Promise<StoredDigest> | null {
-  const w = started();
-  if (!w) return null;
+  const slot = pick();
+  if (!slot) return null;
   const id = nextId++;
   return new Promise<StoredDigest>((resolve, reject) => {
     pending.set(id, { resolve, reject, onBytes });
-    w.ref();
-    w.postMessage({ id, fd, start, length });
+    slot.jobs += 1;
+    slot.worker.ref();
+    slot.worker.postMessage({ id, fd, start, length });
   });
 }

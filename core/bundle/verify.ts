@@ -6,10 +6,10 @@ import { parseManifest, type BagInfo, type ManifestLine } from './bag-text';
 import { PAYLOAD, SIGNATURES_DIR, TAG_FILES } from './names';
 import { BundleInvalid, type VerifyReason } from './reasons';
 import { isRegistered, type KeyRegistry } from './registry';
-import { MAX_SUBMISSION_BYTES } from './submission';
 import { checkAgreement, checkBagInfo, checkBagit, checkOxum, parseSubmission } from './verify-content';
-import { progressMeter, type ProgressCallback, type ProgressMeter } from './progress';
-import { DEFAULT_LIMITS, digestFile, openBag, readFile, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
+import { progressMeter, type ProgressCallback } from './progress';
+import { fileOf as file, hashPayload } from './payload-hash';
+import { DEFAULT_LIMITS, openBag, readSmall, type BagFile, type OpenedBag, type ZipLimits } from './zip-reader';
 
 const log = createLogger('bundle-verify');
 
@@ -89,11 +89,6 @@ function classify(bag: OpenedBag): { fingerprints: string[]; payload: BagFile[] 
   return { fingerprints, payload };
 }
 
-function file(bag: OpenedBag, path: string): BagFile {
-  const f = bag.files.get(path);
-  if (!f) throw new BundleInvalid('missingFile', { path });
-  return f;
-}
 
 /**
  * A `.pub.pem` file's key, or the reason it cannot sign as `fp`. Only a function of the file's bytes
@@ -170,26 +165,6 @@ function manifestOf(bytes: Buffer, reason: 'tagManifestInvalid' | 'manifestInval
   return parsed.value;
 }
 
-/**
- * Hash one payload file while streaming it, counting its size; with `keep`, its bytes are kept too
- * (submission.json, which is parsed afterwards), so that every file is read once.
- */
-async function hashFile(bag: OpenedBag, f: BagFile, progress: ProgressMeter, keep = false): Promise<{ sha256: string; size: number; bytes: Buffer | null }> {
-  if (keep && f.size > MAX_SUBMISSION_BYTES) throw new BundleInvalid('tooLarge', { path: f.path });
-  if (!keep) return { ...(await digestFile(bag, f, (n) => progress.add(n))), bytes: null };
-  const hash = createHash('sha256');
-  const kept: Buffer[] = [];
-  let size = 0;
-  await readFile(bag, f, (chunk) => {
-    hash.update(chunk);
-    size += chunk.length;
-    progress.add(chunk.length);
-    // The chunk's buffer is reused for the next piece.
-    if (keep) kept.push(Buffer.from(chunk));
-  });
-  return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(kept) : null };
-}
-
 /** What is known of the signers so far, kept by the caller for the verdict of an invalid bundle. */
 interface SignerState {
   claimed: string[];
@@ -237,17 +212,8 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, state: Signe
   for (const l of manifest) {
     if (!l.path.startsWith('data/') || !bag.files.has(l.path)) throw new BundleInvalid('missingFile', { path: l.path });
   }
-  const sizes = new Map<string, number>();
-  let octets = 0;
-  let submissionBytes: Buffer | null = null;
   const progress = progressMeter(manifest.reduce((n, l) => n + file(bag, l.path).size, 0), options.onProgress);
-  for (const line of manifest) {
-    const got = await hashFile(bag, file(bag, line.path), progress, line.path === PAYLOAD.submission);
-    if (got.sha256 !== line.sha256) throw new BundleInvalid('hashMismatch', { path: line.path });
-    sizes.set(line.path, got.size);
-    octets += got.size;
-    if (got.bytes) submissionBytes = got.bytes;
-  }
+  const { sizes, octets, submissionBytes } = await hashPayload(bag, manifest, progress);
   checkOxum(info, octets, manifest.length);
   // classify() made sure data/submission.json exists, and every payload file is in the manifest.
   const submission = parseSubmission(submissionBytes ?? Buffer.alloc(0));
