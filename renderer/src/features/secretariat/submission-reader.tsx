@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { formatSize } from '../../ui/job-progress';
 import { PackText } from '../../ui/answer-widgets/pack-text';
 import { useFormatters } from '../../i18n/use-formatters';
-import { AnswerView } from './answer-view';
+import { AnswerView } from '../../ui/item-diff/answer-view';
 import { SignerRoles } from './decision-table';
 import { languageName } from './submissions-screen';
 
@@ -143,7 +143,7 @@ export function SubmissionReader({ file }: { file: string }) {
                     <span className="secretariat__item-id">{item.id}</span> <PackText text={item.text} />
                   </dt>
                   <dd>
-                    <AnswerView pack={pack} item={item} value={s.answers[item.id]} lang={lang} fileNames={fileNames} />
+                    <AnswerView pack={pack} item={item} answer={s.answers[item.id]} lang={lang} fileNames={fileNames} textClassName="secretariat__answer" />
                   </dd>
                 </div>
               ))}
@@ -159,7 +159,7 @@ export function SubmissionReader({ file }: { file: string }) {
               <div key={id} className="secretariat__item">
                 <dt>{id}</dt>
                 <dd>
-                  <AnswerView pack={pack} item={undefined} value={s.answers[id]} lang={lang} fileNames={fileNames} />
+                  <AnswerView pack={pack} item={undefined} answer={s.answers[id]} lang={lang} fileNames={fileNames} textClassName="secretariat__answer" />
                 </dd>
               </div>
             ))}
