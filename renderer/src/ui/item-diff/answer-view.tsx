@@ -120,9 +120,6 @@ export function AnswerView({ pack, item, answer, lang, fileNames, textClassName 
       </dl>
     );
   }
-  return (
-    <p dir="auto" lang={lang}>
-      {words.value(item, answer)}
-    </p>
-  );
+  // Numbers, yes/no and choices are the interface's words: they follow the page's direction.
+  return <p>{words.value(item, answer)}</p>;
 }
