@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import { createLogger } from '../log';
 import { collectSources, type CollectLimits, type Source } from './collect';
 import { inWorkspace } from './fs-errors';
@@ -85,13 +85,19 @@ async function run(ctx: SettleContext, paths: readonly string[], options: Import
     for (const [j, f] of verifying) inFlight += (sources[j] as Source).size * f;
     options.onProgress?.({ bundlesDone: settled, bundlesTotal: sources.length, bytesDone: bytesBefore + Math.round(inFlight), bytesTotal, path: (sources[i] as Source).path });
   };
-  // A pipeline: files are copied in (disk work) a few ahead, and verified (processor work, partly
-  // on a second thread) two at a time; decisions stay in order, each made and kept only after the
-  // one before, against the index as that one left it.
+  // A pipeline: files are copied in a few ahead, each fsynced while it is verified (processor work,
+  // partly on other threads, a few files at a time); decisions stay in order, each made and kept only
+  // after the one before, against the index as that one left it, and a copy is placed only once its
+  // bytes are on the disk.
   const copies = new Map<number, Promise<Copied>>();
   const prepared = new Map<number, Promise<Prepared>>();
   const fill = (from: number) => {
-    for (let j = from; j < Math.min(sources.length, from + COPIES_AHEAD); j++) if (!copies.has(j)) copies.set(j, copyFor(ctx, sources[j] as Source));
+    let ahead = 0;
+    for (let j = from; j < Math.min(sources.length, from + COPIES_AHEAD) && (j === from || ahead < COPY_BYTES_AHEAD); j++) {
+      const source = sources[j] as Source;
+      ahead += source.size;
+      if (!copies.has(j)) copies.set(j, copyFor(ctx, source));
+    }
     for (let j = from; j < Math.min(sources.length, from + VERIFIED_AHEAD); j++) {
       if (!prepared.has(j)) prepared.set(j, prepare(ctx, sources[j] as Source, copies.get(j) as Promise<Copied>, (done, total) => progress(j, total > 0 ? done / total : 1)));
     }
@@ -114,7 +120,7 @@ async function run(ctx: SettleContext, paths: readonly string[], options: Import
     // Stopped early (a full disk): what was prepared ahead is waited for (it holds files open) and its copies go.
     const ahead = [...prepared.values()].map((p) => p.then((r) => r.copied));
     for (const [j, c] of copies) if (!prepared.has(j)) ahead.push(c);
-    await Promise.all(ahead.map((c) => c.then((r) => ('temp' in r ? fs.rm(r.temp, { force: true }) : undefined)).catch(() => undefined)));
+    await Promise.all(ahead.map((c) => c.then((r) => ('temp' in r ? r.durable.catch(() => undefined).then(() => fs.rm(r.temp, { force: true })) : undefined)).catch(() => undefined)));
     await ctx.checkpoint(true);
   }
   options.onProgress?.({ bundlesDone: sources.length, bundlesTotal: sources.length, bytesDone: bytesTotal, bytesTotal, path: '' });
@@ -122,13 +128,18 @@ async function run(ctx: SettleContext, paths: readonly string[], options: Import
   return { decisions, skipped: collected.skipped };
 }
 
-/** Copies made ahead of the file being decided: fsyncs of several files at once cost the disk far less than one after another. */
-const COPIES_AHEAD = 3;
-/** Files verified at once: one's large attachment is hashed on the worker while the other's signatures and small files are checked here. */
-const VERIFIED_AHEAD = 2;
+/**
+ * Copies made ahead of the file being decided, by count and by size (the first is always made):
+ * each is fsynced while it waits its turn, and several fsyncs at once cost the disk far less than
+ * one after another.
+ */
+const COPIES_AHEAD = 8;
+const COPY_BYTES_AHEAD = 64 * 1024 * 1024;
+/** Files verified at once: their large attachments are hashed on the workers while the others' signatures and small files are checked here. */
+const VERIFIED_AHEAD = 3;
 
 /** A source copied into `.incoming/`, or why not (nothing to copy in a dry run or for a file too large). */
-type Copied = { temp: string } | { unreadable: true } | { none: true } | { failed: unknown };
+type Copied = { temp: string; durable: Promise<void> } | { unreadable: true } | { none: true } | { failed: unknown };
 /** A source copied in and verified, ready to be decided. */
 interface Prepared {
   copied: Copied;
@@ -138,7 +149,7 @@ interface Prepared {
 function copyFor(ctx: SettleContext, source: Source): Promise<Copied> {
   if (ctx.dryRun || source.size > IMPORT_LIMITS.maxBundleBytes) return Promise.resolve({ none: true });
   return copyIn(ctx.ws, source.path).then(
-    (temp): Copied => ({ temp }),
+    (copy): Copied => copy,
     (err: unknown): Copied => (err instanceof SourceUnreadable ? { unreadable: true } : { failed: err }),
   );
 }
@@ -166,10 +177,16 @@ async function importOne(ctx: SettleContext, source: Source, ready: Prepared): P
   if ('failed' in copied) throw copied.failed;
   if (!('temp' in copied)) return refuse(ctx, source.path, { code: 'secretariat:reasons.unreadable', params: { path: source.path } });
   try {
+    await copied.durable;
     return await settle(ctx, source.path, copied.temp, judge(ctx, seen ?? {}), 'incoming');
   } finally {
-    // Placed, the copy is gone from here already; otherwise (a duplicate, a failure) it goes now.
-    await fs.rm(copied.temp, { force: true }).catch(() => undefined);
+    // Placed, the copy is gone from here already; otherwise (a duplicate, a failure) it goes now,
+    // at once: the next decision waits for this one (see store.ts `place`).
+    try {
+      rmSync(copied.temp, { force: true });
+    } catch {
+      // Left in .incoming/, which is emptied when the workspace is next opened.
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeSync } from 'node:fs';
 import type { z } from 'zod';
 
 /** Longest line read back; a longer one is counted as damaged and skipped. */
@@ -60,7 +60,12 @@ export function jsonLineAppender(file: string): JsonLineAppender {
   };
   return {
     async append(value) {
-      await (await opened()).write(`${JSON.stringify(value)}\n`);
+      const h = handle ?? (await opened());
+      // Written at once, without a turn of the event loop: an import places a file and logs it
+      // before deciding the next, and an awaited write there waited behind the verification of the
+      // files after it (a line to the page cache takes microseconds).
+      const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
+      for (let done = 0; done < bytes.length; ) done += writeSync(h.fd, bytes, done);
       written = true;
     },
     async sync() {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyBundle } from '../bundle/verify';
@@ -115,17 +115,18 @@ export async function examine(ctx: SettleContext, file: string, onProgress?: (do
   return judge(ctx, await inspect(ctx.ws, file, onProgress));
 }
 
-async function statOf(ctx: SettleContext, relative: string): Promise<{ size: number; mtimeMs: number }> {
-  const stat = await fs.stat(ctx.ws.path(relative));
+/** Size and time of a file just placed (at once, like the placing: see store.ts `place`). */
+function statOf(ctx: SettleContext, relative: string): { size: number; mtimeMs: number } {
+  const stat = statSync(ctx.ws.path(relative));
   return { size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /** A stored name for a new submission: the uuid of its External-Identifier, or a fresh one when that name is taken. */
-async function newSubmissionName(ctx: SettleContext, facts: BundleFacts): Promise<string> {
+function newSubmissionName(ctx: SettleContext, facts: BundleFacts): string {
   const preferred = uuidOf(facts.externalIdentifier);
   if (preferred) {
     const name = submissionFile(facts.country, preferred);
-    if (!(await exists(ctx.ws.path(name)))) return name;
+    if (!lstatSync(ctx.ws.path(name), { throwIfNoEntry: false })) return name;
   }
   return submissionFile(facts.country, randomUUID());
 }
@@ -163,37 +164,36 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
       const receivedAt = ctx.now().toISOString();
       const reason = decision.reason ?? { code: 'secretariat:reasons.unknown', params: {} };
       await writeSidecar(ws, { format: 'scsa-received', schemaVersion: 1, decision: decision.kind, sha256, size, receivedAt, source: shownPath, kept, reason, ...(facts ? { facts } : {}) });
-      if (kept) await place(ws, file, relative, ctx.placedIn);
-      const stat = kept ? await statOf(ctx, relative) : { size, mtimeMs: 0 };
+      if (kept) place(ws, file, relative, ctx.placedIn);
+      const stat = kept ? statOf(ctx, relative) : { size, mtimeMs: 0 };
       if (decision.kind === 'held' && facts) index.held.push({ file: relative, sha256, ...stat, facts, receivedAt, source: shownPath });
       else if (decision.kind === 'rejected') index.rejected.push({ file: kept ? relative : null, sha256, size, reason, receivedAt });
     }
   } else if (decision.kind === 'duplicate') {
     if (origin === 'held') await dropHeld(ctx, file);
   } else if (facts) {
-    const relative = decision.kind === 'countersigned' && decision.other ? decision.other.file : await newSubmissionName(ctx, facts);
+    const relative = decision.kind === 'countersigned' && decision.other ? decision.other.file : newSubmissionName(ctx, facts);
     replaced = decision.kind === 'countersigned' ? decision.other : undefined;
-    await place(ws, file, relative, ctx.placedIn);
+    place(ws, file, relative, ctx.placedIn);
     if (origin === 'held') await dropHeld(ctx, file);
     out.file = relative;
-    const entry: StoredSubmission = { file: relative, ...(await statOf(ctx, relative)), ...facts };
+    const entry: StoredSubmission = { file: relative, ...statOf(ctx, relative), ...facts };
     index.submissions = [...index.submissions.filter((s) => s.file !== relative), entry];
   }
 
-  await ctx.log(
-    ImportLogLineSchema.parse({
-      at: ctx.now().toISOString(),
-      path: shownPath,
-      decision: out.decision,
-      ...(out.reason ? { reason: out.reason } : {}),
-      ...(out.sha256 ? { sha256: out.sha256 } : {}),
-      ...(out.file ? { file: out.file } : {}),
-      ...(facts ? { facts } : {}),
-      ...(signers ? { signers } : {}),
-      ...(out.other && decision.kind !== 'countersigned' ? { other: out.other } : {}),
-      ...(replaced ? { replaced: { file: replaced.file, size: replaced.size, mtimeMs: replaced.mtimeMs, fingerprints: replaced.fingerprints } } : {}),
-    }),
-  );
+  // ctx.log checks the line against the schema.
+  await ctx.log({
+    at: ctx.now().toISOString(),
+    path: shownPath,
+    decision: out.decision,
+    ...(out.reason ? { reason: out.reason } : {}),
+    ...(out.sha256 ? { sha256: out.sha256 } : {}),
+    ...(out.file ? { file: out.file } : {}),
+    ...(facts ? { facts } : {}),
+    ...(signers ? { signers } : {}),
+    ...(out.other && decision.kind !== 'countersigned' ? { other: out.other } : {}),
+    ...(replaced ? { replaced: { file: replaced.file, size: replaced.size, mtimeMs: replaced.mtimeMs, fingerprints: replaced.fingerprints } } : {}),
+  });
   return out;
 }
 
