@@ -1,11 +1,7 @@
 /**
- * The analysis across checklist versions from a real secretariat workspace: signed bundles on the
- * default pack (1.0.0) and on its test-only revision 1.1.0, imported with importBundles, then
- * analysed per version and across versions as `scsa report` and the app's analysis screen do.
- *
- * 1.0.0: DEU (A.4 yes), PER (A.4 no), KEN revision 1 (A.4 no, superseded by its revision 2).
- * 1.1.0: KEN revision 2 (A.4 planned, C.20 yes), AUT (A.4 yes, C.20 no), JPN (A.4 no, C.20 yes).
- * D.4 exists in 1.0.0 only (removed), C.20 in 1.1.0 only (new).
+ * The analysis across checklist versions from a real secretariat workspace (versions-workspace.ts:
+ * signed bundles on 1.0.0 and on the test-only 1.1.0, imported with importBundles), analysed per
+ * version and across versions as `scsa report` and the app's analysis screen do.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,67 +9,22 @@ import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisModel, Denominator } from '../../../core/analysis/model';
 import { prepareReport, type PreparedReport } from '../../../core/analysis/report';
-import { exportBundle } from '../../../core/bundle';
-import { loadExample } from '../../../core/checklist/examples';
-import { loadPack, type LoadedPack } from '../../../core/checklist/load';
-import { clearInstalledPacks, defaultPack, registerInstalledPack } from '../../../core/checklist/registry';
-import type { Draft } from '../../../core/draft/schema';
+import { clearInstalledPacks, registerInstalledPack } from '../../../core/checklist/registry';
 import { prepare, type Read } from '../../../core/features/analysis/handlers';
-import type { SigningKey } from '../../../core/keys';
-import { moveDraft } from '../../../core/revisions';
-import { addKey, createWorkspace, currentSubmissions, importBundles, loadIndex, type Workspace } from '../../../core/secretariat';
-import { saclRevisionSource } from '../../fixtures/packs/sacl-revision';
-import { fakePdf } from '../bundle/fixture';
-import { signingKey } from './bundles';
+import { currentSubmissions, loadIndex, type Workspace } from '../../../core/secretariat';
 import { NOW } from './fixture';
+import { sacl, versionsWorkspace } from './versions-workspace';
 
-const sacl = defaultPack();
-let revision: LoadedPack;
 let tmp = '';
 let ws: Workspace;
-let key: SigningKey;
 let d4Other = '';
-
-/** The example assessment of `code` on 1.0.0, or moved to 1.1.0, with `answers` over it, exported signed into `dir`. */
-async function bundleOf(dir: string, code: string, version: '1.0.0' | '1.1.0', submissionRevision: number, answers: Record<string, unknown>): Promise<string> {
-  const example = loadExample('en');
-  let draft: Draft = { ...example, id: `${code.toLowerCase()}-2026`, assessment: { ...example.assessment, countryCode: code } };
-  if (version === '1.1.0') draft = moveDraft(draft, sacl, revision, NOW).draft;
-  draft = { ...draft, answers: { ...draft.answers, 'A.6': 'full', ...answers } as Draft['answers'] };
-  const out = path.join(dir, `${code}-${version}-r${submissionRevision}`);
-  await fs.mkdir(out, { recursive: true });
-  const result = await exportBundle({
-    draft,
-    pack: (version === '1.1.0' ? revision : sacl).pack,
-    attachmentPath: (sha) => path.join(dir, 'no-attachments', sha),
-    signer: key,
-    submissionRevision,
-    renderPdf: fakePdf,
-    out,
-    now: new Date(`2026-10-0${submissionRevision}T12:00:00Z`),
-  });
-  return result.file;
-}
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-ws-versions-'));
-  revision = loadPack(await saclRevisionSource(tmp));
-  key = await signingKey();
-  const d4 = sacl.items.get('D.4') as { options?: { id: string }[] };
-  d4Other = (d4.options ?? []).map((o) => o.id).find((id) => id !== 'not_available') ?? '';
-  const bundles = path.join(tmp, 'bundles');
-  const files = [
-    await bundleOf(bundles, 'DEU', '1.0.0', 1, { 'A.1': 'Bundesministerium', 'A.4': true, 'D.4': 'not_available' }),
-    await bundleOf(bundles, 'PER', '1.0.0', 1, { 'A.1': 'Ministerio', 'A.4': false, 'D.4': d4Other }),
-    await bundleOf(bundles, 'KEN', '1.0.0', 1, { 'A.1': 'Old ministry', 'A.4': false, 'D.4': d4Other }),
-    await bundleOf(bundles, 'KEN', '1.1.0', 2, { 'A.1': 'Ministry of Lands', 'A.4': 'planned', 'C.20': true }),
-    await bundleOf(bundles, 'AUT', '1.1.0', 1, { 'A.1': 'Bundeskanzleramt', 'A.4': 'yes', 'C.20': false }),
-    await bundleOf(bundles, 'JPN', '1.1.0', 1, { 'A.1': 'Cabinet Office', 'A.4': 'no', 'C.20': true }),
-  ];
-  ws = await createWorkspace(path.join(tmp, 'ws'));
-  for (const country of ['DEU', 'PER', 'KEN', 'AUT', 'JPN']) await addKey(ws, { country, pem: key.publicKeyPem, fingerprint: key.fingerprint });
-  const report = await importBundles(ws, files);
-  expect(report.decisions.map((d) => [d.facts?.country, d.facts?.checklistVersion, d.decision])).toEqual([
+  const made = await versionsWorkspace(tmp);
+  ws = made.ws;
+  d4Other = made.d4Other;
+  expect(made.decisions.map((d) => [d.facts?.country, d.facts?.checklistVersion, d.decision])).toEqual([
     ['DEU', '1.0.0', 'imported'],
     ['PER', '1.0.0', 'imported'],
     ['KEN', '1.0.0', 'imported'],
@@ -83,7 +34,7 @@ beforeAll(async () => {
     ['JPN', '1.1.0', 'imported'],
   ]);
   // What the app's installed packs give the analysis: 1.1.0 is known.
-  registerInstalledPack(revision, 'test');
+  registerInstalledPack(made.revision, 'test');
 }, 120_000);
 
 afterAll(async () => {
