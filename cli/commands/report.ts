@@ -2,9 +2,10 @@ import { isLanguage } from '../../core/i18n/languages';
 import path from 'node:path';
 import { AppError } from '../../core/errors';
 import { setLogSink } from '../../core/log';
-import { folderSource, prepareReport, tableIds, writeReport, type FolderSkip, type SubmissionSource } from '../../core/analysis';
+import { checklistVersions, folderSource, prepareReport, tableIds, writeReport, type FolderSkip, type PreparedReport, type SubmissionSource } from '../../core/analysis';
 import type { KeyRegistry } from '../../core/bundle/registry';
 import { EXIT } from '../exit-codes';
+import { useInstalledPacks } from './data-option';
 import { parseReportOptions, type ReportInput } from './report-options';
 import { registryOption } from './registry-option';
 import { currentSubmissions, loadIndex, openWorkspace } from '../../core/secretariat';
@@ -13,6 +14,8 @@ import type { CommandContext, CommandRun } from './types';
 
 function usage(ctx: CommandContext, key: string, params: Record<string, string> = {}): number {
   ctx.err(`scsa: ${ctx.t(key, params)}`);
+  // A version the app installed is known here only through its data folder.
+  if (key === 'new.packNotFound') ctx.err(ctx.t('validate.packNotFoundHint'));
   ctx.err(ctx.t('usage.moreHelp', { command: 'scsa report --help' }));
   return EXIT.usage;
 }
@@ -49,12 +52,15 @@ function sourceFor(ctx: CommandContext, input: ReportInput, registry: KeyRegistr
 
 /**
  * `scsa report --out FILE.xlsx|.csv|.zip|.pdf [--lang L] [--checklist ID@V] [--publishable]
- * [--group G,…] [--response-lang L,…] [--table ID] (--workspace DIR | --bundles DIR [--registry FILE])`:
+ * [--group G,…] [--response-lang L,…] [--table ID] [--data DIR [--trust PUB.pem]] (--workspace DIR | --bundles DIR [--registry FILE])`:
  * the analysis for the thematic implementation report, in the language of --lang. Bundles that
  * fail verification are left out and named on stderr. Exit 0 written; 1 nothing could be read or
  * written; 2 wrong usage.
  */
 export const run: CommandRun = async (ctx) => {
+  // First: --checklist may name a version installed in the app.
+  const unusable = await useInstalledPacks(ctx, 'report');
+  if (unusable !== undefined) return unusable;
   const options = parseReportOptions(ctx);
   if ('key' in options) return usage(ctx, options.key, options.params);
   const registry = await registryOption(ctx);
@@ -85,6 +91,7 @@ export const run: CommandRun = async (ctx) => {
     ctx.err(ctx.t('report.conflict', { country: c.country, revision: c.submissionRevision, used: path.basename(c.used), ignored: path.basename(c.ignored) }));
   }
   if (report.leftOut > 0) ctx.err(ctx.t('report.leftOut', { number: report.leftOut }));
+  tellUnknownVersions(ctx, report);
   if (options.format === 'csv' && (options.table === undefined || !tableIds(report).includes(options.table))) {
     return usage(ctx, options.table === undefined ? 'report.tableNeeded' : 'report.unknownTable', { table: options.table ?? '', list: tableIds(report).join(', ') });
   }
@@ -108,5 +115,18 @@ function reportError(ctx: CommandContext, err: unknown): number {
   const params = Object.fromEntries(Object.entries(err.params ?? {}).map(([k, v]) => [k, String(v)]));
   const key = err.code === 'drafts:errors.packNotFound' ? 'new.packNotFound' : err.code;
   ctx.err(`scsa: ${ctx.t(key, params)}`);
+  if (err.code === 'drafts:errors.packNotFound') ctx.err(ctx.t('validate.packNotFoundHint'));
   return EXIT.failedCheck;
+}
+
+/**
+ * Current submissions on a checklist version this command does not carry are left out (an analysis
+ * across versions counts the newest version it knows): say which, and how to name the app's
+ * installed versions, rather than let a smaller report pass for the whole.
+ */
+function tellUnknownVersions(ctx: CommandContext, report: PreparedReport): void {
+  const unknown = checklistVersions(report.selection).filter((v) => !v.known);
+  if (unknown.length === 0) return;
+  const list = unknown.map((v) => `${v.id}@${v.version} (${v.countries})`).join(', ');
+  ctx.err(ctx.t('report.unknownVersions', { list }));
 }

@@ -273,7 +273,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'report',
-    synopsis: 'report --out FILE.xlsx|.csv|.zip|.pdf [--lang L] [--checklist ID@V] [--all-versions] [--publishable] (--workspace DIR | --bundles DIR)',
+    synopsis: 'report --out FILE.xlsx|.csv|.zip|.pdf [--lang L] [--checklist ID@V] [--all-versions] [--publishable] [--data DIR] (--workspace DIR | --bundles DIR)',
     options: {
       lang: LANG,
       out: OUT_FILE,
@@ -287,6 +287,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'response-lang': { type: 'string', value: 'L,…' },
       table: { type: 'string', value: 'ID' },
       paper: { type: 'string', value: 'a4|letter' },
+      data: { type: 'string', value: 'DIR' },
+      trust: { type: 'string', value: 'PUB.pem' },
     },
     positionals: [],
     details: true,

@@ -51,7 +51,7 @@ export async function importBundles(ws: Workspace, paths: readonly string[], opt
   if (!dryRun) assertWritable(ws);
   const now = options.now ?? (() => new Date());
   return inWorkspace(ws.dir, async () => {
-    const ctx = settleContext(ws, await loadIndex(ws), now, dryRun);
+    const ctx = settleContext(ws, await loadIndex(ws, { save: !dryRun }), now, dryRun);
     try {
       return await run(ctx, paths, options);
     } finally {

@@ -22,6 +22,8 @@ const log = createLogger('secretariat-index');
 export interface IndexOptions {
   /** Told (files read, files to read) while stored bundles are read again to rebuild the index. */
   onProgress?: (done: number, total: number) => void;
+  /** False: bring the index up to date in memory only (a dry run writes nothing, even to a writable workspace). */
+  save?: boolean;
 }
 
 interface Found {
@@ -133,7 +135,7 @@ export async function loadIndex(ws: Workspace, options: IndexOptions = {}, notic
     changed ||= JSON.stringify(rejected) !== JSON.stringify(old?.rejected ?? []);
 
     const index: IndexFile = { format: 'scsa-workspace-index', schemaVersion: WORKSPACE_SCHEMA_VERSION, builtAt: changed ? new Date().toISOString() : (old?.builtAt ?? new Date().toISOString()), submissions, held, rejected };
-    if (changed && ws.writable) await saveIndex(ws, index);
+    if (changed && ws.writable && options.save !== false) await saveIndex(ws, index);
     return index;
   });
 }

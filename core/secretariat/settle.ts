@@ -126,9 +126,26 @@ function newSubmissionName(ctx: SettleContext, facts: BundleFacts): string {
   const preferred = uuidOf(facts.externalIdentifier);
   if (preferred) {
     const name = submissionFile(facts.country, preferred);
-    if (!lstatSync(ctx.ws.path(name), { throwIfNoEntry: false })) return name;
+    // A dry run places nothing: a name it has given out exists only in its index.
+    const taken = (ctx.dryRun && ctx.index.submissions.some((s) => s.file === name)) || lstatSync(ctx.ws.path(name), { throwIfNoEntry: false }) !== undefined;
+    if (!taken) return name;
   }
   return submissionFile(facts.country, randomUUID());
+}
+
+/**
+ * A dry run's decision, kept in its index in memory only (the index is never saved in a dry run),
+ * as the real import would keep it: the later files of the same batch are then judged against it —
+ * a second revision supersedes the first, a second copy is a duplicate, a countersigned copy
+ * countersigns it. Held and rejected files and duplicates change nothing a later decision reads.
+ */
+async function foresee(ctx: SettleContext, file: string, seen: Examined): Promise<void> {
+  const { decision, facts } = seen;
+  if (!facts || decision.kind === 'held' || decision.kind === 'rejected' || decision.kind === 'duplicate') return;
+  const relative = decision.kind === 'countersigned' && decision.other ? decision.other.file : newSubmissionName(ctx, facts);
+  const size = (await fs.stat(file).catch(() => null))?.size ?? 0;
+  const entry: StoredSubmission = { file: relative, size, mtimeMs: 0, ...facts };
+  ctx.index.submissions = [...ctx.index.submissions.filter((s) => s.file !== relative), entry];
 }
 
 /**
@@ -148,7 +165,10 @@ export async function settle(ctx: SettleContext, shownPath: string, file: string
     ...(signers ? { signers } : {}),
     ...(decision.other ? { other: decision.other.file } : {}),
   };
-  if (ctx.dryRun) return out;
+  if (ctx.dryRun) {
+    await foresee(ctx, file, seen);
+    return out;
+  }
   const { ws, index } = ctx;
   let replaced: StoredSubmission | undefined;
 

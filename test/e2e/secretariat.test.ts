@@ -138,11 +138,15 @@ describe.skipIf(!browserTestsEnabled)('the secretariat workspace (Chromium)', { 
       await page.getByRole('button', { name: t.app.import.dryRun }).click();
       await page.getByRole('heading', { name: t.app.import.dryRunReport }).waitFor();
       expect(await page.getByTestId('decision-table').locator('tbody tr').count()).toBe(order.length);
+      const rowDecisions = () => page.getByTestId('decision-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')));
+      const foreseen = await rowDecisions();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: t.app.import.start, exact: true }).click();
       await page.getByRole('heading', { name: t.app.import.report, exact: true }).waitFor();
-      const decisions = await page.getByTestId('decision-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')));
+      const decisions = await rowDecisions();
       expect(decisions).toEqual(['imported', 'supersedes', 'duplicate', 'rejected', 'held', 'rejected']);
+      // The dry run foresaw each file's decision, the later revision and the copy included.
+      expect(foreseen).toEqual(decisions);
       // The first reason of each refusal, in the interface language (never a code).
       const reasons = await page.locator('tr[data-decision="rejected"] td:last-child').allTextContents();
       for (const r of reasons) expect(r).not.toMatch(/bundle:|secretariat:|verify\./);
