@@ -8,7 +8,7 @@ import { answerText } from './answer-text';
 import { uiLanguage } from '../../ui/answer-widgets/pack-text';
 import { AnswerView } from '../../ui/item-diff/answer-view';
 import { answerWords } from '../../ui/item-diff/answer-words';
-import { useOldItems } from './kept-old-items';
+import { useOldItems } from '../../ui/item-diff/kept-old-items';
 import { useSession } from './session';
 import './kept-answers.css';
 
