@@ -22,7 +22,7 @@ import { renderReport } from '../../../core/pdf/report';
 import { createLabels } from '../../../core/pdf/labels';
 import { retiredAnswersSection, RETIRED_SECTION_ID } from '../../../core/pdf/retired-annex';
 import { moveDraft } from '../../../core/revisions';
-import { sampleRevisionSource } from '../../fixtures/packs/sample-revision';
+import { sampleRevisionRemovingSource } from '../../fixtures/packs/sample-revision-removing';
 import { saclRevisionSource } from '../../fixtures/packs/sacl-revision';
 import { run } from '../pdf/pdf-tools';
 
@@ -34,22 +34,7 @@ const optionOf = (loaded: LoadedPack, itemId: string, optionId: string) => {
 };
 
 /** 0.2.0 of the sample pack, but removing the multiple choice A.3 and the table C.2 (so their answers are kept aside). */
-const removing = (() => {
-  const raw = sampleRevisionSource() as { sections: { items: ({ id: string } & Record<string, unknown>)[] }[]; migrations: { items: Record<string, unknown> }[] } & Record<string, unknown>;
-  for (const s of raw.sections) s.items = s.items.filter((i) => i.id !== 'A.3' && i.id !== 'C.2');
-  // Rules that named the removed questions go with them.
-  const names = (v: unknown) => /A\.3|C\.2/.test(JSON.stringify(v ?? ''));
-  for (const s of raw.sections) {
-    for (const i of s.items) {
-      if (names(i.relevance)) delete i.relevance;
-      if (typeof i.required === 'string' && names(i.required)) i.required = false;
-      if (names(i.constraints)) i.constraints = [];
-    }
-  }
-  const [step] = raw.migrations;
-  raw.migrations = [{ ...step, items: { ...step?.items, 'A.3': { removed: true }, 'C.2': { removed: true } } }];
-  return loadPack(raw);
-})();
+const removing = loadPack(sampleRevisionRemovingSource(['A.3', 'C.2']));
 
 function sampleDraft(answers: Record<string, unknown>): Draft {
   const d = newDraft({ countryCode: 'KEN', responseLanguage: 'fr' }, sample.pack, new Date('2026-05-01T00:00:00Z'), 'kept-words');
