@@ -74,11 +74,11 @@ export function ReviewsTable({ id, rows, onDownload }: { id: string; rows: reado
                 <td>
                   <div className="reviews__actions">
                     {r.copyKept && (
-                      <button type="button" className="button button--quiet button--small" aria-label={t('sent.downloadAgainFor', { institution: r.to.institution })} onClick={() => onDownload(r)}>
+                      <button type="button" className="button button--secondary button--small" aria-label={t('sent.downloadAgainFor', { institution: r.to.institution })} onClick={() => onDownload(r)}>
                         {t('sent.downloadAgain')}
                       </button>
                     )}
-                    <a className="button button--quiet button--small" href={hrefFor({ name: 'compare', id, from: r.baseRevision, to: 'current' })}>
+                    <a className="button button--secondary button--small" href={hrefFor({ name: 'compare', id, from: r.baseRevision, to: 'current' })}>
                       {tm('record.sinceSent')}
                       <span className="visually-hidden"> ({r.to.institution})</span>
                     </a>
