@@ -12,7 +12,7 @@ import type { LocalizedText } from '../checklist/localized';
 import type { ChecklistItem } from '../checklist/schema';
 import type { ItemType } from '../checklist/vocabulary';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import type { KeptColumn, KeptOption, RetiredAnswer } from './retired';
+import { MAX_KEPT_WORDS, type KeptColumn, type KeptOption, type RetiredAnswer } from './retired';
 
 type PartialText = Partial<Record<Language, string>>;
 
@@ -36,8 +36,12 @@ function chosenIds(value: unknown): Set<string> {
   return ids;
 }
 
+// Within the format's bound, so a move never fails on words: any beyond it would read as ids.
 const keptOptions = (options: readonly { id: string; label: LocalizedText }[], chosen: Set<string>): KeptOption[] =>
-  options.filter((o) => chosen.has(o.id)).map((o) => ({ id: o.id, label: partialText(o.label) }));
+  options
+    .filter((o) => chosen.has(o.id))
+    .slice(0, MAX_KEPT_WORDS)
+    .map((o) => ({ id: o.id, label: partialText(o.label) }));
 
 /**
  * The words to keep with an answer to `item` (from the version it was given for): the chosen
@@ -51,7 +55,7 @@ export function keptWords(item: ChecklistItem, value: unknown): { options?: Kept
   }
   if (item.type === 'table') {
     const rows = Array.isArray(value) ? value.filter(isRecord) : [];
-    const columns = item.columns.map((c): KeptColumn => {
+    const columns = item.columns.slice(0, MAX_KEPT_WORDS).map((c): KeptColumn => {
       const options = c.options ? keptOptions(c.options, new Set(rows.flatMap((r) => [...chosenIds(r[c.id])]))) : [];
       return { id: c.id, type: c.type, label: partialText(c.label), ...(options.length ? { options } : {}) };
     });
