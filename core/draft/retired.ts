@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
-import { ITEM_ID_PATTERN, ITEM_TYPES } from '../checklist/vocabulary';
+import { COLUMN_TYPES, ITEM_ID_PATTERN, ITEM_TYPES, KEY_PATTERN } from '../checklist/vocabulary';
 
 /** Most kept answers a draft may carry: a pack has fewer than 10,000 items, and a few revisions pass. */
 export const MAX_RETIRED_ANSWERS = 50_000;
@@ -10,6 +10,28 @@ export const RETIRED_REASONS = ['removed', 'notInNewVersion', 'typeChanged', 'un
 export type RetiredReason = (typeof RETIRED_REASONS)[number];
 
 const PartialTextSchema = z.partialRecord(z.enum(LANGUAGES), z.string().max(20_000));
+
+/** Most options or columns a kept answer names: far more than any checklist item offers. */
+export const MAX_KEPT_WORDS = 2000;
+
+/** A choice with its words as the version it was made in gave them (every language that version had). */
+export const KeptOptionSchema = z
+  .object({ id: z.string().regex(KEY_PATTERN), label: PartialTextSchema })
+  .strict()
+  .meta({ id: 'KeptOption' });
+export type KeptOption = z.infer<typeof KeptOptionSchema>;
+
+/** A table column as the version the answer was given for named it, with the choices made in it. */
+export const KeptColumnSchema = z
+  .object({
+    id: z.string().regex(KEY_PATTERN),
+    type: z.enum(COLUMN_TYPES),
+    label: PartialTextSchema,
+    options: z.array(KeptOptionSchema).max(MAX_KEPT_WORDS).optional().describe('Single-choice columns: the options chosen in any row.'),
+  })
+  .strict()
+  .meta({ id: 'KeptColumn' });
+export type KeptColumn = z.infer<typeof KeptColumnSchema>;
 
 /**
  * An answer kept when the draft moved to a checklist version with no place for it: the question was
@@ -27,6 +49,16 @@ export const RetiredAnswerSchema = z
     note: PartialTextSchema.optional().describe('The pack\'s note on the removal, if it gave one.'),
     newItemId: z.string().regex(ITEM_ID_PATTERN).optional().describe('The item that took the question\'s place, when its answer could not be converted.'),
     retiredAt: z.iso.datetime(),
+    options: z
+      .array(KeptOptionSchema)
+      .max(MAX_KEPT_WORDS)
+      .optional()
+      .describe('Single and multiple choice, status: the options chosen, with their words in that version (format 3). Absent when kept by an older app: shown through that version\'s pack if installed, else by id.'),
+    columns: z
+      .array(KeptColumnSchema)
+      .max(MAX_KEPT_WORDS)
+      .optional()
+      .describe('A table: its columns and the choices made in them, as that version named them (format 3).'),
   })
   .strict();
 export type RetiredAnswer = z.infer<typeof RetiredAnswerSchema>;

@@ -6,7 +6,7 @@ import { MAX_ANSWERS } from './limits';
 import { MAX_RETIRED_ANSWERS, RetiredAnswerSchema } from './retired';
 
 /** The draft format version this code writes; older versions are migrated on read (see migrations/). */
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 /** Assessment ids name folders on disk, so they are restricted to a safe alphabet. */
 export const AssessmentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/);

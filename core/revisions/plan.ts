@@ -10,12 +10,12 @@
  */
 import { isAnswered } from '../checklist/answer-presence';
 import { migrationPath } from '../checklist/migration-chain';
-import { LANGUAGES } from '../i18n/languages';
 import type { LocalizedText } from '../checklist/localized';
 import type { LoadedPack } from '../checklist/load';
 import type { PackReference } from '../checklist/registry';
 import type { ChecklistItem } from '../checklist/schema';
 import { answerSchemaFor } from '../draft/answers';
+import { keptWords, partialText } from '../draft/kept-words';
 import type { RetiredAnswer, RetiredReason } from '../draft/retired';
 import type { Draft } from '../draft/schema';
 import { AppError } from '../errors';
@@ -63,8 +63,7 @@ export interface MovePlan {
   retired: RetiredAnswer[];
 }
 
-const partial = (text: LocalizedText | undefined): Partial<Record<(typeof LANGUAGES)[number], string>> =>
-  text ? Object.fromEntries(LANGUAGES.filter((l) => text[l]).map((l) => [l, text[l]])) : {};
+const partial = partialText;
 
 /**
  * Plan the move of `draft` (on `oldPack`, the version it names) to `newPack`. Throws AppError
@@ -99,6 +98,8 @@ export function planMove(draft: Draft, oldPack: LoadedPack, newPack: LoadedPack,
       ...(fate?.note ? { note: partial(fate.note) } : {}),
       ...(reason === 'typeChanged' && fate?.newId ? { newItemId: fate.newId } : {}),
       retiredAt,
+      // The old version's words for the choices and columns: its pack may be gone where this is read.
+      ...(item ? keptWords(item, value) : {}),
     });
   };
 

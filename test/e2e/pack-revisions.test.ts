@@ -14,7 +14,7 @@ import { axeViolations } from './axe';
 import { chooseFile } from './file-choice';
 import { commonText } from './locales';
 import { createSampleAssessment, section, settled } from './workflow-steps';
-import { sampleRevisionSource } from '../fixtures/packs/sample-revision';
+import { sampleRevisionRemovingSource } from '../fixtures/packs/sample-revision-removing';
 import { packBytes, signatureEntries, signedPack, testKey, zipOf } from '../fixtures/packs/signing';
 import arPacks from '../../locales/ar/packs.json';
 import enPacks from '../../locales/en/packs.json';
@@ -23,6 +23,10 @@ import enForm from '../../locales/en/form.json';
 
 const TEXT = { en: { packs: enPacks, form: enForm }, ar: { packs: arPacks, form: arForm } } as const;
 const PLAN_TEXT = { en: 'A national policy is planned for 2027.', ar: 'يُخطَّط لسياسة وطنية في عام 2027.' } as const;
+/** The options chosen for A.3 (a multiple choice 0.2.0 removes here), as the sample pack words them. */
+const A3_WORDS = { en: 'Civil society organizations, Women’s and youth organizations', ar: 'منظمات المجتمع المدني، منظمات المرأة والشباب' } as const;
+/** The signed revision: the sample's 0.2.0, which also removes the multiple choice A.3. */
+const revisionSource = () => sampleRevisionRemovingSource(['A.3']);
 const fill = (template: string, params: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
 /** Screenshots for the people who look at the screens (not part of what the test checks). */
 const SHOTS = process.env.SCSA_SHOTS_DIR;
@@ -43,8 +47,8 @@ async function openWithTrust(lng: string): Promise<{ page: Page; host: RunningHo
   await fs.mkdir(trust);
   await fs.writeFile(path.join(trust, 'secretariat.pub.pem'), secretariat.publicKeyPem);
   // The revision as the secretariat sends it, and a copy changed after signing.
-  await fs.writeFile(path.join(files.path, 'sample-0.2.0.scsa-pack'), await signedPack(sampleRevisionSource(), secretariat));
-  const bytes = packBytes(sampleRevisionSource());
+  await fs.writeFile(path.join(files.path, 'sample-0.2.0.scsa-pack'), await signedPack(revisionSource(), secretariat));
+  const bytes = packBytes(revisionSource());
   const changed = Buffer.from(bytes.toString('utf8').replace('"0.2.0"', '"0.2.1"'));
   await fs.writeFile(path.join(files.path, 'changed.scsa-pack'), await zipOf({ 'pack.json': changed, ...signatureEntries(secretariat, sign(null, bytes, secretariat.privateKey)) }));
 
@@ -75,9 +79,11 @@ describe.skipIf(!browserTestsEnabled)('checklist revisions (Chromium)', { timeou
       const t = TEXT[lng];
       const { page, files } = await openWithTrust(lng);
 
-      // A half-answered assessment on version 0.1.0: A.1, B.1 and B.3 (a question 0.2.0 removes).
+      // A half-answered assessment on version 0.1.0: A.1, A.3 and B.3 (questions 0.2.0 removes), B.1.
       const id = await createSampleAssessment(page, lng);
       await page.fill('#item-A_1-input', 'Directorate of Urban Safety');
+      await page.check('#item-A_3 input[value=civil_society]');
+      await page.check('#item-A_3 input[value=women_youth]');
       await section(page, 1);
       await page.check('#item-B_1 input[value=not_implemented]');
       await page.locator('#item-B_3 textarea').fill(PLAN_TEXT[lng]);
@@ -132,18 +138,24 @@ describe.skipIf(!browserTestsEnabled)('checklist revisions (Chromium)', { timeou
 
       await page.getByRole('button', { name: fill(t.packs.move.confirm, { version: '0.2.0' }) }).click();
       await page.locator('.section-nav').waitFor();
-      await page.locator('.notice', { hasText: fill(t.packs.move.done_one, { to: '0.2.0', from: '0.1.0', count: '1' }).slice(0, 20) }).waitFor();
+      // Two answers kept: Arabic has a form of its own for two.
+      const doneTwo = lng === 'ar' ? arPacks.move.done_two : enPacks.move.done_other;
+      const countTwo = lng === 'ar' ? arPacks.kept.count_two : enPacks.kept.count_other;
+      await page.locator('.notice', { hasText: fill(doneTwo, { to: '0.2.0', from: '0.1.0', count: '2' }).slice(0, 20) }).waitFor();
       expect(await page.locator('#item-A_1-input').inputValue()).toBe('Directorate of Urban Safety');
 
-      // The removed question's answer is kept, read-only, and copies.
+      // The removed questions' answers are kept, read-only, and copy: the choices in their words, not their ids.
       const kept = page.locator('#kept-answers');
       await kept.waitFor();
-      expect(await kept.locator('.kept-answer').count()).toBe(1);
-      expect(await kept.locator('.kept-answer__text').textContent()).toBe(PLAN_TEXT[lng]);
-      await kept.getByRole('button', { name: new RegExp(t.packs.kept.copy) }).click();
-      await kept.getByRole('button', { name: new RegExp(t.packs.kept.copiedButton) }).waitFor();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PLAN_TEXT[lng]);
-      expect(await page.locator('.revision-strip').textContent()).toContain(fill(t.packs.kept.count_one, { count: '1' }).slice(0, 12));
+      expect(await kept.locator('.kept-answer').count()).toBe(2);
+      const choice = kept.locator('.kept-answer').nth(0);
+      expect(await choice.locator('.kept-answer__text').textContent()).toBe(A3_WORDS[lng]);
+      expect(await choice.textContent()).not.toContain('civil_society');
+      expect(await kept.locator('.kept-answer').nth(1).locator('.kept-answer__text').textContent()).toBe(PLAN_TEXT[lng]);
+      await choice.getByRole('button', { name: new RegExp(t.packs.kept.copy) }).click();
+      await choice.getByRole('button', { name: new RegExp(t.packs.kept.copiedButton) }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(A3_WORDS[lng]);
+      expect(await page.locator('.revision-strip').textContent()).toContain(fill(countTwo, { count: '2' }).slice(0, 12));
       expect(await axeViolations(page)).toEqual([]);
       await kept.scrollIntoViewIfNeeded();
       await shot(page, `${lng}-kept-answers`);

@@ -112,9 +112,9 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
       const outcomes = await page.locator('.merge-outcomes').textContent();
       expect(outcomes).toContain(fill(t.merge.import.imported, { institution: HEALTH }));
       expect(outcomes).toContain(fill(t.merge.import.imported, { institution: JUSTICE }));
-      // The record of consultations: both institutions, with their verdicts.
-      await page.locator('.merge-record tbody tr').nth(1).waitFor();
-      expect(await page.locator('.merge-record tbody').textContent()).toContain(t.review.verdict.changes_requested);
+      // The one table of copies and replies: both institutions, with their verdicts.
+      await page.locator('.reviews__table tbody tr').nth(1).waitFor();
+      await expect.poll(() => page.locator('.reviews__table tbody').textContent()).toContain(t.review.verdict.changes_requested);
 
       const item = (itemId: string) => page.locator('li.merge-item', { has: page.locator(`[id="merge-${itemId}"]`) });
       // The conflict: the version sent, the focal point's and the ministry's, side by side.
@@ -149,7 +149,7 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
       expect(await fs.readFile(assessmentPaths(data.path, id).draft, 'utf8')).toBe(before);
 
       // Compare with the base: what changed since the draft was sent to the health ministry.
-      await page.locator('.merge-record tbody tr', { hasText: HEALTH }).getByRole('link').click();
+      await page.locator('.reviews__table tbody tr', { hasText: HEALTH }).getByRole('link', { name: new RegExp(t.merge.record.sinceSent) }).click();
       await page.locator('#compare-result').waitFor();
       const changed = await page.locator('.compare__item h4').allTextContents();
       expect(changed.map((c) => c.split(' ')[0])).toEqual(['A.1', 'C.4']);
@@ -177,7 +177,7 @@ describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { tim
 
       if (SHOTS) {
         await page.goto(`${host.url}#/a/${id}/reviews`);
-        await page.locator('.merge-record').waitFor();
+        await page.locator('.reviews__table').waitFor();
         await page.screenshot({ path: path.join(SHOTS, `reviews-panel-${lng}.png`) });
       }
     });

@@ -5,9 +5,11 @@ import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../core/log';
 import { parseReply } from '../../core/review/parse';
+import frMerge from '../../locales/fr/merge.json';
 import frReview from '../../locales/fr/review.json';
 import { axeViolations } from './axe';
 import { browserTestsEnabled, makeTempDir } from './harness';
+import { fill } from './host-api';
 import { goTo, openReviewCopy, reviewAndReturn, reviewItem, sendForReview } from './review-steps';
 import { createSampleAssessment, openApp, settled } from './workflow-steps';
 
@@ -53,6 +55,13 @@ describe.skipIf(!browserTestsEnabled)('sending for review and reviewing (Chromiu
     const rows = focal.page.locator('.reviews__table tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => focal.page.locator('.reviews__state--awaiting').allInnerTexts()).toEqual([frReview.sent.awaiting, frReview.sent.awaiting]);
+    // One row per copy, in the one table that names institutions: what was sent, no reply yet, the copy again.
+    const justiceRow = rows.filter({ hasText: 'Ministry of Justice' });
+    expect(await justiceRow.textContent()).toContain(frMerge.record.noReply);
+    expect(await justiceRow.getByRole('button', { name: fill(frReview.sent.downloadAgainFor, { institution: 'Ministry of Justice' }) }).count()).toBe(1);
+    expect(await rows.filter({ hasText: 'وزارة المالية' }).textContent()).toContain(fill(frReview.sent.sectionsList, { list: 'B, C' }));
+    expect(await focal.page.locator('table', { hasText: 'Ministry of Justice' }).count()).toBe(1);
+    expect(await axeViolations(focal.page)).toEqual([]);
 
     // Reviewer one: English interface, on another computer.
     const english = await openApp(cleanups, 'en');

@@ -101,6 +101,11 @@ describe.skipIf(!browserTestsEnabled)('internal review, the whole story (Chromiu
     expect(outcomes).toContain(fill(frMerge.import.imported, { institution: JUSTICE }));
     expect(outcomes).toContain(fill(frMerge.import.imported, { institution: FINANCE }));
     await page.locator('.merge-items').waitFor();
+    // One table names the institutions: per copy, what was sent, where it stands and the verdict.
+    const justiceRow = page.locator('.reviews__table tbody tr', { hasText: JUSTICE });
+    await expect.poll(() => justiceRow.locator('.reviews__state').textContent()).toBe(frMerge.record.states.returned);
+    expect(await justiceRow.textContent()).toContain(frReview.verdict.changes_requested);
+    expect(await page.locator('table', { hasText: FINANCE }).count()).toBe(1);
     const item = (itemId: string) => page.locator('li.merge-item', { has: page.locator(`[id="merge-${itemId}"]`) });
 
     // The conflict on C.4: the version sent, the focal point's and the ministry's side by side.
@@ -122,7 +127,7 @@ describe.skipIf(!browserTestsEnabled)('internal review, the whole story (Chromiu
     expect(await item('C.4').locator('.merge-suggestion--conflict').count()).toBe(1);
 
     // Compare with the base: what changed since the copy went to the finance ministry.
-    await page.locator('.merge-record tbody tr', { hasText: FINANCE }).getByRole('link').click();
+    await page.locator('.reviews__table tbody tr', { hasText: FINANCE }).getByRole('link', { name: new RegExp(frMerge.record.sinceSent) }).click();
     await page.locator('#compare-result').waitFor();
     const changed = (await page.locator('.compare__item h4').allTextContents()).map((c) => c.split(' ')[0]);
     expect(changed).toEqual(['A.1', 'C.4']);

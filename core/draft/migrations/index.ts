@@ -6,6 +6,7 @@ import { depthWithin } from '../../json/bounds';
 import { checkAnswersRecord, checkDraftSize, MAX_ANSWER_DEPTH } from '../limits';
 import { migration0001 } from './0001-preview-to-v1';
 import { migration0002 } from './0002-retired-answers';
+import { migration0003 } from './0003-kept-answer-words';
 import type { DraftMigration } from './types';
 
 export type { DraftMigration } from './types';
@@ -13,7 +14,7 @@ export type { DraftMigration } from './types';
 const log = createLogger('draft-migrations');
 
 /** The registry, in order. Append new steps; never reorder or edit. */
-export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001, migration0002];
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [migration0001, migration0002, migration0003];
 
 export interface MigrationResult {
   draft: Draft;

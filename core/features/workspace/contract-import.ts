@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DownloadTicketSchema, type MethodSpec, type UploadSpec } from '../../api/common';
 import { AssessmentMetaSchema } from '../../draft/schema';
+import { RetiredAnswerSchema } from '../../draft/retired';
 import { JobStartedSchema } from '../jobs/contract';
 import { PassphraseSchema } from '../keys/contract';
 import { DecisionViewSchema, SignerViewSchema } from './contract-registry';
@@ -82,6 +83,8 @@ export const StoredSubmissionViewSchema = z.object({
     checklist: z.object({ id: z.string(), version: z.string() }),
     answers: z.record(z.string(), z.unknown()),
     attachments: z.array(z.object({ sha256: z.string(), name: z.string(), size: z.number(), mediaType: z.string() })),
+    /** Answers to questions no longer in the checklist (with the old version's words, when the draft kept them). */
+    retiredAnswers: z.array(RetiredAnswerSchema).optional(),
   }),
 });
 export type StoredSubmissionView = z.infer<typeof StoredSubmissionViewSchema>;

@@ -142,6 +142,7 @@ export function createStoredHandlers(session: WorkspaceSession, downloads: Downl
               checklist: s.checklist,
               answers: s.answers,
               attachments: s.attachments.map((a) => ({ sha256: a.sha256, name: a.name, size: a.size, mediaType: a.mediaType })),
+              ...(s.retiredAnswers?.length ? { retiredAnswers: s.retiredAnswers } : {}),
             },
           };
         });

@@ -54,7 +54,7 @@ function Screens({ startupError }: { startupError: ApiError | null }) {
           {/* Moving to a new checklist version works on the open session (its draft, saver and pack). */}
           {route.name === 'move' && <MoveScreen key={route.version} version={route.version} />}
           {/* Screens of other tasks shown inside the open assessment (its session, header and saver). */}
-          {route.name === 'reviews' && <ReviewMergeScreen sending={<ReviewsScreen id={route.id} />} />}
+          {route.name === 'reviews' && <ReviewMergeScreen sending={(refresh) => <ReviewsScreen id={route.id} refresh={refresh} />} />}
           {route.name === 'compare' && <CompareScreen key={`${route.from ?? ''}-${route.to ?? ''}`} from={route.from} to={route.to} />}
         </AssessmentSession>
       )}

@@ -182,9 +182,12 @@ describe('scsa migrate', () => {
     const preview = JSON.parse(r.stdout) as { to: { version: string }; answers: Record<string, number>; written: { file: string; revision: number } };
     expect(preview).toMatchObject({ to: { version: '1.1.0' }, answers: { retained: 1 }, written: { file: 'moved.scsa.json', revision: 2 } });
     const original = JSON.parse(await read('draft.scsa.json')) as { answers: Record<string, unknown> };
-    const moved = JSON.parse(await read('moved.scsa.json')) as { schemaVersion: number; revision: number; checklist: unknown; answers: Record<string, unknown>; retiredAnswers: { itemId: string; answer: unknown; reason: string }[] };
-    expect(moved).toMatchObject({ schemaVersion: 2, revision: 2, checklist: { id: 'safer-cities-sacl', version: '1.1.0' } });
+    const moved = JSON.parse(await read('moved.scsa.json')) as { schemaVersion: number; revision: number; checklist: unknown; answers: Record<string, unknown>; retiredAnswers: { itemId: string; answer: unknown; reason: string; options?: { id: string; label: Record<string, string> }[] }[] };
+    expect(moved).toMatchObject({ schemaVersion: 3, revision: 2, checklist: { id: 'safer-cities-sacl', version: '1.1.0' } });
     expect(moved.retiredAnswers).toEqual([expect.objectContaining({ itemId: 'D.4', reason: 'removed', answer: original.answers['D.4'] })]);
+    // The removed choice keeps the words of the option chosen, in the old version's six languages.
+    expect(moved.retiredAnswers[0]?.options?.map((o) => o.id)).toEqual([original.answers['D.4']]);
+    expect(Object.keys(moved.retiredAnswers[0]?.options?.[0]?.label ?? {}).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
     expect(moved.answers['E.9']).toEqual(original.answers['D.14']);
   });
 

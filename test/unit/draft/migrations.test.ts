@@ -22,7 +22,7 @@ describe('draft migrations', () => {
   it('brings a format-0 preview draft to the current format without losing an answer', () => {
     const { draft, migratedFrom, applied } = migrateDraft(structuredClone(preview));
     expect(migratedFrom).toBe(0);
-    expect(applied).toEqual(['0001-preview-to-v1', '0002-retired-answers']);
+    expect(applied).toEqual(['0001-preview-to-v1', '0002-retired-answers', '0003-kept-answer-words']);
     expect(draft.schemaVersion).toBe(DRAFT_SCHEMA_VERSION);
     expect(draft.assessment).toMatchObject({ countryCode: 'KEN', responseLanguage: 'fr' });
     expect(draft.assessment.focalPoints).toEqual([preview.focalPoint]);
@@ -30,12 +30,12 @@ describe('draft migrations', () => {
     expect(draft.revision).toBe(7);
   });
 
-  it('brings a version-1 draft to version 2 with no kept answers, every answer where it was', () => {
+  it('brings a version-1 draft to the current version with no kept answers, every answer where it was', () => {
     const v1 = { ...migrateDraft(structuredClone(preview)).draft, schemaVersion: 1 } as Record<string, unknown>;
     delete v1.retiredAnswers;
     const { draft, migratedFrom, applied } = migrateDraft(v1);
     expect(migratedFrom).toBe(1);
-    expect(applied).toEqual(['0002-retired-answers']);
+    expect(applied).toEqual(['0002-retired-answers', '0003-kept-answer-words']);
     expect(draft.retiredAnswers).toEqual([]);
     expect(draft.answers).toEqual(preview.answers);
   });

@@ -87,6 +87,37 @@ describe('the form and a newer checklist version', () => {
     expect(writeText).toHaveBeenCalledWith('A plan for 2027');
   });
 
+  it('shows a kept choice in the words of its old version, not its ids, and copies those words', async () => {
+    const wf = createFakeWorkflow();
+    const id = wf.seed({ 'A.1': 'Ministry' });
+    // Kept with its words (format 3); and one kept by an older app, read through the old pack (installed here).
+    const withWords: RetiredAnswer = {
+      ...KEPT,
+      itemId: 'B.9',
+      type: 'multi',
+      title: { en: 'Which bodies were consulted?' },
+      answer: ['opt_3', 'opt_9'],
+      options: [{ id: 'opt_3', label: { en: 'Regional councils', fr: 'Conseils régionaux' } }],
+    };
+    const older: RetiredAnswer = { ...KEPT, itemId: 'A.3', type: 'multi', title: { en: 'Who took part?' }, answer: ['civil_society'] };
+    delete (older as Partial<RetiredAnswer>).note;
+    wf.drafts.set(id, { ...wf.drafts.get(id)!, retiredAnswers: [withWords, older] });
+    await openForm(wf, id);
+    const kept = screen.getByRole('region', { name: 'Answers to questions no longer in the checklist' });
+    const [first, second] = within(kept).getAllByRole('listitem');
+    expect(first?.textContent).toContain('Regional councils');
+    expect(first?.textContent).not.toContain('opt_3');
+    // A choice the kept words do not name still shows: by its id, never dropped.
+    expect(first?.textContent).toContain('opt_9');
+    await waitFor(() => expect(second?.textContent).toContain('Civil society organizations'));
+    expect(second?.textContent).not.toContain('civil_society');
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: /Copy the answer/ }));
+    await within(kept).findByRole('button', { name: /Copied/ });
+    expect(writeText).toHaveBeenCalledWith('Regional councils, opt_9');
+  });
+
   it('previews the move item by item, and "Move" saves it and returns to the form with the notice', async () => {
     const wf = createFakeWorkflow();
     const id = wf.seed({ 'A.1': 'Ministry', 'B.1': 'not_implemented', 'B.3': 'A plan for 2027' });

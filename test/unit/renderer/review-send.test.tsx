@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // "Send for review" and the reviews of an assessment, against a fake API.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SendForReviewInput, SentReview } from '../../../core/api/contract';
 import { catchDownloads } from './catch-downloads';
 import { SAMPLE_ASSESSMENT } from './fake-api';
@@ -77,5 +77,35 @@ describe('send for review', () => {
     await waitFor(() => expect(downloads.names).toEqual([TICKET.fileName]));
     expect(await screen.findByText(/The review copy for وزارة المالية is ready/)).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('Sent, awaiting reply')).toHaveLength(2));
+  });
+});
+
+describe('the one table of copies and replies', () => {
+  it('names each institution once, with the copy sent, the state and open points, the verdict and every action', async () => {
+    const { api, id } = focalApi();
+    const returned = { ...SENT, state: 'returned' as const, reply: { verdict: 'changes_requested' as const, returnedAt: '2026-11-20T10:00:00.000Z', name: 'John Carter' } };
+    Object.assign(api, {
+      listSentReviews: vi.fn(async () => ({ ok: true as const, value: [returned] })),
+      getReviews: vi.fn(async () => ({
+        ok: true as const,
+        value: {
+          reviews: [{ ...returned, reply: { reviewer: { name: 'John Carter', institution: 'Ministry of Justice' }, returnedAt: '2026-11-20T10:00:00.000Z', verdict: 'changes_requested' as const, importedAt: '2026-11-21T10:00:00.000Z' }, open: 2 }],
+          consultations: [],
+          openItems: ['A.1', 'B.2'],
+        },
+      })),
+    });
+    window.location.hash = `#/a/${id}/reviews`;
+    await renderApp(api);
+    const row = (await screen.findByText('Reply received')).closest('tr') as HTMLElement;
+    expect(document.querySelectorAll('table')).toHaveLength(1);
+    expect(row.textContent).toContain('Ministry of Justice');
+    expect(row.textContent).toContain('from revision 3');
+    expect(row.textContent).toContain('Sections: All');
+    expect(row.textContent).toContain('2 points still open');
+    expect(row.textContent).toContain('Changes requested');
+    expect(row.textContent).toContain('John Carter');
+    expect(within(row).getByRole('button', { name: 'Download the review copy for Ministry of Justice again' })).toBeTruthy();
+    expect(within(row).getByRole('link', { name: /What changed since it was sent/ }).getAttribute('href')).toContain('compare');
   });
 });

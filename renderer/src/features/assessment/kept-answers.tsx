@@ -1,9 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChecklistItem } from '../../../../core/checklist/schema';
+import { keptItem } from '../../../../core/draft/kept-words';
 import type { RetiredAnswer } from '../../../../core/draft/retired';
-import { LANGUAGES, directionOf, type Language } from '../../../../core/i18n/languages';
+import { LANGUAGES, type Language } from '../../../../core/i18n/languages';
 import { answerText } from './answer-text';
 import { uiLanguage } from '../../ui/answer-widgets/pack-text';
+import { AnswerView } from '../../ui/item-diff/answer-view';
+import { answerWords } from '../../ui/item-diff/answer-words';
+import { useOldItems } from '../../ui/item-diff/kept-old-items';
 import { useSession } from './session';
 import './kept-answers.css';
 
@@ -37,15 +42,18 @@ async function copyText(text: string): Promise<boolean> {
 /**
  * "Answers to questions no longer in the checklist": what a move to a new checklist version kept
  * aside, read-only, each with the question as it was asked and a button to copy the answer (to
- * paste it where it belongs now). Nothing shows when the draft kept nothing.
+ * paste it where it belongs now). Choices and table columns read in the words of the version the
+ * answer was given for (kept with it; see core/draft/kept-words.ts). Nothing shows when the draft
+ * kept nothing.
  */
 export function KeptAnswers() {
   const { t, i18n } = useTranslation();
   const { draft } = useSession();
   const kept = draft.retiredAnswers;
   const [copied, setCopied] = useState<number | null>(null);
-  if (kept.length === 0) return null;
   const lng = uiLanguage(i18n.language);
+  const oldItem = useOldItems(kept, lng);
+  if (kept.length === 0) return null;
   return (
     <section id={KEPT_ANSWERS_ID} className="card kept-answers" aria-labelledby="kept-answers-title" tabIndex={-1}>
       <h2 id="kept-answers-title" className="card__title">
@@ -54,7 +62,7 @@ export function KeptAnswers() {
       <p className="muted">{t('packs:kept.intro', { count: kept.length })}</p>
       <ol className="kept-answers__list">
         {kept.map((entry, index) => (
-          <KeptAnswer key={`${entry.itemId}-${entry.retiredAt}-${index}`} entry={entry} lng={lng} copied={copied === index} onCopy={async (text) => setCopied((await copyText(text)) ? index : null)} />
+          <KeptAnswer key={`${entry.itemId}-${entry.retiredAt}-${index}`} entry={entry} item={keptItem(entry, oldItem(entry))} lng={lng} copied={copied === index} onCopy={async (text) => setCopied((await copyText(text)) ? index : null)} />
         ))}
       </ol>
       <p className="visually-hidden" role="status">
@@ -64,13 +72,29 @@ export function KeptAnswers() {
   );
 }
 
-function KeptAnswer({ entry, lng, copied, onCopy }: { entry: RetiredAnswer; lng: Language; copied: boolean; onCopy: (text: string) => void }) {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The answer as text to copy: choices and columns in the same words the panel shows. */
+function copyTextOf(item: ChecklistItem, answer: unknown, words: ReturnType<typeof answerWords>, yesNo: { yes: string; no: string }): string {
+  if (item.type === 'single' || item.type === 'multi' || item.type === 'status') return words.value(item, answer);
+  if (item.type === 'table' && Array.isArray(answer)) {
+    const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
+    return answer
+      .filter(isRecord)
+      .map((row) => item.columns.filter((c) => filled(row[c.id])).map((c) => `${words.column(item, c.id)}: ${words.value(item, row[c.id], c.id)}`).join('; '))
+      .join('\n');
+  }
+  return answerText(answer, yesNo);
+}
+
+function KeptAnswer({ entry, item, lng, copied, onCopy }: { entry: RetiredAnswer; item: ChecklistItem; lng: Language; copied: boolean; onCopy: (text: string) => void }) {
   const { t } = useTranslation();
   const answerId = useId();
-  const { responseLanguage } = useSession().draft.assessment;
+  const { draft, pack } = useSession();
+  const { responseLanguage } = draft.assessment;
   const title = pick(entry.title, lng);
   const note = pick(entry.note, lng);
-  const text = answerText(entry.answer, { yes: t('form:yes'), no: t('form:no') });
+  const text = copyTextOf(item, entry.answer, answerWords(pack, lng, t), { yes: t('form:yes'), no: t('form:no') });
   return (
     <li className="kept-answer">
       <h3 className="kept-answer__question">
@@ -102,8 +126,8 @@ function KeptAnswer({ entry, lng, copied, onCopy }: { entry: RetiredAnswer; lng:
       <p className="kept-answer__label" id={`${answerId}-label`}>
         {t('packs:kept.answer')}
       </p>
-      <div className="kept-answer__text" aria-labelledby={`${answerId}-label`} role="group" lang={responseLanguage} dir={directionOf(responseLanguage)}>
-        {text}
+      <div className="kept-answer__text" aria-labelledby={`${answerId}-label`} role="group">
+        <AnswerView pack={pack} item={item} answer={entry.answer} lang={responseLanguage} />
       </div>
       <button type="button" className="button button--secondary button--small" onClick={() => onCopy(text)}>
         {copied ? t('packs:kept.copiedButton') : t('packs:kept.copy')}

@@ -10,7 +10,6 @@ import { PackText, packString } from '../../ui/answer-widgets/pack-text';
 import { useSession } from '../assessment/session';
 import { CommentCard } from './comment-card';
 import { ImportReplies } from './import-replies';
-import { ReviewsPanel } from './reviews-panel';
 import { SuggestionCard } from './suggestion-card';
 import { useMergeData } from './use-merge-data';
 import './review-merge.css';
@@ -18,14 +17,26 @@ import './review-merge.css';
 const PAGE = 10;
 
 /**
- * Reviews of the assessment: copies sent (the `sending` panel), the record of who was consulted, importing their replies, and per item
- * every institution's comments and suggestions to accept, edit then accept, reject or resolve.
+ * Reviews of the assessment: copies sent with where each stands (the `sending` panel), importing
+ * their replies, and per item every institution's comments and suggestions to accept, edit then
+ * accept, reject or resolve.
  */
-export function ReviewMergeScreen({ sending }: { /** Sending copies and the list of copies sent (another task's panel). */ sending?: ReactNode }) {
+export function ReviewMergeScreen({
+  sending,
+}: {
+  /** Sending copies and the one table of copies sent and replies (another task's panel); `refresh` changes after each import or decision. */
+  sending?: (refresh: number) => ReactNode;
+}) {
   const api = useApi();
   const session = useSession();
   const { t, i18n } = useTranslation();
-  const { data, reload } = useMergeData();
+  const { data, reload: reloadMerge } = useMergeData();
+  const [refresh, setRefresh] = useState(0);
+  // An import or a decision changes a review's state and open points: the table of copies follows.
+  const reload = async () => {
+    await reloadMerge();
+    setRefresh((n) => n + 1);
+  };
   const [openOnly, setOpenOnly] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -56,12 +67,11 @@ export function ReviewMergeScreen({ sending }: { /** Sending copies and the list
   return (
     <div className="review-merge">
       <AssessmentHeader current="reviews" />
-      {sending}
+      {sending?.(refresh)}
       {data.kind === 'loading' && <p className="muted" role="status">{t('form:loading')}</p>}
       {data.kind === 'failed' && <ErrorMessage error={data.error} onRetry={() => void reload()} />}
       {data.kind === 'ready' && (
         <>
-          <ReviewsPanel id={session.id} overview={data.overview} />
           <ImportReplies id={session.id} onImported={reload} />
           <section className="card" aria-labelledby="merge-title">
             <h3 id="merge-title" className="card__title">

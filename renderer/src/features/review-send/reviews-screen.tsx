@@ -9,20 +9,23 @@ import { countryLabel } from '../../ui/country-label';
 import { downloadUrl } from '../../ui/download';
 import { ErrorMessage } from '../../ui/error-message';
 import { loadPack } from '../assessment/open-assessment';
+import { ReviewsTable, type ReviewRow } from './reviews-table';
 import { SendDialog } from './send-dialog';
 import './review-send.css';
 
-type Loaded = { kind: 'loading' } | { kind: 'ready'; overview: AssessmentOverview; reviews: SentReview[] } | { kind: 'failed'; error: ApiError };
+type Loaded = { kind: 'loading' } | { kind: 'ready'; overview: AssessmentOverview; rows: ReviewRow[]; setAside?: string | undefined } | { kind: 'failed'; error: ApiError };
 
 /**
- * The reviews of an assessment by other institutions: each copy sent, to whom, from which revision,
- * by when, and where it stands ("sent, awaiting reply" until the reply is merged). Several can be
- * out at once. "Send for review" makes a new copy.
+ * The reviews of an assessment by other institutions, one row per copy sent: to whom, from which
+ * revision, by when, where it stands, the verdict and the points still open once a reply is
+ * imported (the review record, `getReviews`). Several can be out at once. "Send for review" makes
+ * a new copy. `refresh` changes when the reviews screen around it imported or decided something.
  */
-export function ReviewsScreen({ id }: { id: string }) {
+export function ReviewsScreen({ id, refresh = 0 }: { id: string; refresh?: number }) {
   const api = useApi();
   const { t, i18n } = useTranslation('review');
   const { t: tc } = useTranslation();
+  const { t: tm } = useTranslation('merge');
   const format = useFormatters();
   const [state, setState] = useState<Loaded>({ kind: 'loading' });
   const [pack, setPack] = useState<ChecklistPack | null>(null);
@@ -31,15 +34,18 @@ export function ReviewsScreen({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = useCallback(async () => {
-    const [overview, reviews] = await Promise.all([api.getAssessmentOverview(id), api.listSentReviews(id)]);
+    const [overview, reviews, record] = await Promise.all([api.getAssessmentOverview(id), api.listSentReviews(id), api.getReviews(id)]);
     if (!overview.ok) return setState({ kind: 'failed', error: overview.error });
     if (!reviews.ok) return setState({ kind: 'failed', error: reviews.error });
-    setState({ kind: 'ready', overview: overview.value, reviews: reviews.value });
+    if (!record.ok) return setState({ kind: 'failed', error: record.error });
+    const summaries = new Map(record.value.reviews.map((r) => [r.reviewId, r]));
+    const rows = reviews.value.map((sent) => ({ sent, summary: summaries.get(sent.reviewId) }));
+    setState({ kind: 'ready', overview: overview.value, rows, setAside: record.value.setAside });
   }, [api, id]);
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, refresh]);
 
   const ready = state.kind === 'ready' ? state : null;
   const checklistId = ready?.overview.summary.checklistId;
@@ -58,9 +64,6 @@ export function ReviewsScreen({ id }: { id: string }) {
     else setError(ticket.error);
   }
 
-  const scopeText = (r: SentReview) => (r.scope === 'all' ? t('sent.scopeAll') : r.scope.join(', '));
-  const stateText = (r: SentReview) =>
-    r.state === 'awaiting' ? t('sent.awaiting') : r.state === 'closed' ? t('sent.closed') : t('sent.returned', { verdict: r.reply ? t(`verdict.${r.reply.verdict}`) : '' });
 
   return (
     <section className="card reviews" aria-labelledby="reviews-title" aria-busy={state.kind === 'loading'}>
@@ -87,54 +90,9 @@ export function ReviewsScreen({ id }: { id: string }) {
         )}
       </div>
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
-      {ready && ready.reviews.length === 0 && <p className="muted">{t('sent.none')}</p>}
-      {ready && ready.reviews.length > 0 && (
-        <div className="table-wrap">
-          <table className="table reviews__table" aria-labelledby="reviews-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('sent.columns.to')}</th>
-                <th scope="col">{t('sent.columns.sent')}</th>
-                <th scope="col">{t('sent.columns.revision')}</th>
-                <th scope="col">{t('sent.columns.sections')}</th>
-                <th scope="col">{t('sent.columns.due')}</th>
-                <th scope="col">{t('sent.columns.state')}</th>
-                <th scope="col">{t('sent.columns.copy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...ready.reviews].reverse().map((r) => (
-                <tr key={r.reviewId} data-review={r.reviewId}>
-                  <th scope="row">
-                    <bdi>{r.to.institution}</bdi>
-                    {r.to.name && (
-                      <span className="muted small reviews__person">
-                        <bdi>{r.to.name}</bdi>
-                      </span>
-                    )}
-                  </th>
-                  <td>{format.dayOf(r.sentAt)}</td>
-                  <td>{format.number(r.baseRevision)}</td>
-                  <td>{scopeText(r)}</td>
-                  <td>{r.dueDate ? format.date(r.dueDate) : '—'}</td>
-                  <td>
-                    <span className={`badge reviews__state reviews__state--${r.state}`}>{stateText(r)}</span>
-                  </td>
-                  <td>
-                    {r.copyKept ? (
-                      <button type="button" className="button button--quiet button--small" aria-label={t('sent.downloadAgainFor', { institution: r.to.institution })} onClick={() => void again(r)}>
-                        {t('sent.downloadAgain')}
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {ready?.setAside && <p className="notice">{tm('record.setAside', { file: ready.setAside })}</p>}
+      {ready && ready.rows.length === 0 && <p className="muted">{t('sent.none')}</p>}
+      {ready && ready.rows.length > 0 && <ReviewsTable id={id} rows={ready.rows} onDownload={(r) => void again(r)} />}
       {sending && (
         <SendDialog
           id={id}

@@ -13,6 +13,7 @@ import { PackText } from '../../ui/answer-widgets/pack-text';
 import { useFormatters } from '../../i18n/use-formatters';
 import { AnswerView } from '../../ui/item-diff/answer-view';
 import { SignerRoles } from './decision-table';
+import { ReaderKept } from './reader-kept';
 import { languageName } from './submissions-screen';
 
 export interface LoadedSubmission {
@@ -166,6 +167,7 @@ export function SubmissionReader({ file }: { file: string }) {
           </dl>
         </section>
       )}
+      <ReaderKept kept={s.retiredAnswers ?? []} pack={pack} lang={lang} fileNames={fileNames} />
     </article>
   );
 }

@@ -22,6 +22,8 @@ type Labels = Record<string, LocalizedText | undefined>;
 export function answerWords(pack: ChecklistPack, lng: string, t: TFunction, fileNames: ReadonlyMap<string, string> = new Map()): AnswerWords {
   const language = isLanguage(lng) ? lng : DEFAULT_LANGUAGE;
   const text = (l: LocalizedText | undefined, fallback: string) => (l ? localize(l, language).text : fallback);
+  // A list of choices reads with the language's own comma.
+  const separator = language === 'ar' ? '، ' : language === 'zh' ? '、' : ', ';
   const labels = pack.labels as { uncac: Labels; status: Labels; assistanceTypes: Labels };
   const choice = (item: ChecklistItem | undefined, id: string, column?: string): string => {
     if (item?.type === 'table' && column !== undefined) return text(item.columns.find((c) => c.id === column)?.options?.find((o) => o.id === id)?.label, id);
@@ -39,7 +41,7 @@ export function answerWords(pack: ChecklistPack, lng: string, t: TFunction, file
       const isChoice = item?.type === 'single' || item?.type === 'status' || (item?.type === 'uncac' && column === 'status') || col?.type === 'single';
       return isChoice ? choice(item, v, column) : v;
     }
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => choice(item, x, column)).join(', ');
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => choice(item, x, column)).join(separator);
     return JSON.stringify(v);
   };
   return {
