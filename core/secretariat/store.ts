@@ -25,21 +25,20 @@ export class SourceUnreadable extends Error {
  * the bytes reach the disk while they are being verified.
  */
 export async function copyIn(ws: Workspace, source: string): Promise<{ temp: string; durable: Promise<void> }> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(source, constants.O_RDONLY);
-  } catch (err) {
-    throw new SourceUnreadable(errnoOf(err) ?? 'unknown');
-  }
-  await handle.close();
   const temp = path.join(ws.dir, WORKSPACE_DIRS.incoming, `${randomBytes(8).toString('hex')}.partial`);
   try {
     // A copy-on-write clone where the file system can make one (Btrfs, XFS, APFS): no bytes to copy or write.
     await inDiskLane(() => fs.copyFile(source, temp, constants.COPYFILE_FICLONE));
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    // Opened a moment ago: a failure now is the workspace's (full, read-only), or the source vanished.
-    if (errnoOf(err) === 'ENOENT' && !(await fs.stat(source).catch(() => null))) throw new SourceUnreadable('ENOENT');
+    // Which side failed: a source that cannot be read is that file's reason; otherwise the workspace
+    // (full, read-only) failed. Asked only now: opening the source first cost every file two more
+    // trips through the thread pool.
+    const unreadable = await fs.open(source, constants.O_RDONLY).then(
+      (handle) => handle.close().then(() => null),
+      (openErr: unknown) => errnoOf(openErr) ?? 'unknown',
+    );
+    if (unreadable) throw new SourceUnreadable(unreadable);
     throw err;
   }
   const durable = inDiskLane(() => syncFile(temp));
