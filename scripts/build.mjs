@@ -19,10 +19,10 @@ const node = {
 };
 
 const targets = [
-  { entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs'] },
+  { entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs', '@node-rs/crc32'] },
   { entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
-  { entryPoints: ['cli/scsa.ts'], outfile: 'dist/cli/scsa.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs'] },
-  { entryPoints: ['web-host/host.ts'], outfile: 'dist/web-host/host.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs'] },
+  { entryPoints: ['cli/scsa.ts'], outfile: 'dist/cli/scsa.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs', '@node-rs/crc32'] },
+  { entryPoints: ['web-host/host.ts'], outfile: 'dist/web-host/host.cjs', external: ['electron', 'pdfkit', 'fontkit', 'exceljs', '@node-rs/crc32'] },
 ];
 
 const started = Date.now();

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log';
+import { nativeCrc32Path } from './crc32';
 
 const log = createLogger('bundle-stored-digest');
 
@@ -13,13 +14,17 @@ const PROGRESS_EVERY = 8 * 1024 * 1024;
  * The worker's whole program, as text (bundlers then need no separate file); Node built-ins only.
  * For each job it reads a range of an open file (the descriptor is the process's, shared with the
  * main thread, which keeps it open until the answer comes) with plain blocking reads into one
- * reused buffer, and computes the SHA-256 and the CRC-32 of the bytes in the same pass.
+ * reused buffer, and computes the SHA-256 and the CRC-32 of the bytes in the same pass (crc32.ts's
+ * native CRC-32 when the main thread found it, by its path).
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { readSync } = require('node:fs');
-const { crc32 } = require('node:zlib');
+let crc32 = require('node:zlib').crc32;
+try {
+  if (workerData.crcPath) crc32 = require(workerData.crcPath).crc32;
+} catch {}
 const buffer = Buffer.allocUnsafeSlow(1024 * 1024);
 parentPort.on('message', (job) => {
   try {
@@ -95,7 +100,7 @@ function stop(err: Error): void {
 
 function startSlot(): Slot | null {
   try {
-    const w = new Worker(WORKER_SOURCE, { eval: true });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { crcPath: nativeCrc32Path() } });
     const slot: Slot = { worker: w, jobs: 0 };
     w.on('message', (m: Reply) => {
       const p = pending.get(m.id);

@@ -1,5 +1,5 @@
 import { createHash, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { createLogger } from '../log';
 import { FINGERPRINT_PATTERN, fingerprintOf, parsePublicKeyPem, publicKeyPem } from '../keys/fingerprint';
 import { parseManifest, type BagInfo, type ManifestLine } from './bag-text';
@@ -55,6 +55,11 @@ export interface VerifyOptions {
    * (total, total) once a bundle is found valid.
    */
   onProgress?: ProgressCallback;
+  /**
+   * The file is a copy just written to the local disk: read it at once, not through the thread pool
+   * (zip-file-access.ts `fromFile`). Never for a file the user chose, which may be on a slow disk.
+   */
+  syncReads?: boolean;
 }
 
 const MAX_TAG_BYTES = 16 * 1024 * 1024;
@@ -239,12 +244,12 @@ async function verifyOpened(bag: OpenedBag, options: VerifyOptions, state: Signe
  */
 export async function verifyBundle(source: string | Buffer, options: VerifyOptions = {}): Promise<VerifyResult> {
   const state: SignerState = { claimed: [] };
-  if (typeof source === 'string' && !(await fs.stat(source).catch(() => null))?.isFile()) {
+  if (typeof source === 'string' && !(options.syncReads ? statSync(source, { throwIfNoEntry: false }) : await fs.stat(source).catch(() => null))?.isFile()) {
     return { status: 'invalid', fingerprints: [], reason: { code: 'bundle:verify.notFound', params: {} } };
   }
   let bag: OpenedBag | null = null;
   try {
-    bag = await openBag(source, options.limits ?? DEFAULT_LIMITS);
+    bag = await openBag(source, options.limits ?? DEFAULT_LIMITS, { syncReads: options.syncReads === true });
     const result = await verifyOpened(bag, options, state);
     log.info(`bundle ${bag.top}: ${result.status}`);
     return result;

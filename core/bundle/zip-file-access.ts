@@ -59,8 +59,22 @@ export class FileReader extends yauzl.RandomAccessReader {
   constructor(
     readonly fd: number,
     readonly size: number,
+    /** Read at once (see `fromFile`), not through the thread pool. */
+    readonly sync = false,
   ) {
     super();
+  }
+
+  /** fs.read, or a read made at once with the same callback (never called before this returns). */
+  private readInto(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytes: number) => void): void {
+    if (!this.sync) return void fs.read(this.fd, buffer, offset, length, position, (err, bytes) => callback(err, bytes));
+    let bytes = 0;
+    try {
+      bytes = fs.readSync(this.fd, buffer, offset, length, position);
+    } catch (err) {
+      return void process.nextTick(callback, err as Error, 0);
+    }
+    process.nextTick(callback, null, bytes);
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
@@ -76,11 +90,11 @@ export class FileReader extends yauzl.RandomAccessReader {
     }
     const blockLength = Math.min(Math.max(length, BLOCK_BYTES), this.size - position);
     if (length > CACHED_READ_MAX || blockLength < length) {
-      fs.read(this.fd, buffer, offset, length, position, (err, bytes) => callback(err ?? (bytes < length ? new Error('unexpected end of file') : null), bytes));
+      this.readInto(buffer, offset, length, position, (err, bytes) => callback(err ?? (bytes < length ? new Error('unexpected end of file') : null), bytes));
       return;
     }
     const block = Buffer.allocUnsafe(blockLength);
-    fs.read(this.fd, block, 0, blockLength, position, (err, bytes) => {
+    this.readInto(block, 0, blockLength, position, (err, bytes) => {
       if (err) return callback(err);
       if (bytes < length) return callback(new Error('unexpected end of file'), bytes);
       this.blocks.unshift({ start: position, bytes: block.subarray(0, bytes) });
@@ -99,19 +113,44 @@ export class FileReader extends yauzl.RandomAccessReader {
 /** How yauzl is asked to read every bundle: lazily, names left as bytes (checked by the caller), sizes enforced. */
 export const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
 
-/** Open a zip from a file through FileReader, so stored entries can later be read straight from it. */
-export function fromFile(file: string): Promise<{ zip: ZipFile; reader: FileReader }> {
+/**
+ * Open a zip from a file through FileReader, so stored entries can later be read straight from it.
+ * With `sync`, the file is opened and read at once rather than through Node's thread pool: for a
+ * copy an import has just written to the local disk (in memory still), each small read takes
+ * microseconds, while a trip through the pool waits behind the import's copies and fsyncs, which
+ * hold its threads for milliseconds. Never for a file on a slow or removable disk: the process would
+ * wait with it.
+ */
+export function fromFile(file: string, sync = false): Promise<{ zip: ZipFile; reader: FileReader }> {
+  const withReader = (fd: number, size: number, resolve: (r: { zip: ZipFile; reader: FileReader }) => void, reject: (err: Error) => void) => {
+    const reader = new FileReader(fd, size, sync);
+    yauzl.fromRandomAccessReader(reader, size, ZIP_OPTIONS, (zipErr, zip) => {
+      // On failure yauzl has not taken the reader: close the file here.
+      if (zipErr || !zip) return fs.close(fd, () => reject(zipErr ?? new Error('no zip')));
+      resolve({ zip, reader });
+    });
+  };
   return new Promise((resolve, reject) => {
+    if (sync) {
+      let fd: number;
+      try {
+        fd = fs.openSync(file, 'r');
+      } catch (err) {
+        return reject(err as Error);
+      }
+      let size: number;
+      try {
+        size = fs.fstatSync(fd).size;
+      } catch (err) {
+        return fs.close(fd, () => reject(err as Error));
+      }
+      return withReader(fd, size, resolve, reject);
+    }
     fs.open(file, 'r', (err, fd) => {
       if (err) return reject(err);
       fs.fstat(fd, (statErr, stat) => {
         if (statErr) return fs.close(fd, () => reject(statErr));
-        const reader = new FileReader(fd, stat.size);
-        yauzl.fromRandomAccessReader(reader, stat.size, ZIP_OPTIONS, (zipErr, zip) => {
-          // On failure yauzl has not taken the reader: close the file here.
-          if (zipErr || !zip) return fs.close(fd, () => reject(zipErr ?? new Error('no zip')));
-          resolve({ zip, reader });
-        });
+        withReader(fd, stat.size, resolve, reject);
       });
     });
   });
@@ -149,6 +188,7 @@ function readAt(fd: number, buffer: Buffer, length: number, position: number): P
  * faults and stream bookkeeping comparable to the hashing itself.
  */
 export async function readStored(reader: FileReader, start: number, length: number, onChunk: (chunk: Buffer) => void): Promise<void> {
+  if (reader.sync) return readStoredAtOnce(reader, start, length, onChunk);
   const end = start + length;
   const buffers = [takeBuffer(), takeBuffer()] as const;
   let position = start;
@@ -172,5 +212,20 @@ export async function readStored(reader: FileReader, start: number, length: numb
     if (pending) await pending.catch(() => 0);
     reader.unref();
     for (const b of buffers) giveBack(b);
+  }
+}
+
+/** readStored for a reader that reads at once: one reused buffer, each piece handed on as it is read. */
+function readStoredAtOnce(reader: FileReader, start: number, length: number, onChunk: (chunk: Buffer) => void): void {
+  const buffer = takeBuffer();
+  try {
+    for (let done = 0; done < length; ) {
+      const bytes = fs.readSync(reader.fd, buffer, 0, Math.min(READ_CHUNK, length - done), start + done);
+      if (bytes === 0) throw new Error('unexpected end of file');
+      done += bytes;
+      onChunk(buffer.subarray(0, bytes));
+    }
+  } finally {
+    giveBack(buffer);
   }
 }

@@ -1,6 +1,7 @@
 import yauzl, { type Entry, type LocalFileHeader, type ZipFile } from 'yauzl';
 import { createHash } from 'node:crypto';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32';
 import { ZIP_OPTIONS, fromFile, readRange, readStored, type FileReader } from './zip-file-access';
 import { WORKER_MIN_BYTES, digestStored, type StoredDigest } from './stored-digest';
 import { entryNameProblem } from './entry-names';
@@ -65,8 +66,8 @@ const S_IFMT = 0o170000;
 const [S_IFREG, S_IFDIR, S_IFLNK] = [0o100000, 0o040000, 0o120000];
 const UNICODE_PATH_EXTRA = 0x7075;
 
-function open(source: string | Buffer): Promise<{ zip: ZipFile; reader: FileReader | null }> {
-  if (typeof source === 'string') return fromFile(source);
+function open(source: string | Buffer, sync: boolean): Promise<{ zip: ZipFile; reader: FileReader | null }> {
+  if (typeof source === 'string') return fromFile(source, sync);
   return new Promise((resolve, reject) =>
     yauzl.fromBuffer(source, ZIP_OPTIONS, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve({ zip, reader: null }))),
   );
@@ -117,17 +118,24 @@ function checkKind(entry: Entry, name: string): 'file' | 'dir' {
   return isDir ? 'dir' : 'file';
 }
 
+/** How a bag is opened: `topFolder: false` for a zip whose files sit at its root; `syncReads` for a fresh local copy (see zip-file-access.ts `fromFile`). */
+export interface OpenOptions {
+  topFolder?: boolean;
+  syncReads?: boolean;
+}
+
 /**
  * Open a bundle without extracting it and check every entry before any content is read: safe
  * names, no links or devices, no duplicates (also ignoring case), all under one top folder, and the
  * size limits. Throws BundleInvalid with the first problem. `topFolder: false` reads a zip whose
  * files sit at its root (a checklist pack container): `top` is then '' and paths are whole names.
  */
-export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS, layout: { topFolder: boolean } = { topFolder: true }): Promise<OpenedBag> {
+export async function openBag(source: string | Buffer, limits: ZipLimits = DEFAULT_LIMITS, options: OpenOptions = {}): Promise<OpenedBag> {
+  const layout = { topFolder: options.topFolder !== false };
   let zip: ZipFile;
   let reader: FileReader | null;
   try {
-    ({ zip, reader } = await open(source));
+    ({ zip, reader } = await open(source, options.syncReads === true));
   } catch {
     throw new BundleInvalid('notZip', {});
   }

@@ -159,7 +159,7 @@ async function prepare(ctx: SettleContext, source: Source, copy: Promise<Copied>
   const copied = await copy;
   if (source.size > IMPORT_LIMITS.maxBundleBytes) return { copied, seen: null };
   if (ctx.dryRun) return { copied, seen: await inspect(ctx.ws, source.path, onProgress) };
-  return { copied, seen: 'temp' in copied ? await inspect(ctx.ws, copied.temp, onProgress) : null };
+  return { copied, seen: 'temp' in copied ? await inspect(ctx.ws, copied.temp, onProgress, true) : null };
 }
 
 /** A file refused before it is read: logged (unless a dry run) like any decision, kept nowhere. */

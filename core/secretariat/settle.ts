@@ -92,8 +92,9 @@ export interface Inspected {
 }
 
 /** Verify `file` and read its facts and signers, writing nothing; independent of the index, so several may run at once. */
-export async function inspect(ws: Workspace, file: string, onProgress?: (done: number, total: number) => void): Promise<Inspected> {
-  const result = await verifyBundle(file, onProgress ? { onProgress } : {});
+export async function inspect(ws: Workspace, file: string, onProgress?: (done: number, total: number) => void, copied = false): Promise<Inspected> {
+  // A copy in the workspace was just written (its bytes are in memory): read at once.
+  const result = await verifyBundle(file, { ...(onProgress ? { onProgress } : {}), syncReads: copied });
   if (result.status === 'invalid') return { rejected: result.reason ?? { code: 'bundle:verify.damagedZip', params: {} } };
   const facts = factsOfVerified(result);
   // bag-info.txt and submission.json were checked to agree; facts that do not mean a reader bug, not a bundle to file.
