@@ -4,7 +4,8 @@
 // pack-revisions.test.ts). The secretariat, whose app has that revision installed, registers
 // France's key, imports the bundle, opens the submission and finds the answer among the "answers to
 // questions no longer in the checklist": its question and the options chosen in words, in the
-// interface language, never the option ids. axe reads the reader; Arabic reads right to left.
+// interface language, never the option ids; then compares it with the revision before the move (on
+// the old version). axe reads both screens; Arabic reads right to left.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -26,8 +27,10 @@ import arText from '../../locales/ar/secretariat.json';
 import enText from '../../locales/en/secretariat.json';
 import arReport from '../../locales/ar/report.json';
 import enReport from '../../locales/en/report.json';
+import arPacks from '../../locales/ar/packs.json';
+import enPacks from '../../locales/en/packs.json';
 
-const TEXT = { en: { s: enText, report: enReport }, ar: { s: arText as unknown as SecretariatText, report: arReport } } as const;
+const TEXT = { en: { s: enText, report: enReport, packs: enPacks }, ar: { s: arText as unknown as SecretariatText, report: arReport, packs: arPacks } } as const;
 const SHOTS = process.env.SCSA_SHOTS_DIR;
 const sample = loadSamplePack();
 const revision = loadPack(sampleRevisionRemovingSource(['A.3']));
@@ -37,6 +40,8 @@ const CHOSEN = ['local_governments', 'academia'];
 
 interface Setup {
   kit: Kit;
+  /** Revision 1 on 0.1.0 (A.3 answered), then revision 2 moved to 0.2.0 (A.3 kept aside). */
+  first: string;
   bundle: string;
   pem: string;
   trust: string;
@@ -52,7 +57,8 @@ async function makeSetup(): Promise<Setup> {
   const { draft: moved } = moveDraft(before, sample, revision, new Date('2026-06-01T12:00:00Z'));
   // C.4 became a short text: its long answer is kept aside too, and the focal point writes a short one.
   const draft = { ...moved, answers: { ...moved.answers, 'C.4': 'Marches exploratoires' } };
-  const bundle = await exportFixture(kit.fixture, { draft, pack: revision.pack, out: path.join(kit.dir, 'france-moved.zip') });
+  const first = await exportFixture(kit.fixture, { draft: before, out: path.join(kit.dir, 'france-r1.zip'), now: new Date('2026-05-02T10:00:00Z') });
+  const bundle = await exportFixture(kit.fixture, { draft, pack: revision.pack, submissionRevision: 2, out: path.join(kit.dir, 'france-r2-moved.zip') });
   const pem = path.join(kit.dir, 'france.pub.pem');
   await fs.writeFile(pem, kit.keys.fra.publicKeyPem);
   // The secretariat signed the revision; its app trusts that key and has the revision installed.
@@ -60,7 +66,7 @@ async function makeSetup(): Promise<Setup> {
   const trust = path.join(kit.dir, 'trust');
   await fs.mkdir(trust);
   await fs.writeFile(path.join(trust, 'secretariat.pub.pem'), signer.publicKeyPem);
-  return { kit, bundle, pem, trust, pack: await signedPack(sampleRevisionRemovingSource(['A.3']), signer) };
+  return { kit, first, bundle, pem, trust, pack: await signedPack(sampleRevisionRemovingSource(['A.3']), signer) };
 }
 
 async function openSecretariatApp(lng: string): Promise<Page> {
@@ -121,14 +127,14 @@ describe.skipIf(!browserTestsEnabled)('kept answers in the secretariat\'s reader
       await expect.poll(() => page.getByTestId('key-table').locator('tbody tr').count()).toBe(1);
 
       await go(page, t.s, 'import');
-      await chooseFile(page, page.locator('#import-files'), [setup.bundle]);
+      await chooseFile(page, page.locator('#import-files'), [setup.first, setup.bundle]);
       await page.getByRole('button', { name: t.s.app.import.start, exact: true }).click();
       await page.getByRole('heading', { name: t.s.app.import.report, exact: true }).waitFor();
-      expect(await page.getByTestId('decision-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')))).toEqual(['imported']);
+      expect(await page.getByTestId('decision-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')))).toEqual(['imported', 'supersedes']);
 
       await go(page, t.s, 'submissions');
       const france = page.getByTestId('submissions-table').locator('tr[data-country="FRA"]');
-      await france.getByRole('link', { name: t.s.app.submissions.revision.replace('{{revision}}', new Intl.NumberFormat(lng).format(1)), exact: true }).click();
+      await france.getByRole('link', { name: t.s.app.submissions.revision.replace('{{revision}}', new Intl.NumberFormat(lng).format(2)), exact: true }).click();
       const reader = page.getByTestId('submission-reader');
       await reader.waitFor();
 
@@ -154,6 +160,22 @@ describe.skipIf(!browserTestsEnabled)('kept answers in the secretariat\'s reader
         await kept.scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(SHOTS, `e2e-${lng}-reader-kept.png`) });
       }
+
+      // Comparing the two revisions, on two checklist versions: A.3's choices in words on the earlier
+      // side, and on the later one where the answer went; never the option ids.
+      await reader.getByRole('link', { name: t.s.app.reader.back }).click();
+      await page.getByTestId('submissions-table').locator('tr[data-country="FRA"]').getByRole('link', { name: new RegExp(t.s.app.submissions.compare) }).click();
+      const compare = page.getByTestId('compare-revisions');
+      const change = compare.locator('li[data-item="A.3"]');
+      await change.waitFor();
+      expect(await compare.getByTestId('compare-versions').textContent()).toContain('0.2.0');
+      expect(await change.locator('h3').textContent()).toContain(a3?.text[lng]);
+      const earlier = (await change.locator('[data-side="before"]').textContent()) ?? '';
+      for (const w of words) expect(earlier).toContain(w);
+      expect(await change.locator('[data-side="after"]').textContent()).toContain(t.packs.preview.answer.retained);
+      for (const id of CHOSEN) expect(await change.textContent()).not.toContain(id);
+      expect(await axeViolations(page)).toEqual([]);
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `e2e-${lng}-compare-versions.png`), fullPage: true });
     });
   }
 });
