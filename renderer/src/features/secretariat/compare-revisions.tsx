@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistPack } from '../../../../core/checklist/schema';
+import type { ChecklistItem, ChecklistPack } from '../../../../core/checklist/schema';
 import { diffAnswers } from '../../../../core/diff/answers';
 import { hrefFor, navigate } from '../../app/routes';
 import { countryLabel } from '../../ui/country-label';
@@ -11,6 +11,10 @@ import { useFormatters } from '../../i18n/use-formatters';
 import { CompareSides } from './compare-sides';
 import { useStoredSubmission } from './submission-reader';
 import { useLoaded } from './use-workspace';
+
+/** The same kind of answer in both versions: type, choices and table columns (a renamed one makes a diff lie). */
+const shapeOf = (i: ChecklistItem) => JSON.stringify([i.type, 'options' in i ? i.options.map((o) => o.id) : [], i.type === 'table' ? i.columns.map((c) => [c.id, c.type]) : []]);
+const sameShape = (a: ChecklistItem, b: ChecklistItem) => shapeOf(a) === shapeOf(b);
 
 /**
  * Two revisions of one country's submission side by side in time: what changed from the earlier to
@@ -44,8 +48,8 @@ export function CompareRevisions({ file, other }: { file: string; other?: string
   const itemsOf = (p: ChecklistPack | undefined) => new Map(p ? p.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)) : []);
   const items = itemsOf(pack);
   const oldItems = itemsOf(earlier);
-  // Revisions on two checklist versions: a question in one of them only, or whose kind of answer
-  // changed, cannot be diffed; each side is then shown in its own version's words.
+  // Revisions on two checklist versions: a question in one of them only, or whose kind of answer,
+  // choices or columns changed, cannot be diffed; each side is then shown in its own version's words.
   const crossVersion = Boolean(earlier && pack && (earlier.id !== pack.id || earlier.version !== pack.version));
   const keptLater = new Set((later.loaded?.view.submission.retiredAnswers ?? []).map((r) => r.itemId));
   const fileNames = new Map([...(before.loaded?.view.submission.attachments ?? []), ...(later.loaded?.view.submission.attachments ?? [])].map((a) => [a.sha256, a.name]));
@@ -87,7 +91,7 @@ export function CompareRevisions({ file, other }: { file: string; other?: string
               const item = items.get(c.itemId);
               const old = oldItems.get(c.itemId);
               const named = item ?? (crossVersion ? old : undefined);
-              const apart = crossVersion && earlier && (!item || !old || item.type !== old.type);
+              const apart = crossVersion && earlier && (!item || !old || !sameShape(item, old));
               return (
                 <li key={c.itemId} className="secretariat__change" data-item={c.itemId}>
                   <h3 className="secretariat__change-title">
