@@ -174,6 +174,11 @@ describe.skipIf(!browserTestsEnabled)('kept answers in the secretariat\'s reader
       for (const w of words) expect(earlier).toContain(w);
       expect(await change.locator('[data-side="after"]').textContent()).toContain(t.packs.preview.answer.retained);
       for (const id of CHOSEN) expect(await change.textContent()).not.toContain(id);
+      // B.2 of 0.1.0 is B.1.a of 0.2.0: each side says where the question is, not that its answer is gone.
+      const elsewhere = (id: string) => t.s.app.compare.elsewhere.replace('{{id}}', id);
+      expect(await compare.locator('li[data-item="B.2"] [data-side="after"]').textContent()).toContain(elsewhere('B.1.a'));
+      expect(await compare.locator('li[data-item="B.1.a"] [data-side="before"]').textContent()).toContain(elsewhere('B.2'));
+      expect(await compare.locator('li[data-item="B.2"] [data-side="before"]').textContent()).not.toContain(elsewhere('B.1.a'));
       expect(await axeViolations(page)).toEqual([]);
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `e2e-${lng}-compare-versions.png`), fullPage: true });
     });

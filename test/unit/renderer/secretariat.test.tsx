@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RendererApi, SeriesView, WorkspaceStatus } from '../../../core/api/contract';
 import { countryName } from '../../../core/i18n/countries';
+import { formatSize } from '../../../renderer/src/ui/job-progress';
 import { chooseFile } from './choose-file';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
@@ -106,5 +107,30 @@ describe('secretariat screens', () => {
     fireEvent.change(to, { target: { value: '28/02/2027' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la clé' }));
     await waitFor(() => expect(addRegistryKey).toHaveBeenCalledWith(expect.any(File), expect.objectContaining({ country: 'FRA', validFrom: '2026-03-01', validTo: '2027-02-28' })));
+  });
+
+  it('fr: a rejected file says when it was received, and each country names the version of its checklist', async () => {
+    const rejected = [
+      { sha256: 'a'.repeat(64), reason: { code: 'bundle:verify.notZip' }, receivedAt: '2026-06-02T10:00:00.000Z' },
+      // Received before the workspace kept the date: the reason alone.
+      { sha256: 'b'.repeat(64), reason: { code: 'bundle:verify.notZip' } },
+    ];
+    const aut = { ...series('AUT', 'full', 1) };
+    aut.revisions = aut.revisions.map((r) => ({ ...r, checklistVersion: '0.2.0' }));
+    window.location.hash = '#/secretariat/submissions';
+    await renderApp(api({ listWorkspaceSubmissions: vi.fn(async () => ({ ok: true as const, value: { series: [aut], held: [], rejected } })) }, 'fr'));
+    const table = await screen.findByTestId('submissions-table');
+    expect(table.querySelector('tr[data-country="AUT"] th')?.textContent).toContain('safer-cities 0.2.0');
+    const items = [...document.querySelectorAll('li')].map((li) => li.textContent ?? '').filter((x) => x.includes('archive zip'));
+    const day = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date('2026-06-02T10:00:00.000Z'));
+    expect(items).toEqual([`Reçu le ${day} : Ce n’est pas une archive zip, ou sa fin manque (téléchargement interrompu ?).`, 'Ce n’est pas une archive zip, ou sa fin manque (téléchargement interrompu ?).']);
+  });
+
+  it('counts a file under a kilobyte in bytes, in the interface language, and larger ones in kB or MB', () => {
+    expect(formatSize(5, 'en')).toBe('5 bytes');
+    expect(formatSize(1023, 'fr')).toBe(new Intl.NumberFormat('fr', { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(1023));
+    expect(formatSize(1023, 'fr')).not.toMatch(/ko|kB/);
+    expect(formatSize(2048, 'en')).toBe('2 kB');
+    expect(formatSize(3 * 1024 * 1024, 'en')).toBe('3 MB');
   });
 });

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { ItemDiff } from '../../ui/item-diff/item-diff';
 import { PackText } from '../../ui/answer-widgets/pack-text';
 import { useFormatters } from '../../i18n/use-formatters';
-import { CompareSides } from './compare-sides';
+import { CompareSides, movesBetween } from './compare-sides';
 import { useStoredSubmission } from './submission-reader';
 import { useLoaded } from './use-workspace';
 
@@ -51,6 +51,7 @@ export function CompareRevisions({ file, other }: { file: string; other?: string
   // Revisions on two checklist versions: a question in one of them only, or whose kind of answer,
   // choices or columns changed, cannot be diffed; each side is then shown in its own version's words.
   const crossVersion = Boolean(earlier && pack && (earlier.id !== pack.id || earlier.version !== pack.version));
+  const moves = earlier && pack && crossVersion ? movesBetween(earlier, pack) : null;
   const keptLater = new Set((later.loaded?.view.submission.retiredAnswers ?? []).map((r) => r.itemId));
   const fileNames = new Map([...(before.loaded?.view.submission.attachments ?? []), ...(later.loaded?.view.submission.attachments ?? [])].map((a) => [a.sha256, a.name]));
   return (
@@ -98,7 +99,13 @@ export function CompareRevisions({ file, other }: { file: string; other?: string
                     <span className="secretariat__item-id">{c.itemId}</span> {named ? <PackText text={named.text} /> : t('app.reader.others')}
                   </h3>
                   {apart ? (
-                    <CompareSides before={{ pack: earlier, item: old, answer: c.before }} after={{ pack, item, answer: c.after }} keptLater={keptLater.has(c.itemId)} lang={lang} fileNames={fileNames} />
+                    <CompareSides
+                      before={{ pack: earlier, item: old, answer: c.before, elsewhere: old ? undefined : moves?.toEarlier.get(c.itemId) }}
+                      after={{ pack, item, answer: c.after, elsewhere: item ? undefined : moves?.toLater.get(c.itemId) }}
+                      keptLater={keptLater.has(c.itemId)}
+                      lang={lang}
+                      fileNames={fileNames}
+                    />
                   ) : (
                     <ItemDiff pack={pack} item={item} before={c.before} after={c.after} change={c.detail} {...(lang ? { lang } : {})} fileNames={fileNames} />
                   )}
