@@ -7,7 +7,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { setLogSink } from '../../core/log';
 import { verifyBundle } from '../../core/bundle';
 import { countryName } from '../../core/i18n/countries';
@@ -17,6 +16,7 @@ import { axeViolations } from './axe';
 import { browserTestsEnabled, makeTempDir } from './harness';
 import { chooseFile } from './file-choice';
 import { openApp } from './workflow-steps';
+import { go, registerKey, typed } from './secretariat-steps';
 import type { RunningHost } from './harness';
 import arText from '../../locales/ar/secretariat.json';
 import enText from '../../locales/en/secretariat.json';
@@ -68,20 +68,6 @@ async function makeFiles(): Promise<Files> {
   await fs.writeFile(pem.mar, kit.keys.approver.publicKeyPem);
   await fs.writeFile(pem.ken, kit.keys.ken.publicKeyPem);
   return { dir, bundles, pem };
-}
-
-/** The fingerprint as a person types it from the letter: groups of eight, capitals. */
-const typed = (fp: string) => fp.toUpperCase().replace(/(.{8})(?=.)/g, '$1 ');
-
-async function registerKey(page: Page, t: Text, pem: string, country: string, fingerprint: string): Promise<void> {
-  await chooseFile(page, page.locator('#add-key-pem'), pem);
-  await page.selectOption('#add-key-country', country);
-  await page.fill('#add-key-fingerprint', fingerprint);
-  await page.getByRole('button', { name: t.app.addKey.submit, exact: true }).click();
-}
-
-async function go(page: Page, t: Text, view: 'registry' | 'import' | 'submissions' | 'countersign'): Promise<void> {
-  await page.getByRole('navigation', { name: t.app.navLabel }).getByRole('link', { name: t.app.nav[view], exact: true }).click();
 }
 
 describe.skipIf(!browserTestsEnabled)('the secretariat workspace (Chromium)', { timeout: 300_000 }, () => {

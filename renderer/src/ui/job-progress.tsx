@@ -31,6 +31,8 @@ export function JobProgress({ state, label, started }: { state: { kind: string; 
 
 /** A size in the interface language: kB below a megabyte, MB above. */
 export function formatSize(bytes: number, language: string): string {
+  // A file under a kilobyte (a short note) is counted in bytes: "0 kB" would read as empty.
+  if (bytes < 1024) return new Intl.NumberFormat(language, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
   const mb = bytes >= 1024 * 1024;
   return new Intl.NumberFormat(language, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1024 * 1024 : 1024));
 }

@@ -87,4 +87,10 @@ describe('the item diff view', () => {
     expect(container.querySelector('del')?.textContent).toMatch(/Avant\s*:.*Oui/);
     expect(container.querySelector('ins')?.textContent).toMatch(/Après\s*:.*Non/);
   });
+  it('writes a date in a table row the interface language\'s way, through Intl, not as stored', async () => {
+    await show('C.2', [], [{ city: 'Lyon', adopted: '2020-01-15' }], 'fr');
+    const added = within(screen.getByRole('table')).getAllByRole('row')[1] as HTMLElement;
+    expect(added.textContent).toContain(new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2020, 0, 15)));
+    expect(added.textContent).not.toContain('2020-01-15');
+  });
 });

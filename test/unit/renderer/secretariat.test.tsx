@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RendererApi, SeriesView, WorkspaceStatus } from '../../../core/api/contract';
 import { countryName } from '../../../core/i18n/countries';
+import { formatSize } from '../../../renderer/src/ui/job-progress';
+import { chooseFile } from './choose-file';
 import { createFakeApi } from './fake-api';
 import { renderApp, resetPage } from './render-app';
 
@@ -84,5 +86,51 @@ describe('secretariat screens', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove from the list /srv/ws-2025' }));
     await waitFor(() => expect(forgetRecentWorkspace).toHaveBeenCalledWith('/srv/ws-2025'));
     await waitFor(() => expect(screen.queryByText('/srv/ws-2025')).toBeNull());
+  });
+  it('fr: a key\'s validity dates are typed the French way and reach the core as dates; an impossible one is refused first', async () => {
+    const addRegistryKey = vi.fn(async () => ({ ok: true as const, value: { held: [] } }));
+    window.location.hash = '#/secretariat/registry';
+    await renderApp(Object.assign(api({ listRegistry: vi.fn(async () => ({ ok: true as const, value: { entries: [], log: [] } })) }, 'fr'), { addRegistryKey }));
+    const from = (await screen.findByLabelText('Valide à partir du (facultatif)')) as HTMLInputElement;
+    const to = screen.getByLabelText('Valide jusqu’au (facultatif)') as HTMLInputElement;
+    // A text field with the French example, not the browser's date field (which follows the system's locale).
+    expect(from.type).toBe('text');
+    expect(screen.getByText('Par exemple 31/12/2024')).toBeTruthy();
+    chooseFile(document.getElementById('add-key-pem') as HTMLElement, new File(['-----BEGIN PUBLIC KEY-----'], 'france.pub.pem'));
+    fireEvent.change(screen.getByLabelText('Pays'), { target: { value: 'FRA' } });
+    fireEvent.change(screen.getByLabelText(/Empreinte/), { target: { value: 'ab'.repeat(32) } });
+    fireEvent.change(from, { target: { value: '1/3/2026' } });
+    fireEvent.change(to, { target: { value: '31/02/2027' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la clé' }));
+    expect(await screen.findByText('Saisissez une date qui existe.')).toBeTruthy();
+    expect(addRegistryKey).not.toHaveBeenCalled();
+    fireEvent.change(to, { target: { value: '28/02/2027' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la clé' }));
+    await waitFor(() => expect(addRegistryKey).toHaveBeenCalledWith(expect.any(File), expect.objectContaining({ country: 'FRA', validFrom: '2026-03-01', validTo: '2027-02-28' })));
+  });
+
+  it('fr: a rejected file says when it was received, and each country names the version of its checklist', async () => {
+    const rejected = [
+      { sha256: 'a'.repeat(64), reason: { code: 'bundle:verify.notZip' }, receivedAt: '2026-06-02T10:00:00.000Z' },
+      // Received before the workspace kept the date: the reason alone.
+      { sha256: 'b'.repeat(64), reason: { code: 'bundle:verify.notZip' } },
+    ];
+    const aut = { ...series('AUT', 'full', 1) };
+    aut.revisions = aut.revisions.map((r) => ({ ...r, checklistVersion: '0.2.0' }));
+    window.location.hash = '#/secretariat/submissions';
+    await renderApp(api({ listWorkspaceSubmissions: vi.fn(async () => ({ ok: true as const, value: { series: [aut], held: [], rejected } })) }, 'fr'));
+    const table = await screen.findByTestId('submissions-table');
+    expect(table.querySelector('tr[data-country="AUT"] th')?.textContent).toContain('safer-cities 0.2.0');
+    const items = [...document.querySelectorAll('li')].map((li) => li.textContent ?? '').filter((x) => x.includes('archive zip'));
+    const day = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date('2026-06-02T10:00:00.000Z'));
+    expect(items).toEqual([`Reçu le ${day} : Ce n’est pas une archive zip, ou sa fin manque (téléchargement interrompu ?).`, 'Ce n’est pas une archive zip, ou sa fin manque (téléchargement interrompu ?).']);
+  });
+
+  it('counts a file under a kilobyte in bytes, in the interface language, and larger ones in kB or MB', () => {
+    expect(formatSize(5, 'en')).toBe('5 bytes');
+    expect(formatSize(1023, 'fr')).toBe(new Intl.NumberFormat('fr', { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(1023));
+    expect(formatSize(1023, 'fr')).not.toMatch(/ko|kB/);
+    expect(formatSize(2048, 'en')).toBe('2 kB');
+    expect(formatSize(3 * 1024 * 1024, 'en')).toBe('3 MB');
   });
 });

@@ -1,8 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, KeyRoleName, RegistryChangeView } from '../../../../core/api/contract';
 import { UN_COUNTRIES } from '../../../../core/i18n/countries';
 import { useApi } from '../../api/api-context';
+import { useDateExample } from '../../i18n/local-date-input';
+import { formatLocalDate, parseLocalDate } from '../../i18n/local-date';
 import { countryLabel } from '../../ui/country-label';
 import { ErrorMessage } from '../../ui/error-message';
 import { FilePicker } from '../../ui/file-picker';
@@ -34,6 +36,24 @@ export function AddKeyForm({ onAdded }: { onAdded: (v: RegistryChangeView) => vo
     return UN_COUNTRIES.map((code) => ({ code, label: countryLabel(code, i18n.language, common) })).sort((a, b) => collator.compare(a.label, b.label));
   }, [i18n.language, common]);
   const digits = digitsOf(fingerprint);
+  const dateExample = useDateExample();
+  // Dates are typed the interface language's way ("31/12/2024" in French), not in the browser's
+  // date field, which follows the system's locale; the core receives ISO dates.
+  const isoDate = (typed: string) => (typed.trim() === '' ? '' : parseLocalDate(typed, i18n.language));
+  const dateProps = (value: string, set: (v: string) => void) => ({
+    type: 'text',
+    inputMode: 'numeric' as const,
+    autoComplete: 'off',
+    dir: 'ltr',
+    value,
+    'aria-describedby': 'add-key-date-hint',
+    'aria-invalid': isoDate(value) === null,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(e.target.value),
+    onBlur: () => {
+      const iso = isoDate(value);
+      if (iso) set(formatLocalDate(iso, i18n.language));
+    },
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,14 +61,17 @@ export function AddKeyForm({ onAdded }: { onAdded: (v: RegistryChangeView) => vo
     if (!pem) return setProblem({ code: 'secretariat:app.addKey.noFile' });
     if (!country) return setProblem({ code: 'secretariat:app.addKey.noCountry' });
     if (digits.length === 0) return setProblem({ code: 'secretariat:app.addKey.noFingerprint' });
+    const from = isoDate(validFrom);
+    const to = isoDate(validTo);
+    if (from === null || to === null) return setProblem({ code: 'drafts:validation.badDate' });
     setBusy(true);
     const r = await api.addRegistryKey(pem, {
       country,
       fingerprint,
       role,
       ...(name.trim() ? { name: name.trim() } : {}),
-      ...(validFrom ? { validFrom } : {}),
-      ...(validTo ? { validTo } : {}),
+      ...(from ? { validFrom: from } : {}),
+      ...(to ? { validTo: to } : {}),
     });
     setBusy(false);
     if (!r.ok) return setProblem(r.error);
@@ -127,14 +150,17 @@ export function AddKeyForm({ onAdded }: { onAdded: (v: RegistryChangeView) => vo
             <label className="field__label" htmlFor="add-key-from">
               {t('app.addKey.validFrom')}
             </label>
-            <input id="add-key-from" type="date" className="input" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+            <input id="add-key-from" className="input input--date" {...dateProps(validFrom, setValidFrom)} />
           </div>
           <div className="field">
             <label className="field__label" htmlFor="add-key-to">
               {t('app.addKey.validTo')}
             </label>
-            <input id="add-key-to" type="date" className="input" value={validTo} onChange={(e) => setValidTo(e.target.value)} />
+            <input id="add-key-to" className="input input--date" {...dateProps(validTo, setValidTo)} />
           </div>
+          <p id="add-key-date-hint" className="field__hint secretariat__dates-hint">
+            {dateExample}
+          </p>
         </div>
         <div className="signing__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

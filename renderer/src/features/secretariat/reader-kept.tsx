@@ -35,7 +35,7 @@ export function ReaderKept({ kept, pack, lang, fileNames }: { kept: readonly Ret
               <dt>
                 <span className="secretariat__item-id">{entry.itemId}</span> {title ? <span lang={title.lang}>{title.text}</span> : t('report:retired.unknownQuestion')}
                 <div className="small muted secretariat__kept-why">
-                  {t('report:retired.answeredFor')}: {t('packs:kept.version', { version: entry.checklist.version })} · {t(`report:retired.reason.${entry.reason}`)}
+                  {t('secretariat:app.reader.keptFor', { version: entry.checklist.version })} · {t(`report:retired.reason.${entry.reason}`)}
                 </div>
               </dt>
               <dd>

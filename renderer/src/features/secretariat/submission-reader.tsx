@@ -113,7 +113,7 @@ export function SubmissionReader({ file }: { file: string }) {
         </button>
       </div>
       {s.attachments.length > 0 && (
-        <section aria-labelledby="reader-attachments">
+        <section aria-labelledby="reader-attachments" className="secretariat__reader-section">
           <h3 id="reader-attachments">{t('app.reader.attachments')}</h3>
           <ul className="secretariat__attachments">
             {s.attachments.map((a) => (

@@ -28,6 +28,7 @@ export function SubmissionsScreen({ writable }: { writable: boolean }) {
   const { t: common, i18n } = useTranslation();
   const list = useLoaded((a) => a.listWorkspaceSubmissions());
   const reasonText = useReasonText();
+  const format = useFormatters();
   const rows = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
     const label = (s: SeriesView) => countryLabel(s.country, i18n.language, common);
@@ -80,7 +81,7 @@ export function SubmissionsScreen({ writable }: { writable: boolean }) {
           </h2>
           <ul>
             {list.value.rejected.map((r) => (
-              <li key={r.sha256}>{reasonText(r.reason)}</li>
+              <li key={r.sha256}>{r.receivedAt ? t('app.submissions.rejectedOn', { date: format.dayOf(r.receivedAt), reason: reasonText(r.reason) }) : reasonText(r.reason)}</li>
             ))}
           </ul>
         </section>
@@ -110,7 +111,9 @@ function SeriesRow({ series, writable, onChanged }: { series: SeriesView; writab
         {name}
         <br />
         <span className="small muted">
-          <bdi dir="ltr">{series.checklistId}</bdi>
+          <bdi dir="ltr">
+            {series.checklistId} {current?.checklistVersion}
+          </bdi>
         </span>
       </th>
       <td>

@@ -77,7 +77,7 @@ export function AnswerView({ pack, item, answer, lang, fileNames, textClassName 
                   const cell = row[c.id];
                   const free = typeof cell === 'string' && c.type !== 'single' && c.type !== 'date';
                   return (
-                    <td key={c.id} {...(free ? { dir: 'auto', lang } : {})}>
+                    <td key={c.id} {...(free ? { dir: 'auto', lang } : {})} {...(c.type === 'date' ? { className: 'item-diff__date' } : {})}>
                       {cell === undefined ? '' : c.type === 'date' && typeof cell === 'string' ? format.date(cell) : words.value(item, cell, c.id)}
                     </td>
                   );

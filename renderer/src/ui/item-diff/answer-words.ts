@@ -32,6 +32,14 @@ export function answerWords(pack: ChecklistPack, lng: string, t: TFunction, file
     if (item?.type === 'uncac' && column === 'assistanceTypes') return text(labels.assistanceTypes[id], id);
     return id;
   };
+  // A date answer (YYYY-MM-DD) through Intl, as the reader shows it: the day itself, whatever the time zone.
+  let days: Intl.DateTimeFormat | undefined;
+  const day = (iso: string): string => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return iso;
+    days ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
+    return days.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  };
   const value = (item: ChecklistItem | undefined, v: unknown, column?: string): string => {
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return t('merge:diff.empty');
     if (typeof v === 'boolean') return t(v ? 'merge:diff.yes' : 'merge:diff.no');
@@ -39,7 +47,8 @@ export function answerWords(pack: ChecklistPack, lng: string, t: TFunction, file
     if (typeof v === 'string') {
       const col = item?.type === 'table' ? item.columns.find((c) => c.id === column) : undefined;
       const isChoice = item?.type === 'single' || item?.type === 'status' || (item?.type === 'uncac' && column === 'status') || col?.type === 'single';
-      return isChoice ? choice(item, v, column) : v;
+      if (isChoice) return choice(item, v, column);
+      return item?.type === 'date' || col?.type === 'date' ? day(v) : v;
     }
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => choice(item, x, column)).join(separator);
     return JSON.stringify(v);
