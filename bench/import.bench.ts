@@ -36,6 +36,8 @@ interface Job {
   workspace: string;
   files: string[];
   dryRun: boolean;
+  /** The previous import's workspace, deleted just before this one is timed (see `measured`). */
+  free?: string;
 }
 interface JobResult {
   ms: number;
@@ -59,6 +61,7 @@ async function importChild(job: Job): Promise<void> {
   setLogSink(null);
   await fs.cp(job.template, job.workspace, { recursive: true });
   const ws = await secretariat.openWorkspace(job.workspace, { write: !job.dryRun });
+  if (job.free) await fs.rm(job.free, { recursive: true, force: true });
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed / 2 ** 20;
@@ -158,17 +161,22 @@ if (process.env[JOB_ENV]) {
     await openssl();
     let n = 0;
     const job = (subset: string[], dryRun: boolean): Job => ({ template, workspace: path.join(dir, `ws-${n++}`), files: subset, dryRun });
-    // Each workspace is deleted once measured. On this machine (a virtual machine whose memory the
-    // host provides on first use) page-cache pages the guest has never used cost a host-side fault
-    // each: an import whose copies land on such pages took twice the processor time (5 s instead of
-    // 2.5 s) — a property of the machine, which a laptop's memory does not have. So the memory is
-    // warmed as the files are: an untimed import first, and each round's workspace freed after it.
+    // Memory is warmed as the files are. This machine is a virtual machine whose host takes back
+    // the memory the guest frees, some two seconds after (virtio-balloon free page reporting), and
+    // provides it again on first use at the cost of a fault on the host side, counted as this
+    // machine's processor time: an import whose copies landed on such memory took up to twice the
+    // processor time (3.3 s instead of 2.2 s for the same import) — a property of the machine that a
+    // laptop does not have. So an untimed import runs first, and each workspace stays until the next
+    // import deletes it just before its timer starts: its copies land on memory the guest holds.
+    let previous: string | null = null;
     const measured = async (j: Job): Promise<JobResult> => {
-      try {
-        return await runChild(j);
-      } finally {
-        await fs.rm(j.workspace, { recursive: true, force: true });
-      }
+      const result = await runChild(previous ? { ...j, free: previous } : j);
+      previous = j.workspace;
+      return result;
+    };
+    const freePrevious = async () => {
+      if (previous) await fs.rm(previous, { recursive: true, force: true });
+      previous = null;
     };
     await measured(job(files, false));
     // The machine is shared: each round runs openssl and then the import over the same files, back
@@ -187,6 +195,7 @@ if (process.env[JOB_ENV]) {
     const floorDir = path.join(dir, 'floor');
     await fs.mkdir(floorDir);
     const o1 = await openssl();
+    await freePrevious();
     const t0 = process.hrtime.bigint();
     for (const f of files) {
       const target = path.join(floorDir, path.basename(f));
@@ -238,7 +247,7 @@ if (process.env[JOB_ENV]) {
     r.notes.push(
       `Bundles: ${countries.length} countries, submission revisions 1 and 2 each, exported by exportBundle from the fully answered example assessment (85 items, English) with one attachment of AES-CTR keystream (incompressible); a fixed stand-in PDF. Every country's key registered, so the decisions are ${expected.imported} imported and ${expected.supersedes} supersedes.`,
       'Import: for each bundle, a copy into the workspace (a clone or copy_file_range where the system has them; up to 8 files / 64 MiB ahead, at most two copies or fsyncs in the thread pool at once), its fsync while it is verified, the full verification of the copy (three bundles at a time: the large stored attachments read, SHA-256-hashed and CRC-32-checked on two worker threads while the main thread checks the others\' signatures, tag files and submission), then, once the copy is on disk, the rename into submissions/<ISO3>/ and a line appended to import-log.jsonl (done at once, not through the thread pool); every 2 s and at the end the folders and the log fsynced and index.json written atomically. openssl only reads and hashes.',
-      'Memory warmed like the files: an untimed import first, and every workspace deleted once measured. This machine is a virtual machine whose memory the host provides on first use; copies landing on page-cache pages never used before took twice the processor time (about 5 s instead of 2.5 s for the same import), which a physical machine does not show.',
+      'Memory warmed like the files: an untimed import first, and each workspace deleted just before the next import is timed. This machine is a virtual machine whose host takes back memory about two seconds after the guest frees it (virtio-balloon free page reporting) and provides it again on first use with a fault on the host side, counted here as processor time: copies landing on such memory took up to 1.5 times the processor time (3.3 s instead of 2.2 s for the same import), which a physical machine does not show.',
       `Time: ${ROUNDS} rounds, each openssl over all the files and then a fresh Node process importing them (time from the call to importBundles to its end, Node's start-up excluded), back to back, so that both meet about the same load from other work on this shared machine; the check is the median of the rounds' ratios. The load average is taken at the start of each round.`,
       'Memory: peak resident set (VmHWM, reset through /proc/self/clear_refs just before the import) of a fresh Node process importing the first bundles, then all of them; "growth" is peak − before. "heap kept after GC" (heapUsed after a forced full collection, before and after the import) is what the import retains, and shows whether memory grows with the number of bundles.',
       "The copy row is the disk's share: a durable import must write every byte once and wait for it; openssl only reads from the page cache.",
