@@ -2,8 +2,7 @@
  * A limit on the disk work (copies, fsyncs) an import keeps in Node's thread pool at once. The pool
  * has four threads, and a thread waiting on an fsync holds its place: with every thread so taken,
  * the verification's reads and the placing of the file being decided queue behind the disk, and the
- * import crawls (a bundle's decision waited some 13 ms so, most of the import's time). The rest of
- * the pool stays free for that work; two or three fsyncs at once still keep the disk busy.
+ * import crawls. Two lanes leave the rest of the pool for that work and still keep the disk busy.
  */
 const LANES = 2;
 

@@ -65,7 +65,11 @@ export function jsonLineAppender(file: string): JsonLineAppender {
       // before deciding the next, and an awaited write there waited behind the verification of the
       // files after it (a line to the page cache takes microseconds).
       const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
-      for (let done = 0; done < bytes.length; ) done += writeSync(h.fd, bytes, done);
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(h.fd, bytes, done);
+        if (n <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        done += n;
+      }
       written = true;
     },
     async sync() {
