@@ -38,16 +38,17 @@ async function signature(paths: AssessmentPaths, ledger: ReviewLedger): Promise<
 export interface ReplyCache {
   /** The replies in force of the open reviews (reply-shelf.ts `repliesInForce`), read again only when their sources changed. */
   inForce(assessmentId: string, paths: AssessmentPaths, ledger: ReviewLedger): Promise<AdmittedReply[]>;
-  /** Forget an assessment's replies (it was closed or deleted). */
-  drop(assessmentId: string): void;
 }
+
+/** Each assessment's replies are tens of megabytes once read: only the last few opened are kept. */
+const KEEP = 2;
 
 /**
  * One entry per assessment. Callers run inside the assessment's edit queue, so two reads of one
- * assessment never overlap; the replies handed out are shared and must not be changed.
+ * assessment never overlap; the replies handed out are shared and must not be changed. Nothing
+ * tells the cache of an assessment deleted: its files are gone, so its entry can no longer match,
+ * and it makes way once two others have been opened.
  */
-const KEEP = 2;
-
 export function createReplyCache(): ReplyCache {
   const kept = new Map<string, { key: string; replies: AdmittedReply[] }>();
   return {
@@ -59,12 +60,8 @@ export function createReplyCache(): ReplyCache {
       // The files may have changed while they were read: keep them only if the signature still holds.
       kept.delete(assessmentId);
       if ((await signature(paths, ledger)) === key) kept.set(assessmentId, { key, replies });
-      // Each assessment's replies are tens of megabytes once read: only the last few opened are kept.
       for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
       return replies;
-    },
-    drop(assessmentId) {
-      kept.delete(assessmentId);
     },
   };
 }

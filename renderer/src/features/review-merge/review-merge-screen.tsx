@@ -12,6 +12,7 @@ import { CommentCard } from './comment-card';
 import { ImportReplies } from './import-replies';
 import { SuggestionCard } from './suggestion-card';
 import { useMergeData } from './use-merge-data';
+import { useProgressive } from './use-progressive';
 import './review-merge.css';
 
 /**
@@ -69,6 +70,7 @@ export function ReviewMergeScreen({
 
   const view = data.kind === 'ready' ? data.view : null;
   const cleanLeft = view?.counts.cleanLeft ?? 0;
+  const rendered = useProgressive(view?.items.length ?? 0);
 
   return (
     <div className="review-merge">
@@ -111,7 +113,7 @@ export function ReviewMergeScreen({
                 </p>
                 {data.view.total === 0 && <p>{t('merge:view.allDone')}</p>}
                 <ol className="merge-items">
-                  {data.view.items.map((entry) => (
+                  {data.view.items.slice(0, rendered).map((entry) => (
                     <MergeItemCard key={entry.itemId} entry={entry} item={items.get(entry.itemId)} current={answers[entry.itemId]} lng={i18n.language} onDone={reload} />
                   ))}
                 </ol>
