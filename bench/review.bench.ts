@@ -28,6 +28,7 @@ const RUNS = 40;
 const VIEW_TARGET = 100;
 const DIFF_TARGET = 50;
 const KEY_TARGET = 16;
+const SHOWN_TARGET = 1000;
 const KEYS = 50;
 const TEXT_FIELDS = ['measures', 'examples', 'challenges', 'assistanceOther', 'assistanceDetails', 'assistanceReceivedFrom'] as const;
 
@@ -181,6 +182,22 @@ runBench('review', `Review merge and compare (${ITEM_COUNT}-item fully answered 
     head: ['merge view shown ms', 'p50 ms', 'p95 ms', 'max ms', 'long tasks', 'longest task ms'],
     rows: [[ms(panel.openMs), ms(median(panel.keys)), ms(keyP95), ms(Math.max(...panel.keys)), String(panel.long.length), panel.long.length ? ms(Math.max(...panel.long)) : '–']],
   });
+  // The user waits for the whole of it (the checked figure); the app's own start (scripts, settings,
+  // the draft and pack) is the renderer benchmark's concern, so what the merge screen adds is listed apart.
+  const mergeCall = panel.calls.find((c) => c.what.includes('getMerge'));
+  const ownMs = panel.firstItemMs - (mergeCall?.start ?? NaN);
+  r.tables.push({
+    title: `the merge screen opened in Chromium (cold, navigation start = 0) with the ${REPLIES} replies on ${ITEM_COUNT} items, and one decision`,
+    head: ['moment', 'ms'],
+    rows: [
+      ...panel.calls.map((c) => [`${c.what} (${kib(c.kib * 1024)} KiB) ${ms(c.start)} →`, ms(c.end)]),
+      ['first item listed', ms(panel.firstItemMs)],
+      ['first item listed, from the merge screen asking for its data', ms(ownMs)],
+      ["first item's comment ready to answer", ms(panel.openMs)],
+      ['a suggestion rejected: click → shown decided', ms(panel.decideMs)],
+    ],
+  });
+  r.checks.push({ what: 'merge screen, first item shown from navigation start (10 replies × 300 items)', value: `${ms(panel.firstItemMs)} ms`, target: `< ${SHOWN_TARGET} ms`, pass: panel.firstItemMs < SHOWN_TARGET });
   r.checks.push({ what: 'keystroke p95 with the review panel open', value: `${ms(keyP95)} ms`, target: `< ${KEY_TARGET} ms`, pass: keyP95 < KEY_TARGET });
   r.notes.push(`Machine load (1-minute average) when the timings ended: ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} cores; every figure is wall-clock time.`);
   r.notes.push(

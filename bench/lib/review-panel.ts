@@ -11,9 +11,12 @@ import { LEDGER_FILE, replySha256, replyText, reviewBaseOf, writeLedger, emptyLe
 import { DraftStore } from '../../core/store';
 import { pinForReview } from '../../core/store/pins';
 import { startWebHost } from '../../web-host/server';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { bigPackSource, ITEM_COUNT } from './fixture';
 import { Skip } from './harness';
+import { startProfiles } from './profile';
+import { mergeShots } from './review-shots';
 
 declare global {
   interface Window {
@@ -22,8 +25,14 @@ declare global {
 }
 
 export interface PanelTimings {
-  /** Navigation start → the merge view's items listed. */
+  /** Navigation start → the first item of the merge view listed. */
+  firstItemMs: number;
+  /** Navigation start → the first item's comment ready to answer (its answer field present). */
   openMs: number;
+  /** Each call to the core during the load: path, response size, start and end (ms from navigation start). */
+  calls: Array<{ what: string; kib: number; start: number; end: number }>;
+  /** A suggestion rejected: click → the list shows it decided. */
+  decideMs: number;
   keys: number[];
   long: number[];
 }
@@ -71,10 +80,32 @@ export async function reviewPanelKeystrokes(base: Draft, current: Draft['answers
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    // Timed inside the page, as renderer.bench.ts does: a MutationObserver installed before any app
+    // code runs notes when the first item and its comment's answer field enter the document.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __mergeFirst?: number; __mergeField?: number };
+      const seen = new MutationObserver(() => {
+        w.__mergeFirst ??= document.querySelector('.merge-item') ? performance.now() : undefined;
+        w.__mergeField ??= document.querySelector('.merge-comment__resolve textarea') ? performance.now() : undefined;
+        // Not watching while the keystrokes are timed.
+        if (w.__mergeFirst !== undefined && w.__mergeField !== undefined) seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    const stopProfiles = await startProfiles(page, 'review-open');
     await page.goto(`${host.url}#/a/${base.id}/reviews`);
     const field = page.locator('.merge-comment__resolve textarea').first();
     await field.waitFor({ timeout: 300_000 });
-    const openMs = await page.evaluate(() => performance.now());
+    await stopProfiles();
+    const { firstItemMs, openMs } = await page.evaluate(() => {
+      const w = window as unknown as { __mergeFirst?: number; __mergeField?: number };
+      return { firstItemMs: w.__mergeFirst ?? NaN, openMs: w.__mergeField ?? NaN };
+    });
+    const calls = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
+        .map((e) => ({ what: new URL(e.name).pathname, kib: e.decodedBodySize / 1024, start: e.startTime, end: e.responseEnd })),
+    );
     await field.click();
     await page.evaluate(() => {
       window.__panelKeys = [];
@@ -94,10 +125,22 @@ export async function reviewPanelKeystrokes(base: Draft, current: Draft['answers
     await page.waitForTimeout(500);
     const timings = await page.evaluate(() => ({ keys: window.__panelKeys ?? [], long: (window as unknown as { __panelLong: number[] }).__panelLong }));
     if (timings.keys.length !== keys) throw new Error(`${timings.keys.length} input events for ${keys} keys`);
-    return { openMs, ...timings };
+    const decideMs = await rejectFirst(page);
+    await mergeShots(page, `${host.url}#/a/${base.id}/reviews`);
+    return { firstItemMs, openMs, calls, decideMs, ...timings };
   } finally {
     await browser.close().catch(() => undefined);
     await host.close().catch(() => undefined);
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Reject the first suggestion not decided: click → its decision shown (the list reloaded). */
+async function rejectFirst(page: Page): Promise<number> {
+  const card = page.locator('.merge-suggestion').first();
+  const decided = card.locator('.merge-decision');
+  const t0 = Date.now();
+  await card.getByRole('button', { name: /reject/i }).click();
+  await decided.waitFor({ timeout: 300_000 });
+  return Date.now() - t0;
 }

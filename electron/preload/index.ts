@@ -75,6 +75,7 @@ const api = {
   resolveComment: verb<'resolveComment'>('review-merge:resolve'),
   closeReview: verb<'closeReview'>('review-merge:close'),
   readVersion: verb<'readVersion'>('review-merge:read-version'),
+  getMergePage: verb<'getMergePage'>('review-merge:page'),
   importReply: upload<'importReply'>('review-merge:import-reply'),
   listSentReviews: verb<'listSentReviews'>('review-send:list'),
   sendForReview: verb<'sendForReview'>('review-send:send'),

@@ -119,6 +119,36 @@ export const MergeViewInfoSchema = z.object({
 });
 export type MergeViewInfo = z.infer<typeof MergeViewInfoSchema>;
 
+/** At most this many items in one page of the merge view (the screen asks for ten at a time). */
+export const MERGE_PAGE_MAX = 500;
+
+/** Which page of the merge view: from `offset` (in checklist order), at most `limit` items. */
+export const MergePageQuerySchema = z
+  .object({
+    /** Only items with a comment not resolved or a suggestion not decided. */
+    openOnly: z.boolean(),
+    offset: z.number().int().nonnegative().max(100_000),
+    limit: z.number().int().min(1).max(MERGE_PAGE_MAX),
+  })
+  .strict();
+export type MergePageQuery = z.infer<typeof MergePageQuerySchema>;
+
+/** A page of the merge view, with the counts of the whole list. */
+export const MergePageSchema = MergeViewInfoSchema.extend({
+  offset: z.number().int().nonnegative(),
+  /** Items in the list asked for (every item with a comment or a suggestion, or only the open ones). */
+  total: z.number().int().nonnegative(),
+  counts: z.object({
+    /** Items with a comment or a suggestion. */
+    items: z.number().int().nonnegative(),
+    /** Of those, items with a comment not resolved or a suggestion not decided. */
+    open: z.number().int().nonnegative(),
+    /** Suggestions not decided that apply cleanly (what "accept all that apply cleanly" would accept). */
+    cleanLeft: z.number().int().nonnegative(),
+  }),
+});
+export type MergePage = z.infer<typeof MergePageSchema>;
+
 export const SuggestionRefSchema = z.object({ reviewId: ReviewIdSchema, suggestionId: NoteIdSchema }).strict();
 export type SuggestionRef = z.infer<typeof SuggestionRefSchema>;
 
@@ -164,6 +194,8 @@ export const reviewMergeContract = {
   closeReview: { channel: 'review-merge:close', input: z.tuple([AssessmentIdSchema, ReviewIdSchema]), output: z.null() },
   /** The answers of one version, to compare two of them (core/diff runs in the page). */
   readVersion: { channel: 'review-merge:read-version', input: z.tuple([AssessmentIdSchema, VersionRefSchema]), output: DraftVersionSchema },
+  /** One page of the merge view and the counts of the whole list: what the merge screen shows. */
+  getMergePage: { channel: 'review-merge:page', input: z.tuple([AssessmentIdSchema, MergePageQuerySchema]), output: MergePageSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export const reviewMergeUploads = {

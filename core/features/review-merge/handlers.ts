@@ -27,8 +27,10 @@ import {
   type AdmittedReply,
   type ReviewLedger,
 } from '../../review';
-import type { MergeViewInfo, ReplyImported, ReviewsOverview, reviewMergeContract } from './contract';
-import { keepReply, knownBases, loadLedger, repliesInForce, saveLedger } from './reply-shelf';
+import type { ReplyImported, ReviewsOverview, reviewMergeContract } from './contract';
+import { pageOfView, wholeView } from './merge-page';
+import { createReplyCache } from './reply-cache';
+import { keepReply, knownBases, loadLedger, saveLedger } from './reply-shelf';
 
 const log = createLogger('review-merge');
 
@@ -74,13 +76,14 @@ export function createReviewMergeHandlers(store: DraftStore, queue: EditQueue, n
   };
   const savedDraft = async (id: string): Promise<Draft> => store.current(id) ?? (await store.open(id, { readOnly: true })).draft;
   const packOf = (draft: Draft): ChecklistPack => getPack(draft.checklist).pack;
+  const cache = createReplyCache();
 
   /** The merge state of an open assessment: its draft, pack, record of reviews and replies in force. */
   async function state(id: string) {
     const draft = openDraft(id);
     const paths = store.paths(id);
     const { ledger } = await loadLedger(paths);
-    return { draft, pack: packOf(draft), paths, ledger, replies: await repliesInForce(paths, ledger) };
+    return { draft, pack: packOf(draft), paths, ledger, replies: await cache.inForce(id, paths, ledger) };
   }
 
   const handlers: ReviewMergeHandlers = {
@@ -88,7 +91,7 @@ export function createReviewMergeHandlers(store: DraftStore, queue: EditQueue, n
       return queue.run(id, async () => {
         const paths = store.paths(id);
         const { ledger, setAside } = await loadLedger(paths);
-        const replies = await repliesInForce(paths, ledger);
+        const replies = await cache.inForce(id, paths, ledger);
         const open = openItems(ledger, replies.map((r) => r.reply));
         const overview: ReviewsOverview = {
           reviews: ledger.reviews.map((r) => {
@@ -112,20 +115,14 @@ export function createReviewMergeHandlers(store: DraftStore, queue: EditQueue, n
     async getMergeView(id) {
       return queue.run(id, async () => {
         const { draft, pack, ledger, replies } = await state(id);
-        const view = buildMergeView(pack, draft.answers, replies);
-        const review = (reviewId: string) => ledger.reviews.find((r) => r.reviewId === reviewId);
-        const items: MergeViewInfo['items'] = view.items.map((item) => {
-          const suggestions = item.suggestions.map((s) => {
-            const decision = review(s.reviewId)?.decisions[s.id];
-            return { ...s, conflicts: s.conflicts.map((c) => ({ ...c, where: { ...c.where } })), ...(decision ? { decision } : {}) };
-          });
-          const comments = item.comments.map((c) => {
-            const resolved = review(c.reviewId)?.resolved[c.id];
-            return { ...c, ...(resolved ? { resolved } : {}) };
-          });
-          return { ...item, suggestions, comments, open: suggestions.some((s) => !s.decision) || comments.some((c) => !c.resolved) };
-        });
-        return { replies: view.replies.map(({ sha256: _sha, ...r }) => r), items, revision: draft.revision };
+        return wholeView(buildMergeView(pack, draft.answers, replies), ledger, draft.revision);
+      });
+    },
+
+    async getMergePage(id, query) {
+      return queue.run(id, async () => {
+        const { draft, pack, ledger, replies } = await state(id);
+        return pageOfView(buildMergeView(pack, draft.answers, replies), ledger, draft.revision, query);
       });
     },
 

@@ -36,6 +36,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     // No review sent: screens that mention open reviews say nothing.
     getReviews: vi.fn<Api['getReviews']>(async () => ({ ok: true, value: { reviews: [], consultations: [], openItems: [] } })),
     getMergeView: vi.fn<Api['getMergeView']>(async () => ({ ok: true, value: { replies: [], items: [], revision: 1 } })),
+    getMergePage: vi.fn<Api['getMergePage']>(async () => ({ ok: true, value: { replies: [], items: [], revision: 1, offset: 0, total: 0, counts: { items: 0, open: 0, cleanLeft: 0 } } })),
     importReply: vi.fn<UploadApi['importReply']>(async () => ({ ok: false, error: { code: 'errors.unexpected' } })),
     // No review opened on this computer: the home screen lists none.
     listReviewerWork: vi.fn<Api['listReviewerWork']>(async () => ({ ok: true, value: [] })),

@@ -12,9 +12,8 @@ import { CommentCard } from './comment-card';
 import { ImportReplies } from './import-replies';
 import { SuggestionCard } from './suggestion-card';
 import { useMergeData } from './use-merge-data';
+import { useProgressive } from './use-progressive';
 import './review-merge.css';
-
-const PAGE = 10;
 
 /**
  * Reviews of the assessment: copies sent with where each stands (the `sending` panel), importing
@@ -30,20 +29,21 @@ export function ReviewMergeScreen({
   const api = useApi();
   const session = useSession();
   const { t, i18n } = useTranslation();
-  const { data, reload: reloadMerge } = useMergeData();
+  const [openOnly, setOpenOnly] = useState(true);
+  const { data, reload: reloadMerge, more } = useMergeData(openOnly);
   const [refresh, setRefresh] = useState(0);
   // An import or a decision changes a review's state and open points: the table of copies follows.
   const reload = async () => {
     await reloadMerge();
     setRefresh((n) => n + 1);
   };
-  const [openOnly, setOpenOnly] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [acceptedCount, setAcceptedCount] = useState<number | null>(null);
-  // Ten replies on a 300-item draft are thousands of suggestions: the list grows a page at a time,
-  // so the page stays light enough to type in.
-  const [limit, setLimit] = useState(PAGE);
+  // Ten replies on a 300-item draft are thousands of suggestions: the core sends a page of items at
+  // a time (use-merge-data.ts) and the list grows a page at a time, so the screen opens quickly and
+  // stays light enough to type in.
+  const [loadingMore, setLoadingMore] = useState(false);
   const items = useMemo(() => new Map(session.pack.sections.flatMap((s) => s.items).map((i) => [i.id, i] as const)), [session.pack]);
   const answers = session.answers();
 
@@ -60,9 +60,17 @@ export function ReviewMergeScreen({
     await reload();
   }
 
+  async function showMore() {
+    // Not disabled while loading: a disabled button would lose the keyboard focus.
+    if (loadingMore) return;
+    setLoadingMore(true);
+    await more();
+    setLoadingMore(false);
+  }
+
   const view = data.kind === 'ready' ? data.view : null;
-  const shown = view ? view.items.filter((i) => !openOnly || i.open) : [];
-  const cleanLeft = view ? view.items.reduce((n, i) => n + i.suggestions.filter((s) => s.status === 'clean' && !s.decision).length, 0) : 0;
+  const cleanLeft = view?.counts.cleanLeft ?? 0;
+  const rendered = useProgressive(view?.items.length ?? 0);
 
   return (
     <div className="review-merge">
@@ -86,10 +94,7 @@ export function ReviewMergeScreen({
                     <input
                       type="checkbox"
                       checked={openOnly}
-                      onChange={(e) => {
-                        setOpenOnly(e.target.checked);
-                        setLimit(PAGE);
-                      }}
+                      onChange={(e) => setOpenOnly(e.target.checked)}
                     />{' '}
                     {t('merge:view.openOnly')}
                   </label>
@@ -104,16 +109,16 @@ export function ReviewMergeScreen({
                 )}
                 {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
                 <p className="muted" role="status">
-                  {t('merge:view.shown', { count: shown.length })}
+                  {t('merge:view.shown', { count: data.view.total })}
                 </p>
-                {shown.length === 0 && <p>{t('merge:view.allDone')}</p>}
+                {data.view.total === 0 && <p>{t('merge:view.allDone')}</p>}
                 <ol className="merge-items">
-                  {shown.slice(0, limit).map((entry) => (
+                  {data.view.items.slice(0, rendered).map((entry) => (
                     <MergeItemCard key={entry.itemId} entry={entry} item={items.get(entry.itemId)} current={answers[entry.itemId]} lng={i18n.language} onDone={reload} />
                   ))}
                 </ol>
-                {shown.length > limit && (
-                  <button type="button" className="button button--secondary merge-more" onClick={() => setLimit((n) => n + PAGE)}>
+                {data.view.items.length < data.view.total && (
+                  <button type="button" className="button button--secondary merge-more" aria-busy={loadingMore} onClick={() => void showMore()}>
                     {t('merge:view.more')}
                   </button>
                 )}
