@@ -167,6 +167,15 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(under('/build/')).toEqual([]);
   });
 
+  it.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('unpacks the native CRC-32 beside the archive, where the import\'s worker threads load it', () => {
+    const dir = path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', '@node-rs');
+    const binaries = readdirSync(path.join(dir, 'crc32-linux-x64-gnu')).filter((f) => f.endsWith('.node'));
+    expect(binaries.length).toBe(1);
+    const mod = require(path.join(dir, 'crc32-linux-x64-gnu', binaries[0] as string)) as { crc32: (b: Buffer) => number };
+    expect(mod.crc32(Buffer.from('123456789')) >>> 0).toBe(0xcbf43926);
+    expect(has('/node_modules/@node-rs/crc32/package.json')).toBe(true);
+  });
+
   it('leaves out development-only code and duplicates', () => {
     expect(under('/dist/web-host/')).toEqual([]);
     expect(under('/', '.map')).toEqual([]);
