@@ -2,43 +2,17 @@
 // pages put together are the whole view, the filter and counts follow the decisions, a reply
 // imported again or a review closed shows at once (the replies read are kept between calls), and
 // bad requests are refused with a message.
-import { promises as fs } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../core/log';
+import { describe, expect, it } from 'vitest';
 import { dispatchUpload } from '../../../core/api/dispatch';
-import { MergePageSchema, type MergePage, type MergeViewInfo, type OpenedAssessment } from '../../../core/api/contract';
+import { MergePageSchema, type MergePage, type MergeViewInfo } from '../../../core/api/contract';
 import { loadSamplePack } from '../../../core/checklist/sample';
-import type { Draft } from '../../../core/draft/schema';
-import { assessmentPaths } from '../../../core/store/layout';
-import { parseDraftBytes } from '../../../core/store/read';
 import type { ReviewReply, ReviewRequest } from '../../../core/review';
 import { replyBytes, replyTo, sendForReview } from '../../review-seed';
-import { EVERY_TYPE, META, SAMPLE, makeCore, memoryFile, tempDir, type TestCore } from '../api/harness';
+import { memoryFile } from '../api/harness';
+import { core, dir, draftEachTest, id, onDisk } from './draft-each-test';
 
 const pack = loadSamplePack().pack;
-let dir: string;
-let core: TestCore;
-let id: string;
-
-beforeEach(async () => {
-  setLogSink(null);
-  dir = await tempDir('merge-page');
-  core = makeCore(dir);
-  id = (await core.ok<OpenedAssessment>('createAssessment', META, SAMPLE)).draft.id;
-  await core.ok('saveAnswers', id, EVERY_TYPE);
-});
-
-afterEach(async () => {
-  await core.service.dispose();
-  await fs.rm(dir, { recursive: true, force: true });
-  setLogSink((line) => process.stderr.write(line + '\n'));
-});
-
-async function onDisk(): Promise<Draft> {
-  const r = parseDraftBytes(await fs.readFile(assessmentPaths(dir, id).draft));
-  if (!r.ok) throw new Error('draft unreadable');
-  return r.draft;
-}
+draftEachTest('merge-page');
 
 function upload(reply: ReviewReply) {
   async function* once() {
