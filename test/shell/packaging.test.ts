@@ -19,6 +19,8 @@ let tmp = '';
 let archive = '';
 let entries: Set<string> = new Set();
 let unpacked = '';
+/** Every production package (dependencies of dependencies too), as `node_modules/…` folders of the staged project. */
+let production: string[] = [];
 
 /** index.html and every asset it names, so a copy taken during someone's rebuild is detected. */
 async function rendererIsComplete(dir: string): Promise<boolean> {
@@ -33,7 +35,16 @@ async function stageProject(project: string): Promise<void> {
   await fs.mkdir(project, { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) await fs.copyFile(path.join(root, file), path.join(project, file));
   for (const dir of ['locales', 'build']) await fs.cp(path.join(root, dir), path.join(project, dir), { recursive: true });
-  await fs.symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  // The production dependencies installed afresh, as on a machine that builds the installers (from
+  // npm's cache where it holds them). A link to the checkout's node_modules made npm, and so
+  // electron-builder, see every package as extraneous once a tool had written its cache in there:
+  // the app was packed without its dependencies' dependencies.
+  await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: project,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   for (let attempt = 0; attempt < 3; attempt++) {
     await fs.rm(path.join(project, 'dist'), { recursive: true, force: true });
     await fs.cp(path.join(root, 'dist'), path.join(project, 'dist'), { recursive: true });
@@ -59,6 +70,11 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'scsa-package-'));
   const project = path.join(tmp, 'project');
   await stageProject(project);
+  const { stdout: listed } = await run('npm', ['ls', '--omit=dev', '--omit=peer', '--all', '--parseable'], { cwd: project, maxBuffer: 16 * 1024 * 1024 });
+  production = listed
+    .split('\n')
+    .map((line) => path.relative(project, line.trim()).replace(/\\/g, '/'))
+    .filter((rel) => rel.startsWith('node_modules/'));
   // A key in the staged copy only (never in the repository): the build must carry it, and only it.
   await fs.writeFile(path.join(project, 'build', 'trust', 'test-only.pub.pem'), TEST_PUBLIC_KEY);
   // What electron-builder needs of an Electron distribution for `dir`: the `electron` executable,
@@ -165,6 +181,18 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(readdirSync(trust)).toEqual(['test-only.pub.pem']);
     expect(readFileSync(path.join(trust, 'test-only.pub.pem'), 'utf8')).toBe(TEST_PUBLIC_KEY);
     expect(under('/build/')).toEqual([]);
+  });
+
+  it('packs every production dependency, down to dependencies of dependencies (the UI fonts aside)', () => {
+    // Also aside: type definitions npm installs as peers of i18next and the React libraries, which
+    // nothing loads at run time (electron-builder leaves them out).
+    const typesOnly = /(^|\/)(typescript|csstype|@types\/[^/]+)$/;
+    const wanted = production.filter((rel) => !rel.startsWith('node_modules/@fontsource/') && !typesOnly.test(rel));
+    expect(wanted).toContain('node_modules/fontkit');
+    // electron-builder may place a nested copy elsewhere in the tree: each package is looked for by name.
+    const packed = new Set([...entries].filter((p) => p.endsWith('/package.json')).map((p) => p.slice(p.lastIndexOf('/node_modules/') + 14, -13)));
+    const missing = wanted.map((rel) => rel.slice(rel.lastIndexOf('node_modules/') + 13)).filter((name) => !packed.has(name));
+    expect(missing).toEqual([]);
   });
 
   it.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('unpacks the native CRC-32 beside the archive, where the import\'s worker threads load it', () => {
