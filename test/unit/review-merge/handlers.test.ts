@@ -5,16 +5,14 @@ import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatchUpload } from '../../../core/api/dispatch';
 import { MergeViewInfoSchema, ReviewsOverviewSchema, type MergeViewInfo, type OpenedAssessment, type ReviewsOverview } from '../../../core/api/contract';
-import { loadSamplePack } from '../../../core/checklist/sample';
 import type { Draft } from '../../../core/draft/schema';
 import { assessmentPaths } from '../../../core/store/layout';
 import { listSnapshots } from '../../../core/store/history';
-import type { ReviewReply, ReviewRequest } from '../../../core/review';
-import { replyBytes, replyTo, sendForReview } from '../../review-seed';
+import type { ReviewReply } from '../../../core/review';
+import { replyBytes } from '../../review-seed';
 import { EVERY_TYPE, memoryFile } from '../api/harness';
-import { core, dir, draftEachTest, id, onDisk } from './draft-each-test';
+import { core, dir, draftEachTest, id, onDisk, twoReviews } from './draft-each-test';
 
-const pack = loadSamplePack().pack;
 draftEachTest('review-merge');
 
 function upload(bytes: Uint8Array, name = 'reply.scsa-reply.json') {
@@ -24,28 +22,6 @@ function upload(bytes: Uint8Array, name = 'reply.scsa-reply.json') {
   return dispatchUpload(core.service.uploads, 'importReply', [id], memoryFile(once(), name, 'application/json'));
 }
 
-/** Two reviews of the current revision; the focal point then changes C.4, which the health ministry also edits. */
-async function twoReviews(): Promise<{ health: ReviewRequest; justice: ReviewRequest; healthReply: ReviewReply; justiceReply: ReviewReply }> {
-  const base = await onDisk();
-  const health = await sendForReview(dir, base, pack, 'وزارة الصحة');
-  const justice = await sendForReview(dir, base, pack, 'Ministry of Justice');
-  await core.ok('saveAnswers', id, { 'C.4': 'Texte long réécrit par le point focal' });
-  const healthReply = replyTo(health, pack, {
-    name: 'سلمى',
-    institution: 'وزارة الصحة',
-    suggestions: { 'C.4': 'Texte long proposé par la santé', 'A.1': 'وزارة التنمية الحضرية' },
-    comments: [{ itemId: 'B.1', text: 'يرجى التوضيح' }],
-  });
-  const justiceReply = replyTo(justice, pack, {
-    name: 'John Smith',
-    institution: 'Ministry of Justice',
-    verdict: 'changes_requested',
-    // C.3 had no answer at the base: the suggestion's base is absent.
-    suggestions: { 'A.3': ['local_governments', 'women_youth', 'academia'], 'B.2': 'ministry', 'C.3': { files: [], links: [{ url: 'https://example.org/plan.pdf' }] } },
-    comments: [{ itemId: 'C.2', text: 'Add Marseille’s population.' }],
-  });
-  return { health, justice, healthReply, justiceReply };
-}
 
 const suggestion = (view: MergeViewInfo, itemId: string) => view.items.find((i) => i.itemId === itemId)?.suggestions[0];
 

@@ -7,9 +7,9 @@ import { dispatchUpload } from '../../../core/api/dispatch';
 import { MergePageSchema, type MergePage, type MergeViewInfo } from '../../../core/api/contract';
 import { loadSamplePack } from '../../../core/checklist/sample';
 import type { ReviewReply, ReviewRequest } from '../../../core/review';
-import { replyBytes, replyTo, sendForReview } from '../../review-seed';
+import { replyBytes, replyTo } from '../../review-seed';
 import { memoryFile } from '../api/harness';
-import { core, dir, draftEachTest, id, onDisk } from './draft-each-test';
+import { core, draftEachTest, id, twoReviews } from './draft-each-test';
 
 const pack = loadSamplePack().pack;
 draftEachTest('merge-page');
@@ -21,24 +21,9 @@ function upload(reply: ReviewReply) {
   return dispatchUpload(core.service.uploads, 'importReply', [id], memoryFile(once(), 'reply.scsa-reply.json', 'application/json'));
 }
 
-/** Two replies on seven items; the focal point changed C.4 after sending, which the health ministry also edits. */
+/** The two reviews of the handlers' tests, both replies imported. */
 async function twoReplies(): Promise<{ health: ReviewRequest; justice: ReviewRequest; justiceReply: ReviewReply }> {
-  const base = await onDisk();
-  const health = await sendForReview(dir, base, pack, 'وزارة الصحة');
-  const justice = await sendForReview(dir, base, pack, 'Ministry of Justice');
-  await core.ok('saveAnswers', id, { 'C.4': 'Texte long réécrit par le point focal' });
-  const healthReply = replyTo(health, pack, {
-    name: 'سلمى',
-    institution: 'وزارة الصحة',
-    suggestions: { 'C.4': 'Texte long proposé par la santé', 'A.1': 'وزارة التنمية الحضرية' },
-    comments: [{ itemId: 'B.1', text: 'يرجى التوضيح' }],
-  });
-  const justiceReply = replyTo(justice, pack, {
-    name: 'John Smith',
-    institution: 'Ministry of Justice',
-    suggestions: { 'A.3': ['local_governments', 'women_youth', 'academia'], 'B.2': 'ministry', 'C.3': { files: [], links: [{ url: 'https://example.org/plan.pdf' }] } },
-    comments: [{ itemId: 'C.2', text: 'Add Marseille’s population.' }],
-  });
+  const { health, justice, healthReply, justiceReply } = await twoReviews();
   expect((await upload(healthReply)).ok).toBe(true);
   expect((await upload(justiceReply)).ok).toBe(true);
   return { health, justice, justiceReply };
