@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
+import { setLogSink } from '../../core/log';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -152,4 +154,22 @@ export async function useLanguage(page: Page, lng: string): Promise<void> {
     await saved;
   }
   await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+}
+
+/**
+ * Register, in the calling suite, undo steps for each test (browsers to close, hosts to stop): push
+ * them on the returned list; they run last first after the test. The core's log is silent during
+ * the test and written to stderr again after.
+ */
+export function cleanupsEachTest(): Array<() => Promise<unknown>> {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  beforeEach(() => {
+    cleanups.length = 0;
+    setLogSink(null);
+  });
+  afterEach(async () => {
+    while (cleanups.length) await (cleanups.pop() as () => Promise<unknown>)();
+    setLogSink((line) => process.stderr.write(line + '\n'));
+  });
+  return cleanups;
 }

@@ -6,10 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sign } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { setLogSink } from '../../core/log';
-import { browserTestsEnabled, makeTempDir, openBrowser, startHost, useLanguage, type RunningHost } from './harness';
+import { browserTestsEnabled, cleanupsEachTest, makeTempDir, openBrowser, type RunningHost, startHost, useLanguage } from './harness';
 import { axeViolations } from './axe';
 import { chooseFile } from './file-choice';
 import { commonText } from './locales';
@@ -31,7 +30,7 @@ const fill = (template: string, params: Record<string, string>) => template.repl
 /** Screenshots for the people who look at the screens (not part of what the test checks). */
 const SHOTS = process.env.SCSA_SHOTS_DIR;
 
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupsEachTest();
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -65,14 +64,6 @@ async function openWithTrust(lng: string): Promise<{ page: Page; host: RunningHo
 }
 
 describe.skipIf(!browserTestsEnabled)('checklist revisions (Chromium)', { timeout: 300_000 }, () => {
-  beforeEach(() => {
-    cleanups = [];
-    setLogSink(null);
-  });
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-    setLogSink((line) => process.stderr.write(line + '\n'));
-  });
 
   for (const lng of ['en', 'ar'] as const) {
     it(`${lng}: install a signed revision (a tampered one refused), preview, move a half-answered draft, find the removed answer, undo`, async () => {

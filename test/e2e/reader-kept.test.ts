@@ -8,7 +8,7 @@
 // the old version). axe reads both screens; Arabic reads right to left.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { setLogSink } from '../../core/log';
 import { loadPack } from '../../core/checklist/load';
@@ -21,7 +21,7 @@ import { sampleRevisionRemovingSource } from '../fixtures/packs/sample-revision-
 import { signedPack, testKey } from '../fixtures/packs/signing';
 import { axeViolations } from './axe';
 import { chooseFile } from './file-choice';
-import { browserTestsEnabled, makeTempDir, openBrowser, startHost, useLanguage } from './harness';
+import { browserTestsEnabled, cleanupsEachTest, makeTempDir, openBrowser, startHost, useLanguage } from './harness';
 import { go, registerKey, type SecretariatText } from './secretariat-steps';
 import arText from '../../locales/ar/secretariat.json';
 import enText from '../../locales/en/secretariat.json';
@@ -49,7 +49,7 @@ interface Setup {
 }
 
 let setup: Setup;
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupsEachTest();
 
 async function makeSetup(): Promise<Setup> {
   const kit = await makeKit();
@@ -92,14 +92,6 @@ describe.skipIf(!browserTestsEnabled)('kept answers in the secretariat\'s reader
   }, 120_000);
   afterAll(async () => {
     if (setup) await fs.rm(setup.kit.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    cleanups = [];
-    setLogSink(null);
-  });
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-    setLogSink((line) => process.stderr.write(line + '\n'));
   });
 
   it('the bundle is on the revision, with A.3 among its kept answers', async () => {

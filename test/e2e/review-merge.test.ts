@@ -5,15 +5,14 @@
 // reply imported again is refused with its message; the draft holds exactly what was decided.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../core/log';
+import { describe, expect, it } from 'vitest';
 import { loadSamplePack } from '../../core/checklist/sample';
 import type { Draft } from '../../core/draft/schema';
 import { assessmentPaths } from '../../core/store/layout';
 import { parseDraftBytes } from '../../core/store/read';
 import { readLedger, LEDGER_FILE } from '../../core/review';
 import { replyBytes, replyTo, sendForReview } from '../review-seed';
-import { browserTestsEnabled, makeTempDir, openBrowser, startHost, useLanguage } from './harness';
+import { browserTestsEnabled, cleanupsEachTest, makeTempDir, openBrowser, startHost, useLanguage } from './harness';
 import { hostApi, fill } from './host-api';
 import { chooseFile } from './file-choice';
 import { axeViolations } from './axe';
@@ -25,7 +24,7 @@ import frReview from '../../locales/fr/review.json';
 const TEXT = { fr: { merge: frMerge, review: frReview }, ar: { merge: arMerge, review: arReview } } as const;
 const pack = loadSamplePack().pack;
 const SHOTS = process.env.SCSA_SHOTS;
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupsEachTest();
 
 const ANSWERS = {
   'A.1': 'وزارة الداخلية هي المسؤولة عن التنسيق.',
@@ -48,14 +47,6 @@ async function draftOnDisk(dataDir: string, id: string): Promise<Draft> {
 }
 
 describe.skipIf(!browserTestsEnabled)('merging review replies (Chromium)', { timeout: 300_000 }, () => {
-  beforeEach(() => {
-    cleanups = [];
-    setLogSink(null);
-  });
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-    setLogSink((line) => process.stderr.write(line + '\n'));
-  });
 
   for (const lng of ['fr', 'ar'] as const) {
     it(`${lng}: imports two replies, shows the conflict, accepts, rejects, resolves, compares with the base`, async () => {

@@ -6,21 +6,20 @@
 // bundle's `consultations` names both institutions.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../core/log';
+import { describe, expect, it } from 'vitest';
 import { openBag, readSmall } from '../../core/bundle/zip-reader';
 import { parseReply } from '../../core/review/parse';
 import frMerge from '../../locales/fr/merge.json';
 import frReview from '../../locales/fr/review.json';
 import { axeViolations } from './axe';
 import { chooseFile } from './file-choice';
-import { browserTestsEnabled, makeTempDir } from './harness';
+import { browserTestsEnabled, cleanupsEachTest, makeTempDir } from './harness';
 import { exportThroughApi, fill, hostApi } from './host-api';
 import { goTo, reviewAndReturn, sendForReview } from './review-steps';
 import { createSampleAssessment, openApp, settled } from './workflow-steps';
 import { EVERY_TYPE } from '../unit/api/harness';
 
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupsEachTest();
 const PASS = 'a focal point passphrase';
 const A1 = 'وزارة الداخلية هي المسؤولة عن تنسيق التقييم الذاتي.';
 const A1_SUGGESTED = 'وزارة الداخلية والجماعات المحلية هي المسؤولة.';
@@ -31,14 +30,6 @@ const JUSTICE = 'Ministry of Justice';
 const FINANCE = 'وزارة المالية';
 
 describe.skipIf(!browserTestsEnabled)('internal review, the whole story (Chromium)', { timeout: 400_000 }, () => {
-  beforeEach(() => {
-    cleanups = [];
-    setLogSink(null);
-  });
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-    setLogSink((line) => process.stderr.write(line + '\n'));
-  });
 
   it('sends two copies, two reviewers answer, the focal point merges with a conflict, compares and exports the consultations', async () => {
     const out = await makeTempDir('review-story');

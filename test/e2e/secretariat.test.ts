@@ -6,14 +6,13 @@
 // revisions. axe on every screen.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../core/log';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../core/bundle';
 import { countryName } from '../../core/i18n/countries';
 import { exportFixture, readZip, writeZip } from '../unit/bundle/fixture';
 import { makeKit, type Kit } from '../unit/secretariat/fixture';
 import { axeViolations } from './axe';
-import { browserTestsEnabled, makeTempDir } from './harness';
+import { browserTestsEnabled, cleanupsEachTest, makeTempDir } from './harness';
 import { chooseFile } from './file-choice';
 import { openApp } from './workflow-steps';
 import { go, registerKey, typed } from './secretariat-steps';
@@ -33,7 +32,7 @@ interface Files {
 
 let kit: Kit;
 let files: Files;
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupsEachTest();
 
 async function makeFiles(): Promise<Files> {
   kit = await makeKit();
@@ -76,14 +75,6 @@ describe.skipIf(!browserTestsEnabled)('the secretariat workspace (Chromium)', { 
   }, 120_000);
   afterAll(async () => {
     await fs.rm(kit.dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    cleanups = [];
-    setLogSink(null);
-  });
-  afterEach(async () => {
-    while (cleanups.length) await cleanups.pop()!();
-    setLogSink((line) => process.stderr.write(line + '\n'));
   });
 
   for (const lng of ['en', 'ar'] as const) {
