@@ -28,7 +28,7 @@ function annotated(item: ItemReview, reviews: Map<string, Review>): MergeItem {
     const resolved = reviews.get(c.reviewId)?.resolved[c.id];
     return { ...c, ...(resolved ? { resolved } : {}) };
   });
-  return { ...item, suggestions, comments, open: suggestions.some((s) => !s.decision) || comments.some((c) => !c.resolved) };
+  return { ...item, suggestions, comments, open: isOpen(item, reviews) };
 }
 
 const repliesOf = (view: MergeView): MergeViewInfo['replies'] => view.replies.map(({ sha256: _sha, ...r }) => r);

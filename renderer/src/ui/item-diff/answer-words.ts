@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { localize, type LocalizedText } from '../../../../core/checklist/localized';
 import type { ChecklistItem, ChecklistPack } from '../../../../core/checklist/schema';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../../../core/i18n/languages';
+import { dateFormat, numberFormat } from '../../i18n/intl-cache';
 
 export interface AnswerWords {
   field(name: string): string;
@@ -33,17 +34,14 @@ export function answerWords(pack: ChecklistPack, lng: string, t: TFunction, file
     return id;
   };
   // A date answer (YYYY-MM-DD) through Intl, as the reader shows it: the day itself, whatever the time zone.
-  let days: Intl.DateTimeFormat | undefined;
   const day = (iso: string): string => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    if (!m) return iso;
-    days ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
-    return days.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return m ? dateFormat(lng, 'day').format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
   };
   const value = (item: ChecklistItem | undefined, v: unknown, column?: string): string => {
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return t('merge:diff.empty');
     if (typeof v === 'boolean') return t(v ? 'merge:diff.yes' : 'merge:diff.no');
-    if (typeof v === 'number') return new Intl.NumberFormat(lng).format(v);
+    if (typeof v === 'number') return numberFormat(lng).format(v);
     if (typeof v === 'string') {
       const col = item?.type === 'table' ? item.columns.find((c) => c.id === column) : undefined;
       const isChoice = item?.type === 'single' || item?.type === 'status' || (item?.type === 'uncac' && column === 'status') || col?.type === 'single';
